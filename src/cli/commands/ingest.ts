@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { summarise, type IngestSummary } from '../../core/aggregate/ingest.js';
+import { compareText } from '../../core/code/pass.js';
+import { DEFAULT_INTERVIEWERS } from '../../core/segment/roles.js';
+import type { Unit } from '../../core/types.js';
+import { readCodebook } from '../../io/codebook-file.js';
+import { readConfig } from '../../io/config.js';
+import { ingestCsv, ingestJson, ingestTable } from '../../render/ingest.js';
+import { renderJson } from '../../render/json.js';
+import { renderMarkdown } from '../../render/md.js';
+import { renderTable } from '../../render/table.js';
+import { emit, useColor } from '../emit.js';
+import { addStudyOptions, type CommonOptions } from '../options.js';
+import { readStudy } from '../study.js';
+import { makeUi } from '../ui.js';
+import { VERSION } from '../version.js';
+import { QcodeError } from '../../core/errors.js';
+
+export function registerIngest(program: Command): void {
+  addStudyOptions(program.command('ingest').argument('[inputs...]', 'transcript files or folders (default: qcode.yaml transcripts)'))
+    .description('parse transcripts and summarise turns, segments, speakers, words, attributes and warnings')
+    .action(async (inputs: string[], opts: CommonOptions) => {
+      const ui = makeUi({ quiet: opts.quiet, color: opts.color });
+      const config = await readConfig(opts.config);
+      // A codebook is optional here: it only adds its interviewer labels and unit.
+      const bookPath = opts.codebook ?? config.codebook;
+      const book = bookPath ? await readCodebook(bookPath) : undefined;
+      const named = inputs.length > 0 ? inputs : config.transcripts;
+      if (named.length === 0) throw new QcodeError('no transcripts: name files or folders, or list them in qcode.yaml');
+      const listed = [...(book?.interviewers ?? []), ...(config.interviewers ?? [])];
+      const unit: Unit = opts.unit ?? book?.unit ?? 'turn';
+      const attributes = opts.attributes ?? config.attributes;
+      const list: IngestSummary[] = [];
+      const read = readStudy(named, { interviewers: listed.length ? listed : [...DEFAULT_INTERVIEWERS], ...(attributes ? { attributes } : {}) }, ui);
+      for await (const t of read) list.push(summarise(t, unit));
+      list.sort((a, b) => compareText(a.id, b.id));
+      await emit({
+        table: () => renderTable(ingestTable(list), { color: useColor(opts) }),
+        md: () => renderMarkdown(ingestTable(list)),
+        csv: () => ingestCsv(list),
+        json: () => renderJson(ingestJson(list, VERSION)),
+      }, opts);
+    });
+}

@@ -1,0 +1,42 @@
+import ora, { type Ora } from 'ora';
+import { formatMessage } from '../core/errors.js';
+import type { Warning } from '../core/types.js';
+
+/** Everything a command says besides its data goes to stderr, through here. */
+export interface Ui {
+  quiet: boolean;
+  warn(w: Warning): void;
+  /** A spinner on stderr, only when stderr is a terminal and the pass is long enough to need one. */
+  progress(total: number, label: string): Progress;
+}
+
+export interface Progress {
+  tick(what: string): void;
+  done(): void;
+}
+
+const SPINNER_MIN_FILES = 3;
+
+export function makeUi(opts: { quiet?: boolean; color: boolean }): Ui {
+  const quiet = Boolean(opts.quiet);
+  return {
+    quiet,
+    warn(w) {
+      if (!quiet) process.stderr.write(`qcode: warning: ${formatMessage(w)}\n`);
+    },
+    progress(total, label) {
+      if (quiet || !process.stderr.isTTY || total < SPINNER_MIN_FILES) return { tick() {}, done() {} };
+      let n = 0;
+      const spinner: Ora = ora({ text: `${label} 0/${total}`, stream: process.stderr, color: 'cyan', isEnabled: true }).start();
+      return {
+        tick(what) {
+          n++;
+          spinner.text = `${label} ${n}/${total} ${what}`;
+        },
+        done() {
+          spinner.stop();
+        },
+      };
+    },
+  };
+}

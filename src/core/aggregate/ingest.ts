@@ -1,0 +1,42 @@
+import { sliceCodePoints } from '../segment/offsets.js';
+import { segmentTranscript } from '../segment/segment.js';
+import { tokenize } from '../segment/tokenize.js';
+import type { Attributes, Format, Role, Segment, Transcript, Unit, Warning } from '../types.js';
+
+export interface SpeakerSummary {
+  label: string;
+  role: Role;
+  turns: number;
+  words: number;
+}
+
+/** What `qcode ingest` reports of one transcript. */
+export interface IngestSummary {
+  id: string;
+  source: string;
+  format: Format;
+  attributes: Attributes;
+  turns: number;
+  words: number;
+  speakers: SpeakerSummary[];
+  segments: Segment[];
+  warnings: Warning[];
+}
+
+export function summarise(t: Transcript, unit: Unit): IngestSummary {
+  const speakers = new Map<string, SpeakerSummary>();
+  let words = 0;
+  for (const turn of t.turns) {
+    const s = speakers.get(turn.speaker) ?? { label: turn.speaker, role: turn.role, turns: 0, words: 0 };
+    const n = tokenize(sliceCodePoints(t.text, turn.span.start, turn.span.end)).length;
+    s.turns++;
+    s.words += n;
+    words += n;
+    speakers.set(turn.speaker, s);
+  }
+  return {
+    id: t.id, source: t.source, format: t.format, attributes: t.attributes,
+    turns: t.turns.length, words, speakers: [...speakers.values()],
+    segments: segmentTranscript(t, unit), warnings: t.warnings,
+  };
+}

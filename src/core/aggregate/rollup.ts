@@ -1,0 +1,34 @@
+import { ancestry, type Code } from '../codebook/model.js';
+import type { CodeId, Coding } from '../types.js';
+
+/**
+ * For each code, which segments and which transcripts carry it or a descendant
+ * (SPEC §4: a segment coded with a code also counts for every ancestor).
+ * Codes missing from the codebook (a human coding's typo, an older codebook) still
+ * count, under their own id.
+ */
+export interface CodeHits {
+  segments: Map<CodeId, Set<string>>;
+  cases: Map<CodeId, Set<string>>;
+}
+
+export function rollUp(codes: Code[], codings: Iterable<Coding>, hits: CodeHits = emptyHits()): CodeHits {
+  const chains = ancestry(codes);
+  for (const c of codings) {
+    for (const id of chains.get(c.code) ?? [c.code]) {
+      add(hits.segments, id, c.segment);
+      add(hits.cases, id, c.transcript);
+    }
+  }
+  return hits;
+}
+
+export function emptyHits(): CodeHits {
+  return { segments: new Map(), cases: new Map() };
+}
+
+function add(map: Map<CodeId, Set<string>>, key: CodeId, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}

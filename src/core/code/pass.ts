@@ -1,0 +1,60 @@
+import type { SpeakerScope } from '../codebook/model.js';
+import type { CompiledCodebook } from '../codebook/compile.js';
+import { matchText } from '../codebook/match.js';
+import { codePointLength } from '../segment/offsets.js';
+import { segmentTranscript } from '../segment/segment.js';
+import type { Attributes, Coding, Segment, SegmentId, Transcript, TranscriptId, Unit } from '../types.js';
+
+export interface PassOptions {
+  unit: Unit;
+  speakers: SpeakerScope;
+  /** Coder name written into each coding; the rule engine is `auto`. */
+  coder?: string;
+}
+
+/** One transcript after the pass: only what reports need, so memory grows with results. */
+export interface CodedTranscript {
+  id: TranscriptId;
+  source: string;
+  attributes: Attributes;
+  /** Ids of the segments that were eligible for coding, in document order. */
+  eligible: SegmentId[];
+  codings: Coding[];
+}
+
+/** SPEC §3: participants by default; `all`, or a list of labels, widens it. */
+export function isEligible(segment: Segment, scope: SpeakerScope): boolean {
+  if (scope === 'all') return true;
+  if (scope === 'participant') return segment.role === 'participant';
+  const label = segment.speaker.toLowerCase();
+  return scope.some((s) => s.toLowerCase() === label);
+}
+
+export function eligibleSegments(t: Transcript, unit: Unit, scope: SpeakerScope): Segment[] {
+  return segmentTranscript(t, unit).filter((s) => isEligible(s, scope));
+}
+
+/** The coding pass over one transcript: each eligible segment is tokenized and looked up once. */
+export function codeTranscript(cb: CompiledCodebook, t: Transcript, opts: PassOptions): CodedTranscript {
+  const coder = opts.coder ?? 'auto';
+  const segments = eligibleSegments(t, opts.unit, opts.speakers);
+  const codings: Coding[] = [];
+  for (const seg of segments) {
+    const matches = matchText(cb, seg.text);
+    const codes = [...matches.keys()].sort(compareText);
+    for (const code of codes) {
+      const evidence = matches.get(code)!.map((e) => ({
+        start: seg.start + codePointLength(seg.text.slice(0, e.start)),
+        end: seg.start + codePointLength(seg.text.slice(0, e.end)),
+        term: e.term,
+      }));
+      codings.push({ transcript: t.id, segment: seg.id, speaker: seg.speaker, code, coder, start: seg.start, end: seg.end, evidence });
+    }
+  }
+  return { id: t.id, source: t.source, attributes: t.attributes, eligible: segments.map((s) => s.id), codings };
+}
+
+/** Plain code-unit order: the same on every machine and locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,107 @@
+import type { CodeId } from '../types.js';
+import { flattenCodes, type Codebook, type Term } from './model.js';
+import { compileRegex, type CompiledRegex } from './regex.js';
+import type { StemFn } from './stem.js';
+
+// The rules of every code are compiled once into one index keyed by what a token can
+// be looked up by (its stem, its exact form, its prefixes). A coding pass then looks
+// each token up once, whatever the number of codes, and only evaluates the rules
+// whose terms it actually met.
+
+export type TermId = number;
+export type RuleId = number;
+
+export interface CompiledPart {
+  kind: 'stem' | 'prefix' | 'exact';
+  /** The stem for `stem` parts; the lower-cased word otherwise. */
+  value: string;
+}
+
+export interface CompiledTerm {
+  id: TermId;
+  raw: string;
+  parts: CompiledPart[];
+}
+
+export interface CompiledRule {
+  id: RuleId;
+  code: CodeId;
+  any?: TermId[];
+  all?: TermId[];
+  near?: { left: TermId[]; right: TermId[]; within: number };
+  regex?: Array<{ re: CompiledRegex; source: string }>;
+  not?: TermId[];
+}
+
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Terms whose first part is a prefix ending at this node. */
+  terms: TermId[];
+}
+
+export interface CompiledCodebook {
+  book: Codebook;
+  stem: StemFn;
+  terms: CompiledTerm[];
+  rules: CompiledRule[];
+  byStem: Map<string, TermId[]>;
+  byExact: Map<string, TermId[]>;
+  prefixes: TrieNode;
+  /** Term → the rules it can make hold (any/all/near terms; never `not`). */
+  rulesByTerm: RuleId[][];
+  /** Rules of regex alone: no term can trigger them, so every segment is tried. */
+  alwaysTry: RuleId[];
+}
+
+export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook {
+  const out: CompiledCodebook = {
+    book, stem, terms: [], rules: [], byStem: new Map(), byExact: new Map(),
+    prefixes: { next: new Map(), terms: [] }, rulesByTerm: [], alwaysTry: [],
+  };
+  const termIds = new Map<string, TermId>();
+  const intern = (t: Term): TermId => {
+    const parts: CompiledPart[] = t.parts.map((p) => ({ kind: p.kind, value: p.kind === 'stem' ? stem(p.word) : p.word }));
+    const key = parts.map((p) => `${p.kind}:${p.value}`).join(' ');
+    const known = termIds.get(key);
+    if (known !== undefined) return known;
+    const id = out.terms.length;
+    out.terms.push({ id, raw: t.raw, parts });
+    out.rulesByTerm.push([]);
+    termIds.set(key, id);
+    indexFirstPart(out, id, parts[0]!);
+    return id;
+  };
+  for (const code of flattenCodes(book.codes)) {
+    for (const r of code.rules) {
+      const id = out.rules.length;
+      const rule: CompiledRule = { id, code: code.id };
+      if (r.any) rule.any = r.any.map(intern);
+      if (r.all) rule.all = r.all.map(intern);
+      if (r.not) rule.not = r.not.map(intern);
+      if (r.near) rule.near = { left: r.near.left.map(intern), right: r.near.right.map(intern), within: r.near.within };
+      if (r.regex) rule.regex = r.regex.map((x) => ({ re: compileRegex(x.source), source: x.source }));
+      out.rules.push(rule);
+      const triggers = new Set([...(rule.any ?? []), ...(rule.all ?? []), ...(rule.near?.left ?? []), ...(rule.near?.right ?? [])]);
+      if (triggers.size === 0) out.alwaysTry.push(id);
+      for (const t of triggers) out.rulesByTerm[t]!.push(id);
+    }
+  }
+  return out;
+}
+
+function indexFirstPart(out: CompiledCodebook, id: TermId, part: CompiledPart): void {
+  if (part.kind === 'prefix') {
+    let node = out.prefixes;
+    for (const ch of part.value) {
+      let next = node.next.get(ch);
+      if (!next) node.next.set(ch, (next = { next: new Map(), terms: [] }));
+      node = next;
+    }
+    node.terms.push(id);
+    return;
+  }
+  const map = part.kind === 'stem' ? out.byStem : out.byExact;
+  const list = map.get(part.value);
+  if (list) list.push(id);
+  else map.set(part.value, [id]);
+}

@@ -1,0 +1,156 @@
+import { tokenize, type Token } from '../segment/tokenize.js';
+import type { CodeId } from '../types.js';
+import type { CompiledCodebook, CompiledPart, CompiledRule, TermId } from './compile.js';
+import { regexSpans } from './regex.js';
+
+/** A term found in a text: first and last token index. */
+interface Occurrence {
+  term: TermId;
+  first: number;
+  last: number;
+}
+
+/** Evidence in UTF-16 offsets of the matched text; the caller converts to code points. */
+export interface RawEvidence {
+  start: number;
+  end: number;
+  term: string;
+}
+
+/** Codes whose own rules hold for `text`, each with its evidence, in rule order. */
+export function matchText(cb: CompiledCodebook, text: string): Map<CodeId, RawEvidence[]> {
+  const tokens = tokenize(text);
+  const stems = tokens.map((t) => cb.stem(t.text));
+  const occ = findOccurrences(cb, tokens, stems);
+  const candidates = new Set<number>(cb.alwaysTry);
+  for (const term of occ.keys()) for (const r of cb.rulesByTerm[term]!) candidates.add(r);
+  const result = new Map<CodeId, RawEvidence[]>();
+  for (const ruleId of [...candidates].sort((a, b) => a - b)) {
+    const rule = cb.rules[ruleId]!;
+    const ev = evaluate(cb, rule, occ, tokens, text);
+    if (!ev) continue;
+    const list = result.get(rule.code) ?? [];
+    result.set(rule.code, mergeEvidence(list, ev));
+  }
+  return result;
+}
+
+function findOccurrences(cb: CompiledCodebook, tokens: Token[], stems: string[]): Map<TermId, Occurrence[]> {
+  const occ = new Map<TermId, Occurrence[]>();
+  for (let i = 0; i < tokens.length; i++) {
+    for (const term of firstPartHits(cb, tokens[i]!.text, stems[i]!)) {
+      const parts = cb.terms[term]!.parts;
+      if (!restMatches(parts, tokens, stems, i)) continue;
+      const list = occ.get(term) ?? [];
+      list.push({ term, first: i, last: i + parts.length - 1 });
+      occ.set(term, list);
+    }
+  }
+  return occ;
+}
+
+function firstPartHits(cb: CompiledCodebook, token: string, stem: string): TermId[] {
+  const hits = [...(cb.byStem.get(stem) ?? []), ...(cb.byExact.get(token) ?? [])];
+  let node = cb.prefixes;
+  hits.push(...node.terms);
+  for (const ch of token) {
+    const next = node.next.get(ch);
+    if (!next) break;
+    node = next;
+    hits.push(...node.terms);
+  }
+  return hits;
+}
+
+function partMatches(p: CompiledPart, token: string, stem: string): boolean {
+  if (p.kind === 'stem') return p.value === stem;
+  if (p.kind === 'exact') return p.value === token;
+  return token.startsWith(p.value);
+}
+
+function restMatches(parts: CompiledPart[], tokens: Token[], stems: string[], at: number): boolean {
+  if (at + parts.length > tokens.length) return false;
+  for (let k = 1; k < parts.length; k++) {
+    if (!partMatches(parts[k]!, tokens[at + k]!.text, stems[at + k]!)) return false;
+  }
+  return true;
+}
+
+function evaluate(
+  cb: CompiledCodebook, rule: CompiledRule, occ: Map<TermId, Occurrence[]>, tokens: Token[], text: string,
+): RawEvidence[] | null {
+  if (rule.not?.some((t) => occ.has(t))) return null;
+  const found: Occurrence[] = [];
+  if (rule.any) {
+    const hits = rule.any.flatMap((t) => occ.get(t) ?? []);
+    if (hits.length === 0) return null;
+    found.push(...hits);
+  }
+  if (rule.all) {
+    if (!rule.all.every((t) => occ.has(t))) return null;
+    found.push(...rule.all.flatMap((t) => occ.get(t)!));
+  }
+  if (rule.near) {
+    const paired = nearPairs(rule.near.left.flatMap((t) => occ.get(t) ?? []), rule.near.right.flatMap((t) => occ.get(t) ?? []), rule.near.within);
+    if (paired.length === 0) return null;
+    found.push(...paired);
+  }
+  const evidence: RawEvidence[] = found.map((o) => ({
+    start: tokens[o.first]!.start, end: tokens[o.last]!.end, term: cb.terms[o.term]!.raw,
+  }));
+  if (rule.regex) {
+    const spans = rule.regex.flatMap((r) => regexSpans(r.re, text).map(([start, end]) => ({ start, end, term: r.source })));
+    if (spans.length === 0) return null;
+    evidence.push(...spans);
+  }
+  return evidence;
+}
+
+/**
+ * The occurrences of either list that have a partner of the other list at most
+ * `within` tokens away (counting from the nearer ends; overlapping counts as 0).
+ * Two sweeps over the sorted occurrences keep this n log n, never |left|×|right|.
+ */
+export function nearPairs(left: Occurrence[], right: Occurrence[], within: number): Occurrence[] {
+  const all = [...left.map((o) => ({ o, side: 0 })), ...right.map((o) => ({ o, side: 1 }))];
+  if (left.length === 0 || right.length === 0) return [];
+  all.sort((a, b) => a.o.first - b.o.first || a.side - b.side);
+  const keep = new Set<number>();
+  // Forward: the partner that started earlier and reaches furthest.
+  const best: Array<number | undefined> = [undefined, undefined];
+  all.forEach((x, i) => {
+    const other = best[1 - x.side];
+    if (other !== undefined && x.o.first - all[other]!.o.last <= within) {
+      keep.add(i);
+      keep.add(other);
+    }
+    const mine = best[x.side];
+    if (mine === undefined || all[mine]!.o.last < x.o.last) best[x.side] = i;
+  });
+  // Backward: the partner that starts soonest after this one.
+  const next: Array<number | undefined> = [undefined, undefined];
+  for (let i = all.length - 1; i >= 0; i--) {
+    const x = all[i]!;
+    const other = next[1 - x.side];
+    if (other !== undefined && all[other]!.o.first - x.o.last <= within) {
+      keep.add(i);
+      keep.add(other);
+    }
+    next[x.side] = i;
+  }
+  return [...keep].sort((a, b) => a - b).map((i) => all[i]!.o);
+}
+
+/** Union of evidence spans, sorted by position, without repeats. */
+export function mergeEvidence(a: RawEvidence[], b: RawEvidence[]): RawEvidence[] {
+  const seen = new Set<string>();
+  const out: RawEvidence[] = [];
+  for (const e of [...a, ...b].sort((x, y) => x.start - y.start || x.end - y.end || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0))) {
+    const key = `${e.start}:${e.end}:${e.term}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(e);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+import { RE2JS } from 're2js';
+
+// Codebook regexes run through RE2 (re2js): matching is linear in the text, so no
+// pattern a researcher writes — `(a+)+$` included — can hang a coding pass. The price
+// is that lookaround and backreferences don't exist; the message says so.
+
+export type CompiledRegex = RE2JS;
+
+/** Null when the pattern is valid RE2, else a message a researcher can act on. */
+export function checkRegex(source: string): string | null {
+  try {
+    RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
+    return null;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message.replace(/^error parsing regexp: /, '') : String(e);
+    const hint = /\(\?<?[=!]|\\[1-9]/.test(source)
+      ? ' (RE2 has no lookaround or backreferences, which is what keeps matching linear-time)'
+      : '';
+    return msg + hint;
+  }
+}
+
+export function compileRegex(source: string): CompiledRegex {
+  return RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
+}
+
+/** Every non-overlapping match as UTF-16 [start, end) in `text`. */
+export function regexSpans(re: CompiledRegex, text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const m = re.matcher(text);
+  while (m.find()) {
+    const start = m.start();
+    const end = m.end();
+    spans.push([start, end]);
+    if (end === start && end >= text.length) break;
+  }
+  return spans;
+}

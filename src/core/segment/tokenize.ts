@@ -1,0 +1,26 @@
+// SPEC §4: tokens are lower-cased runs of Unicode letters and digits; an apostrophe
+// (' or ’) inside a word stays in it, and both spellings give the same token.
+// Marks (\p{M}) are kept with their letter so decomposed accents don't split a word.
+
+export interface Token {
+  /** Lower-cased, with ’ folded to '. */
+  text: string;
+  /** UTF-16 index into the text that was tokenized (offsets are converted later, once). */
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+
+export function normaliseToken(raw: string): string {
+  return raw.toLowerCase().replace(/’/g, "'");
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    tokens.push({ text: normaliseToken(m[0]), start, end: start + m[0].length });
+  }
+  return tokens;
+}

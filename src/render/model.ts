@@ -1,0 +1,29 @@
+// What every tabular view is handed: cells already formatted as text.
+// Views (render/<command>.ts) build one from an analysis result; the writers
+// (table, md, csv) only lay it out.
+
+export type Align = 'left' | 'right';
+
+export interface Column {
+  header: string;
+  align?: Align;
+}
+
+export interface TableModel {
+  title?: string;
+  columns: Column[];
+  rows: string[][];
+  /** Printed under the table (terminal, markdown); never in CSV. */
+  notes?: string[];
+}
+
+export type Format = 'table' | 'csv' | 'json' | 'md';
+export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md'];
+
+/** What a command hands the CLI to print: one document per format it supports. */
+export interface Rendered {
+  table: () => string;
+  csv: () => string;
+  json: () => string;
+  md: () => string;
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { matchText, nearPairs } from '../../src/core/codebook/match.js';
+import { codes, compileYaml, oneCode } from './helpers.js';
+
+describe('rule keys', () => {
+  it('any: one term suffices', async () => {
+    const cb = await oneCode('any: [rent, deposit]');
+    expect(codes(cb, 'the deposit was too much')).toEqual(['c']);
+    expect(codes(cb, 'nothing here')).toEqual([]);
+  });
+  it('all: every term must occur, anywhere in the segment', async () => {
+    const cb = await oneCode('all: [bus, fare]');
+    expect(codes(cb, 'the fare for the bus')).toEqual(['c']);
+    expect(codes(cb, 'the bus was late')).toEqual([]);
+  });
+  it('near: within N tokens, either order; the default window is 5', async () => {
+    const cb = await oneCode('near: [[sleep], [car, couch]]\nwithin: 3');
+    expect(codes(cb, 'I slept in my car')).toEqual(['c']);
+    expect(codes(cb, 'the car where I slept')).toEqual(['c']);
+    expect(codes(cb, 'I slept well and later we bought a car')).toEqual([]);
+    const dflt = await oneCode('near: [[no], [ride]]');
+    expect(codes(dflt, 'no one gave me a ride')).toEqual(['c']);
+    expect(codes(dflt, 'no, I never once asked anyone for a ride')).toEqual([]);
+  });
+  it('regex: RE2, case-insensitive, on the segment text', async () => {
+    const cb = await oneCode('regex: ["\\\\b(18|eighteen)[- ]months?\\\\b"]');
+    expect(codes(cb, 'It has to be EIGHTEEN months at least')).toEqual(['c']);
+    expect(codes(cb, 'about 180 months')).toEqual([]);
+  });
+  it('a catastrophic-backtracking pattern runs in linear time', async () => {
+    const cb = await oneCode('regex: ["(a+)+$"]');
+    const started = Date.now();
+    expect(codes(cb, `${'a'.repeat(50_000)}!`)).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+  it('not: vetoes the rule when any of its terms occurs', async () => {
+    const cb = await oneCode('any: [caseworker, case manager]\nnot: [never had a]');
+    expect(codes(cb, 'My caseworker found me a bed')).toEqual(['c']);
+    expect(codes(cb, 'I never had a caseworker back then')).toEqual([]);
+  });
+  it('a rule holds only when every key holds; a list of rules is an or', async () => {
+    const cb = await oneCode('- any: [job]\n  near: [[no, never], [hire]]\n- any: [resume]');
+    expect(codes(cb, 'nobody would hire me for a job')).toEqual([]);
+    expect(codes(cb, 'no one would hire me for any job')).toEqual(['c']);
+    expect(codes(cb, 'my resume was empty')).toEqual(['c']);
+  });
+  it('keeps evidence spans of the terms that matched, in text order', async () => {
+    const cb = await oneCode('any: [rent, deposit*]');
+    const ev = matchText(cb, 'Rent and the deposits').get('c');
+    expect(ev).toEqual([
+      { start: 0, end: 4, term: 'rent' },
+      { start: 13, end: 21, term: 'deposit*' },
+    ]);
+  });
+  it('codes parents by their own rules and leaves roll-up to reports', async () => {
+    const cb = await compileYaml(`codes:
+  - id: barrier
+    label: B
+    match: {any: [barrier]}
+    children:
+      - id: housing
+        label: H
+        match: {any: [rent]}
+`);
+    expect(codes(cb, 'rent')).toEqual(['barrier.housing']);
+    expect(codes(cb, 'a barrier and rent')).toEqual(['barrier', 'barrier.housing']);
+  });
+});
+
+describe('nearPairs', () => {
+  const o = (term: number, first: number, last = first) => ({ term, first, last });
+  it('pairs occurrences within the window and only those', () => {
+    expect(nearPairs([o(0, 0), o(0, 20)], [o(1, 3)], 3)).toEqual([o(0, 0), o(1, 3)]);
+    expect(nearPairs([o(0, 0)], [o(1, 4)], 3)).toEqual([]);
+  });
+  it('measures from the nearer end of a phrase', () => {
+    expect(nearPairs([o(0, 0, 2)], [o(1, 5)], 3)).toEqual([o(0, 0, 2), o(1, 5)]);
+    expect(nearPairs([o(1, 0)], [o(0, 4, 6)], 3)).toEqual([]);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/core/segment/tokenize.js';
+import { loadStemmer } from '../../src/core/codebook/stem.js';
+import { codes, oneCode } from './helpers.js';
+
+describe('tokenize', () => {
+  it('lower-cases runs of letters and digits and keeps inner apostrophes, both spellings alike', () => {
+    expect(tokenize("I DIDN'T have 2 dollars; didn’t — café").map((t) => t.text))
+      .toEqual(['i', "didn't", 'have', '2', 'dollars', "didn't", 'café']);
+  });
+  it('keeps UTF-16 offsets of each token', () => {
+    const t = tokenize('  rent, ok');
+    expect(t.map((x) => [x.start, x.end])).toEqual([[2, 6], [8, 10]]);
+  });
+  it('does not keep a leading or trailing apostrophe', () => {
+    expect(tokenize("'cause the kids' room").map((t) => t.text)).toEqual(['cause', 'the', 'kids', 'room']);
+  });
+});
+
+describe('stemming', () => {
+  it('folds irregular English forms before Porter so money and monies meet', async () => {
+    const stem = await loadStemmer('en');
+    expect(stem('monies')).toBe(stem('money'));
+    expect(stem('children')).toBe(stem('child'));
+    expect(stem('evicted')).toBe(stem('eviction'));
+  });
+  it('loads a stemmer for every language natural has a Porter stemmer for', async () => {
+    const fr = await loadStemmer('fr');
+    expect(fr('maisons')).toBe(fr('maison'));
+    const de = await loadStemmer('de');
+    expect(de('Wohnungen'.toLowerCase())).toBe(de('wohnung'));
+  });
+});
+
+describe('term kinds', () => {
+  it('a stem term matches inflections, not look-alikes', async () => {
+    const cb = await oneCode('any: [evict]');
+    expect(codes(cb, 'We got evicted in May')).toEqual(['c']);
+    expect(codes(cb, 'The eviction notice came')).toEqual(['c']);
+    expect(codes(cb, 'an evictor')).toEqual([]);
+  });
+  it('a phrase needs consecutive tokens, each by stem', async () => {
+    const cb = await oneCode('any: [nowhere to stay]');
+    expect(codes(cb, 'I had nowhere to stay that winter')).toEqual(['c']);
+    expect(codes(cb, 'Nowhere to staying')).toEqual(['c']);
+    expect(codes(cb, 'nowhere safe to stay')).toEqual([]);
+  });
+  it('a prefix term matches unstemmed starts of tokens', async () => {
+    const cb = await oneCode('any: [homeless*]');
+    expect(codes(cb, 'I was homeless')).toEqual(['c']);
+    expect(codes(cb, 'the homelessness office')).toEqual(['c']);
+    expect(codes(cb, 'a home')).toEqual([]);
+  });
+  it('an exact term matches only that token', async () => {
+    const cb = await oneCode('any: ["=stay"]');
+    expect(codes(cb, 'I had to stay')).toEqual(['c']);
+    expect(codes(cb, 'I was staying there')).toEqual([]);
+  });
+  it('phrases may mix kinds: prefix and exact words inside a phrase', async () => {
+    const cb = await oneCode('any: ["couldn\'t pay* =rent"]');
+    expect(codes(cb, "I couldn't payyy rent")).toEqual(['c']);
+    expect(codes(cb, "I couldn’t paying rent")).toEqual(['c']);
+    expect(codes(cb, "I couldn't pay rents")).toEqual([]);
+  });
+  it('matches apostrophes typed either way', async () => {
+    const cb = await oneCode('any: ["couldn’t afford"]');
+    expect(codes(cb, "I couldn't afford it")).toEqual(['c']);
+  });
+});
