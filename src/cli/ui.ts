@@ -1,4 +1,3 @@
-import ora, { type Ora } from 'ora';
 import { formatMessage } from '../core/errors.js';
 import type { Warning } from '../core/types.js';
 
@@ -7,7 +6,7 @@ export interface Ui {
   quiet: boolean;
   warn(w: Warning): void;
   /** A spinner on stderr, only when stderr is a terminal and the pass is long enough to need one. */
-  progress(total: number, label: string): Progress;
+  progress(total: number, label: string): Promise<Progress>;
 }
 
 export interface Progress {
@@ -24,10 +23,12 @@ export function makeUi(opts: { quiet?: boolean; color: boolean }): Ui {
     warn(w) {
       if (!quiet) process.stderr.write(`qcode: warning: ${formatMessage(w)}\n`);
     },
-    progress(total, label) {
+    async progress(total, label) {
       if (quiet || !process.stderr.isTTY || total < SPINNER_MIN_FILES) return { tick() {}, done() {} };
+      // Loaded only when a terminal will show it: ora costs start-up time every run would pay.
+      const { default: ora } = await import('ora');
       let n = 0;
-      const spinner: Ora = ora({ text: `${label} 0/${total}`, stream: process.stderr, color: 'cyan', isEnabled: true }).start();
+      const spinner = ora({ text: `${label} 0/${total}`, stream: process.stderr, color: 'cyan', isEnabled: true }).start();
       return {
         tick(what) {
           n++;

@@ -27,6 +27,9 @@ export function compileRegex(source: string): CompiledRegex {
 /** Every non-overlapping match as UTF-16 [start, end) in `text`. */
 export function regexSpans(re: CompiledRegex, text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
+  // A yes/no test is an order of magnitude cheaper than finding positions, and most
+  // segments don't match: positions are only worked out for the ones that do.
+  if (!re.test(text)) return spans;
   const m = re.matcher(text);
   while (m.find()) {
     const start = m.start();
