@@ -8,6 +8,7 @@ export interface CommonOptions {
   codebook?: string;
   config?: string;
   attributes?: string;
+  codings?: string;
   unit?: Unit;
   format: Format;
   out?: string;
@@ -28,6 +29,7 @@ export function addStudyOptions(cmd: Command): Command {
     .option('--codebook <file>', 'codebook (.yaml, .yml or .json); default from qcode.yaml')
     .option('--config <file>', 'study config (default ./qcode.yaml)')
     .option('--attributes <file>', 'case attribute sheet (CSV, first column id); overrides the transcripts\' own')
+    .option('--codings <file>', 'report on saved or human codings (SPEC §5 CSV) instead of a fresh coding pass')
     .addOption(new Option('--unit <unit>', 'segment unit; default from the codebook').choices(UNITS as string[]));
 }
 

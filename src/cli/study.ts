@@ -1,10 +1,11 @@
 import type { CompiledCodebook } from '../core/codebook/compile.js';
-import { codeTranscript, compareText, type CodedTranscript } from '../core/code/pass.js';
+import { codeTranscript, compareText, eligibleSegments, type CodedTranscript } from '../core/code/pass.js';
 import { QcodeError } from '../core/errors.js';
 import { DEFAULT_INTERVIEWERS } from '../core/segment/roles.js';
 import type { Transcript, Unit } from '../core/types.js';
 import { loadCodebook } from '../io/codebook-file.js';
 import { readConfig, type StudyConfig } from '../io/config.js';
+import { readCodings } from '../io/codings.js';
 import { listInputs, readTranscripts } from '../io/read.js';
 import type { CommonOptions } from './options.js';
 import type { Ui } from './ui.js';
@@ -48,7 +49,7 @@ export async function* readStudy(
   const listing = await listInputs(inputs);
   listing.warnings.forEach((w) => ui.warn(w));
   const seen = new Map<string, string>();
-  const progress = ui.progress(listing.files.length, 'reading');
+  const progress = await ui.progress(listing.files.length, 'reading');
   try {
     for (const file of listing.files) {
       const read = await readTranscripts(file, { ...opts, onWarning: (w) => ui.warn(w) });
@@ -66,13 +67,46 @@ export async function* readStudy(
   }
 }
 
-/** The coding pass over the whole study, transcripts in id order (SPEC §5). */
+/**
+ * The codings of the whole study, transcripts in id order (SPEC §5): a fresh coding
+ * pass, or with `--codings FILE` saved or human codings laid on the same segments
+ * (the transcripts still say which segments were eligible, for the percentages).
+ */
 export async function codeStudy(study: Study, opts: CommonOptions, ui: Ui): Promise<CodedTranscript[]> {
+  const saved = opts.codings ? await savedCodings(opts.codings) : undefined;
   const coded: CodedTranscript[] = [];
   const attributes = opts.attributes ?? study.config.attributes;
+  const pass = { unit: study.unit, speakers: study.codebook.book.speakers };
   const read = readStudy(study.inputs, { interviewers: study.interviewers, ...(attributes ? { attributes } : {}) }, ui);
   for await (const t of read) {
-    coded.push(codeTranscript(study.codebook, t, { unit: study.unit, speakers: study.codebook.book.speakers }));
+    if (!saved) {
+      coded.push(codeTranscript(study.codebook, t, pass));
+      continue;
+    }
+    const eligible = eligibleSegments(t, pass.unit, pass.speakers);
+    const order = new Map(eligible.map((s, i) => [s.id, i]));
+    const byId = new Map(eligible.map((s) => [s.id, s]));
+    const mine = (saved.get(t.id) ?? []).flatMap((c) => {
+      const seg = byId.get(c.segment);
+      if (seg) return [{ ...c, speaker: c.speaker || seg.speaker, start: c.start ?? seg.start, end: c.end ?? seg.end }];
+      ui.warn({ ...c.place, message: `segment ${c.segment} is not an eligible ${pass.unit} segment of ${t.id}; its coding is left out` });
+      return [];
+    });
+    saved.delete(t.id);
+    mine.sort((a, b) => order.get(a.segment)! - order.get(b.segment)! || compareText(a.code, b.code));
+    coded.push({ id: t.id, source: t.source, attributes: t.attributes, eligible: eligible.map((s) => s.id), codings: mine });
   }
+  for (const [id, rows] of saved ?? []) ui.warn({ ...rows[0]!.place, message: `no transcript "${id}" among the inputs; its codings are left out` });
   return coded.sort((a, b) => compareText(a.id, b.id));
+}
+
+/** Codings with a code, grouped by transcript; reviewed-but-uncoded rows carry none. */
+async function savedCodings(path: string): Promise<Map<string, Awaited<ReturnType<typeof readCodings>>>> {
+  const byTranscript = new Map<string, Awaited<ReturnType<typeof readCodings>>>();
+  for (const c of await readCodings(path)) {
+    const list = byTranscript.get(c.transcript) ?? [];
+    if (c.code !== '') list.push(c);
+    byTranscript.set(c.transcript, list);
+  }
+  return byTranscript;
 }

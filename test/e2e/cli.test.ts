@@ -187,3 +187,25 @@ describe('output discipline', () => {
     expect(qcode(['--help']).code).toBe(0);
   });
 });
+
+describe('--codings: reports on saved or human codings', () => {
+  it('counts the gold coding of the study instead of a fresh pass', () => {
+    const r = qcode(['freq', STUDY, '--codebook', SMALL, '--codings', 'fixtures/codings/survivors-gold.csv', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = json<FreqDoc>(r);
+    expect(doc.segments).toBe(96);
+    // The gold coding's own counts (docs/study/README.md): shelter 16 turns in 7 cases.
+    expect(doc.codes.find((c) => c.code === 'service.shelter')).toMatchObject({ segments: 16, cases: 7 });
+    expect(doc.codes.find((c) => c.code === 'barrier.housing')).toMatchObject({ segments: 12, cases: 6 });
+  });
+  it('warns about codings of segments that are not eligible', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qcode-'));
+    const file = join(dir, 'c.csv');
+    writeFileSync(file, 'segment,code\nP01:1,barrier.housing\nP01:2,barrier.housing\n');
+    const r = qcode(['code', STUDY, '--codebook', SMALL, '--codings', file, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('segment P01:1 is not an eligible turn segment of P01');
+    const [row] = r.stdout.trim().split('\n').slice(1);
+    expect(row).toMatch(/^P01,P01:2,P01,barrier\.housing,c,\d+,\d+,$/);
+  });
+});
