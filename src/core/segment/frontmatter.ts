@@ -1,0 +1,118 @@
+// SPEC §2.1 front matter: YAML between a first line `---` and the next `---`.
+// The block (both fence lines, the lines between them and the newline after the
+// closing fence) is cut from the document text; `lineOffset` says how many source
+// lines it took, so line numbers can still point into the file as written.
+
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { QcodeError } from '../errors.js';
+import type { AttributeValue, Attributes } from '../types.js';
+
+export interface FrontMatter {
+  /** The text after the front matter block (all of it when there is none). */
+  body: string;
+  /** Source lines taken by the block, 0 when there is none. */
+  lineOffset: number;
+  /** `id`, as written (so `id: 03` stays `03`). */
+  id?: string;
+  /** `speakers: [...]`, when given. */
+  speakers?: string[];
+  attributes: Attributes;
+}
+
+const FENCE = /^---[ \t]*$/;
+
+/** Coerce a YAML value to a case attribute; lists of plain values are joined with `; `. */
+export function toAttributeValue(value: unknown): AttributeValue | undefined {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (Array.isArray(value) && value.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) {
+    return value.map((v) => String(v)).join('; ');
+  }
+  return undefined;
+}
+
+/** Split normalised text into front matter and body. */
+export function splitFrontMatter(text: string, file: string): FrontMatter {
+  const none: FrontMatter = { body: text, lineOffset: 0, attributes: {} };
+  const firstEnd = text.indexOf('\n');
+  if (firstEnd < 0 || !FENCE.test(text.slice(0, firstEnd))) return none;
+
+  let pos = firstEnd + 1;
+  let line = 2;
+  let closeStart = -1;
+  let closeEnd = -1;
+  while (pos <= text.length) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl;
+    if (FENCE.test(text.slice(pos, end))) {
+      closeStart = pos;
+      closeEnd = nl < 0 ? text.length : nl + 1;
+      break;
+    }
+    if (nl < 0) break;
+    pos = nl + 1;
+    line++;
+  }
+  if (closeStart < 0) {
+    throw new QcodeError('front matter opened with "---" on line 1 is never closed by a "---" line', {
+      file,
+      line: 1,
+      col: 1,
+    });
+  }
+
+  const yamlText = text.slice(firstEnd + 1, closeStart);
+  const fm: FrontMatter = { body: text.slice(closeEnd), lineOffset: line, attributes: {} };
+  const doc = parseDocument(yamlText);
+  const err = doc.errors[0];
+  if (err) {
+    const at = err.linePos?.[0];
+    throw new QcodeError(`front matter is not valid YAML: ${err.message.split(' at line ')[0]}`, {
+      file,
+      line: (at?.line ?? 1) + 1,
+      col: at?.col ?? 1,
+    });
+  }
+  if (doc.contents === null) return fm;
+  if (!isMap(doc.contents)) {
+    throw new QcodeError('front matter must be YAML "key: value" lines', { file, line: 2, col: 1 });
+  }
+
+  const lineOf = (offset: number | undefined): number => {
+    if (offset === undefined) return 2;
+    let n = 2;
+    for (let i = 0; i < offset && i < yamlText.length; i++) if (yamlText.charCodeAt(i) === 10) n++;
+    return n;
+  };
+
+  for (const pair of doc.contents.items) {
+    const keyNode = pair.key;
+    const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    const where = { file, line: lineOf(isScalar(keyNode) ? keyNode.range?.[0] : undefined), col: 1 };
+    const valueNode = pair.value;
+    const value: unknown = isScalar(valueNode) ? valueNode.value : (valueNode as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
+
+    if (key === 'id') {
+      // Keep the id exactly as typed: YAML would read `id: 03` as the number 3.
+      const id = isScalar(valueNode) && valueNode.type === 'PLAIN' && valueNode.source !== undefined ? valueNode.source : value;
+      if (id === null || id === undefined || typeof id === 'object' || String(id).trim() === '') {
+        throw new QcodeError('front matter "id" must be a single non-empty value', where);
+      }
+      fm.id = String(id).trim();
+    } else if (key === 'speakers') {
+      const list = typeof value === 'string' ? [value] : value;
+      if (!Array.isArray(list) || !list.every((s) => typeof s === 'string' || typeof s === 'number')) {
+        throw new QcodeError('front matter "speakers" must be a list of speaker labels, like [I, P03]', where);
+      }
+      fm.speakers = list.map((s) => String(s).trim()).filter((s) => s !== '');
+    } else {
+      const attr = toAttributeValue(value);
+      if (attr === undefined) {
+        throw new QcodeError(`front matter "${key}" must be a single value (text, number, true/false) or a list of them`, where);
+      }
+      fm.attributes[key] = attr;
+    }
+  }
+  return fm;
+}

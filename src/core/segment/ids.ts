@@ -1,0 +1,13 @@
+import { QcodeError } from '../errors.js';
+import type { Place } from '../types.js';
+
+/**
+ * Segment ids are `<transcript>:<turn>` (SPEC §3), so a transcript id holding a colon
+ * or a line break would make them ambiguous or unprintable.
+ */
+export function checkTranscriptId(id: string, place: Place): void {
+  if (id.trim() === '') throw new QcodeError('transcript id is empty', place);
+  if (/[:\n\r]/.test(id)) {
+    throw new QcodeError(`transcript id "${id}" may not contain ":" or a line break (segment ids are <transcript>:<turn>)`, place);
+  }
+}

@@ -1,0 +1,113 @@
+// Expands the inputs a researcher names into the files to read, in an order that is
+// the same on every machine: files as given, folders walked recursively and sorted.
+
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { QcodeError } from '../core/errors.js';
+import type { Format, Warning } from '../core/types.js';
+import { FORMATS, formatOf } from './names.js';
+
+export interface InputFile {
+  /** Path as given, or the folder as given joined with the path inside it. */
+  path: string;
+  format: Format;
+  /** Named on the command line (a non-transcript is then an error, not a warning). */
+  explicit: boolean;
+  /** The `cases.csv` of the nearest enclosing input folder, if any. */
+  sheet?: string;
+}
+
+export interface Inputs {
+  files: InputFile[];
+  /** Every `cases.csv` found in an input folder, in walk order. */
+  sheets: string[];
+  warnings: Warning[];
+}
+
+const SHEET_NAME = 'cases.csv';
+const EXTENSIONS = Object.keys(FORMATS).join(' ');
+
+async function statOrThrow(path: string) {
+  try {
+    return await stat(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new QcodeError(code === 'ENOENT' ? 'no such file or folder' : `cannot open: ${(e as Error).message}`, { file: path });
+  }
+}
+
+/** Files under `root` (relative, `/`-separated), skipping hidden entries and symlink loops. */
+async function walk(root: string, seen: Set<string>): Promise<string[]> {
+  const out: string[] = [];
+  const visit = async (dir: string): Promise<void> => {
+    const real = await realpath(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
+    const entries = await readdir(dir, { withFileTypes: true }).catch((e: Error) => {
+      throw new QcodeError(`cannot read folder: ${e.message}`, { file: dir });
+    });
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const full = join(dir, e.name);
+      // A symlink counts as what it points to; a broken one is ignored like any non-file.
+      const target = e.isSymbolicLink() ? await stat(full).catch(() => null) : e;
+      if (target?.isDirectory()) await visit(full);
+      else if (target?.isFile()) out.push(relative(root, full).split(sep).join('/'));
+    }
+  };
+  await visit(root);
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export async function listInputs(paths: string[]): Promise<Inputs> {
+  const files: InputFile[] = [];
+  const sheets: string[] = [];
+  const warnings: Warning[] = [];
+  const byReal = new Map<string, InputFile>();
+  const add = async (f: InputFile): Promise<void> => {
+    const real = await realpath(f.path);
+    const earlier = byReal.get(real);
+    if (earlier) earlier.explicit ||= f.explicit;
+    else {
+      byReal.set(real, f);
+      files.push(f);
+    }
+  };
+
+  for (const p of paths) {
+    const info = await statOrThrow(p);
+    if (!info.isDirectory()) {
+      const format = formatOf(p);
+      if (!format) throw new QcodeError(`qcode cannot read this kind of file (it reads ${EXTENSIONS})`, { file: p });
+      await add({ path: p, format, explicit: true });
+      continue;
+    }
+    const rels = await walk(p, new Set());
+    const dirSheets = new Map<string, string>();
+    for (const rel of rels) {
+      if (basename(rel).toLowerCase() === SHEET_NAME) {
+        const sheet = join(p, rel);
+        dirSheets.set(dirname(rel), sheet);
+        sheets.push(sheet);
+      }
+    }
+    const nearestSheet = (rel: string): string | undefined => {
+      for (let d = dirname(rel); ; d = dirname(d)) {
+        const s = dirSheets.get(d);
+        if (s || d === '.') return s;
+      }
+    };
+    let found = 0;
+    for (const rel of rels) {
+      const format = formatOf(rel);
+      if (!format || basename(rel).toLowerCase() === SHEET_NAME) continue;
+      const f: InputFile = { path: join(p, rel), format, explicit: false };
+      const sheet = nearestSheet(rel);
+      if (sheet) f.sheet = sheet;
+      await add(f);
+      found++;
+    }
+    if (found === 0) warnings.push({ file: p, message: `no transcript files (${EXTENSIONS}) in this folder` });
+  }
+  return { files, sheets, warnings };
+}

@@ -1,0 +1,67 @@
+// The only place transcript bytes become text: strict UTF-8, so a mis-encoded or
+// binary file is reported instead of being read as mojibake.
+
+import { readFile } from 'node:fs/promises';
+import { QcodeError } from '../core/errors.js';
+import { normaliseText } from '../core/segment/normalise.js';
+
+export async function readBytes(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+    throw new QcodeError(`cannot read file: ${why}`, { file: path });
+  }
+}
+
+/** Line and column (1-based) of byte `offset`, counting characters as UTF-8 sequences. */
+function placeOfByte(bytes: Uint8Array, offset: number): { line: number; col: number } {
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < offset; i++) {
+    const b = bytes[i] as number;
+    if (b === 0x0a) {
+      line++;
+      col = 1;
+    } else if ((b & 0xc0) !== 0x80) col++;
+  }
+  return { line, col };
+}
+
+/** Offset of the first byte that breaks UTF-8, or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Decode bytes as UTF-8 text (SPEC §2), or explain precisely why they are not. */
+export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  const probe = bytes.subarray(0, 8192);
+  if (probe.includes(0)) {
+    throw new QcodeError('this looks like a binary file, not UTF-8 text (save the transcript as plain text, UTF-8)', { file });
+  }
+  try {
+    return normaliseText(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const place = at >= 0 ? { file, ...placeOfByte(bytes, at) } : { file };
+    throw new QcodeError('the file is not valid UTF-8 text (re-save it as UTF-8)', place);
+  }
+}
+
+/** Read a text file: UTF-8, BOM dropped, CRLF and CR turned into LF. */
+export async function readTextFile(path: string): Promise<string> {
+  return decodeUtf8(await readBytes(path), path);
+}

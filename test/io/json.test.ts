@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { QcodeError } from '../../src/core/errors.js';
+import { DEFAULT_INTERVIEWERS } from '../../src/core/segment/roles.js';
+import { NotATranscriptError } from '../../src/io/errors.js';
+import { parseJsonTranscripts, readJsonTranscripts } from '../../src/io/json.js';
+import { jsonErrorIndex } from '../../src/io/jsonerror.js';
+import { cpSlice, fx } from './helpers.js';
+
+const interviewers = [...DEFAULT_INTERVIEWERS];
+
+describe('JSON transcripts', () => {
+  it('reads a single transcript object with attributes and starts', async () => {
+    const [t, ...rest] = await readJsonTranscripts(fx('single.json'), interviewers);
+    expect(rest).toEqual([]);
+    expect(t).toMatchObject({ id: 'J01', format: 'json', attributes: { city: 'Leeds', visits: 3, member: true, note: null } });
+    expect(t!.text).toBe('INT: What do you read?\nAde: Mostly novels.\n\nSome poetry.\nINT: Nice.');
+    expect(t!.turns.map((x) => [x.speaker, x.role, x.timestamp])).toEqual([
+      ['INT', 'interviewer', '00:00:02'],
+      ['Ade', 'participant', '14.5'],
+      ['INT', 'interviewer', undefined],
+    ]);
+    expect(t!.turns[1]?.paragraphs.map((p) => cpSlice(t!.text, p))).toEqual(['Mostly novels.', 'Some poetry.']);
+  });
+
+  it('reads an array of transcripts', async () => {
+    const ts = await readJsonTranscripts(fx('array.json'), interviewers);
+    expect(ts.map((t) => [t.id, t.text, t.attributes])).toEqual([
+      ['K01', 'Q: Tea or coffee?\nBea: Tea.', {}],
+      ['K02', 'Q: Tea or coffee?\nCy: Coffee, always.', {}],
+    ]);
+  });
+
+  it('a single object without an id is named after the file', () => {
+    expect(parseJsonTranscripts('{"turns":[{"speaker":"Q","text":"Hi"}]}', 'dir/chat-3.json', interviewers)[0]!.id).toBe('chat-3');
+  });
+
+  it('JSON without turns is not a transcript', () => {
+    expect(() => parseJsonTranscripts('{"counts":[1]}', 'x.json', interviewers)).toThrow(NotATranscriptError);
+    expect(() => parseJsonTranscripts('[]', 'x.json', interviewers)).toThrow(NotATranscriptError);
+    expect(() => parseJsonTranscripts('"text"', 'x.json', interviewers)).toThrow(NotATranscriptError);
+  });
+
+  it('reports syntax errors with line and column', () => {
+    try {
+      parseJsonTranscripts('{\n  "id": "A",\n  "turns": [,]\n}', 'bad.json', interviewers);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(QcodeError);
+      expect((e as QcodeError).place).toEqual({ file: 'bad.json', line: 3, col: 13 });
+      expect((e as QcodeError).message).toBe('not valid JSON: unexpected ","');
+    }
+  });
+
+  it('jsonErrorIndex finds where JSON first goes wrong, and -1 for valid JSON', () => {
+    const valid = ['{}', '[]', ' {"a": [1, -2.5e3, true, false, null, "x\\n\\u00e9"]} ', '"s"', '0'];
+    for (const v of valid) expect(jsonErrorIndex(v)).toBe(-1);
+    expect(jsonErrorIndex('{"a": 1,}')).toBe(8);
+    expect(jsonErrorIndex('{"a" 1}')).toBe(5);
+    expect(jsonErrorIndex('[1, 2')).toBe(5);
+    expect(jsonErrorIndex("{'a': 1}")).toBe(1);
+    expect(jsonErrorIndex('[01]')).toBe(2);
+    expect(jsonErrorIndex('{"a": tru}')).toBe(9);
+    expect(jsonErrorIndex('{} x')).toBe(3);
+    expect(jsonErrorIndex('')).toBe(0);
+  });
+
+  it('explains bad turns, ids and attributes', () => {
+    expect(() => parseJsonTranscripts('{"turns":[{"text":"Hi"}]}', 'a.json', interviewers)).toThrow('the transcript, turn 1 has no "speaker"');
+    expect(() => parseJsonTranscripts('{"turns":["Hi"]}', 'a.json', interviewers)).toThrow(/turn 1 must be an object/);
+    expect(() => parseJsonTranscripts('[{"turns":[]}]', 'a.json', interviewers)).toThrow('transcript 1 in the array has no "id" (text)');
+    expect(() => parseJsonTranscripts('[{"id":"A","turns":[]},{"id":"A","turns":[]}]', 'a.json', interviewers)).toThrow(/appears twice/);
+    expect(() => parseJsonTranscripts('[{"id":"A","turns":[]},{"id":"B"}]', 'a.json', interviewers)).toThrow('transcript 2 in the array has no "turns" list');
+    expect(() => parseJsonTranscripts('{"turns":[],"attributes":{"home":{"city":"X"}}}', 'a.json', interviewers)).toThrow(/attribute "home"/);
+    expect(() => parseJsonTranscripts('{"turns":[{"speaker":"A","text":5}]}', 'a.json', interviewers)).toThrow(/"text" must be text/);
+  });
+});
