@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { QcodeError, formatMessage } from '../core/errors.js';
+import { registerAgree } from './commands/agree.js';
 import { registerCode } from './commands/code.js';
 import { registerCodebook } from './commands/codebook.js';
 import { registerFreq } from './commands/freq.js';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerCode(program);
   registerFreq(program);
   registerCodebook(program);
+  registerAgree(program);
   for (const cmd of program.commands) propagate(cmd);
   return program;
 }
