@@ -112,16 +112,12 @@ export function parseCodings(text: string, file: string, opts: ReadCodingsOption
       errors.push(new QcodeError('empty segment id (expected <transcript>:<turn>, e.g. P03:4)', at(idx.segment)));
       continue;
     }
+    // SPEC ids are `<transcript>:<turn>[.p<k>|.s<k>]`; other ids (`u7`, from another
+    // tool) are still units to compare, named by themselves.
     const m = SEGMENT_ID.exec(segment);
-    if (!m) {
-      errors.push(
-        new QcodeError(`bad segment id "${segment}": expected <transcript>:<turn>, optionally with .p<k> or .s<k> (e.g. P03:4, P03:4.p2)`, at(idx.segment)),
-      );
-      continue;
-    }
-    const transcript = m[1] as string;
     const given = cell(idx.transcript).trim();
-    if (given !== '' && given !== transcript) {
+    const transcript = m ? (m[1] as string) : given || transcriptOfId(segment);
+    if (m && given !== '' && given !== transcript) {
       errors.push(new QcodeError(`transcript "${given}" does not match segment ${segment} (transcript ${transcript})`, at(idx.transcript)));
       continue;
     }
@@ -150,6 +146,12 @@ export function parseCodings(text: string, file: string, opts: ReadCodingsOption
   }
   if (errors.length > 0) throw new QcodeError(errors[0]!.message, errors[0]!.place, errors.slice(1));
   return out;
+}
+
+/** The text before the last colon of an id, or the whole id when it has none. */
+function transcriptOfId(segment: string): string {
+  const i = segment.lastIndexOf(':');
+  return i > 0 ? segment.slice(0, i) : segment;
 }
 
 /** Read a codings CSV from disk (UTF-8; BOM and CRLF handled as for transcripts). */

@@ -58,16 +58,18 @@ describe('presence scheme', () => {
     expect(s.notes.join(' ')).toMatch(/krippendorff_alpha undefined/);
     expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);
   });
-  it('2×2 tables and Cohen for a leaf; pooled sums the tables; mean over defined codes', () => {
+  it('2×2 tables and Cohen for a leaf; pooled sums the leaf tables; mean over defined leaf codes', () => {
     expect(row('barrier.financial').pairs[0]).toMatchObject({ both: 0, only_first: 1, only_second: 1, neither: 2 });
     // kappa by hand: p_o = .5, p_e = .25·.25 + .75·.75 = .625 → κ = −.125/.375 = −1/3
     expect(row('barrier.financial').cohen_kappa).toBeCloseTo(-1 / 3, 10);
     const pooled = r.overall.pooled.pairs[0]!;
-    expect(pooled.both + pooled.only_first + pooled.only_second + pooled.neither).toBe(20);
-    expect(pooled).toMatchObject({ both: 2, only_first: 2, only_second: 2, neither: 14 });
-    // pooled p_o = 16/20, p_e = (4/20)² + (16/20)² = .68 → κ = .12/.32 = .375
-    expect(r.overall.pooled.cohen_kappa).toBeCloseTo(0.375, 10);
-    const kappas = r.codes.map((x) => x.cohen_kappa).filter((v): v is number => v !== null);
+    // Leaves only (housing, financial, service, other): the parent `barrier` would
+    // count the housing and financial decisions a second time.
+    expect(pooled.both + pooled.only_first + pooled.only_second + pooled.neither).toBe(16);
+    expect(pooled).toMatchObject({ both: 1, only_first: 1, only_second: 1, neither: 13 });
+    // pooled p_o = 14/16, p_e = (2/16)² + (14/16)² = .78125 → κ = .09375/.21875 = 3/7
+    expect(r.overall.pooled.cohen_kappa).toBeCloseTo(3 / 7, 10);
+    const kappas = r.codes.filter((x) => x.code !== 'barrier').map((x) => x.cohen_kappa).filter((v): v is number => v !== null);
     expect(r.overall.mean.codes.cohen_kappa).toBe(kappas.length);
     expect(r.overall.mean.cohen_kappa).toBeCloseTo(kappas.reduce((a, b) => a + b, 0) / kappas.length, 12);
   });

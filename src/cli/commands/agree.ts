@@ -75,7 +75,12 @@ export function registerAgree(program: Command): void {
       }
 
       const input: AgreeInput = { codings, coders };
-      if (codebook) {
+      // A codebook named by qcode.yaml (not by --codebook) is the study's: codings of
+      // other codes (a methods exercise, another project) are not reported against it.
+      const used = new Set(codings.map((c) => c.code).filter((c) => c !== ''));
+      const unrelated = codebook && !opts.codebook && !opts.auto && !flattenCodes(codebook.book.codes).some((c) => used.has(c.id));
+      if (unrelated) ui.warn({ file: codebookPath!, message: 'not used: none of its codes appear in the codings (pass --codebook to report against it)' });
+      if (codebook && !unrelated) {
         input.codes = flattenCodes(codebook.book.codes).map((c): CodeDef => ({ id: c.id, parent: c.parent, label: c.label }));
       }
       const tPaths = transcriptPaths.length > 0 ? transcriptPaths : opts.auto ? config.transcripts : [];

@@ -5,7 +5,7 @@ import type { CodeId } from '../types.js';
 import { autoScores } from './auto.js';
 import { landisKoch } from './bands.js';
 import { bootstrapAlpha, DEFAULT_REPLICATES, DEFAULT_SEED } from './bootstrap.js';
-import { categoryTable, codeTree, coderOrder, presenceTables, reviewedSets } from './data.js';
+import { categoryTable, childrenOf, codeTree, coderOrder, presenceTables, reviewedSets } from './data.js';
 import { disagreementsOf } from './disagreements.js';
 import { alphaUnits, coefficients, pairableUnits, type PairStats, type Ratings, type Stat, type Value } from './stats.js';
 import {
@@ -224,6 +224,7 @@ export function computeAgreement(input: AgreeInput, opts: AgreeOptions = {}): Ag
   let pooledRatings: Ratings = [];
   let pooledCategories: readonly Value[] = PRESENCE_VALUES;
   const disagreements: AgreeReport['disagreements'] = [];
+  const leaves: CodeReport[] = [];
   const reviewed = reviewedSets(input, coders);
   for (const c of coders) {
     if ((reviewed.get(c)?.size ?? 0) === 0) notes.push(`coder ${c} reviewed no segment`);
@@ -252,7 +253,12 @@ export function computeAgreement(input: AgreeInput, opts: AgreeOptions = {}): Ag
         report.notes.push(...a.notes);
       }
       codes.push(report);
-      pooledRatings = pooledRatings.concat(ratings);
+      // A parent's ratings are derived from its children's: pooling both would count
+      // the same decisions twice, so overall figures are over the leaf codes.
+      if (childrenOf(tree, code).length === 0) {
+        pooledRatings = pooledRatings.concat(ratings);
+        leaves.push(report);
+      }
       if (opts.disagreements) disagreements.push(disagreementsOf(code, segments, ratings, coders, input.segments, true));
     }
   } else {
@@ -268,6 +274,7 @@ export function computeAgreement(input: AgreeInput, opts: AgreeOptions = {}): Ag
     report.notes.push(...catNotes);
     if (opts.auto) report.notes.push('precision, recall and F1 are reported for the presence scheme only');
     codes.push(report);
+    leaves.push(report);
     pooledRatings = table.ratings;
     pooledCategories = categories;
     if (opts.disagreements) disagreements.push(disagreementsOf(parent, table.segments, table.ratings, coders, input.segments, false));
@@ -277,7 +284,12 @@ export function computeAgreement(input: AgreeInput, opts: AgreeOptions = {}): Ag
   const pooledC = compute(pooledRatings, coders, pooledCategories, presence, opts);
   const pooled: Pooled = { ...pooledC.coefficients, alpha_ci: pooledC.alpha_ci, pairs: pooledC.pairs, notes: pooledC.notes };
   if (presence) pooled.notes.unshift('pooled: every (segment, code) pair is one unit, so the pairwise 2×2 tables are the per-code tables summed');
-  const mean = meanOverCodes(codes);
+  const mean = meanOverCodes(leaves);
+  if (presence && leaves.length < codes.length) {
+    const note = `over the ${leaves.length} leaf codes: a parent's ratings are derived from its children's and would count them twice`;
+    pooled.notes.push(`pooled ${note}`);
+    mean.notes.push(`mean ${note}`);
+  }
   const failures = checkThresholds(codes, opts, notes);
   if (opts.disagreements && !input.segments) notes.push('disagreements: speaker and text need transcript inputs');
 
