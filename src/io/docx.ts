@@ -2,7 +2,6 @@
 // its document text (and line numbers in warnings) are those of the extracted text,
 // where each Word paragraph is one line followed by a blank line.
 
-import mammoth from 'mammoth';
 import { QcodeError } from '../core/errors.js';
 import { parsePlainText } from '../core/segment/plaintext.js';
 import type { Transcript } from '../core/types.js';
@@ -10,6 +9,8 @@ import { readBytes } from './file.js';
 import { idFromPath } from './names.js';
 
 export async function extractDocxText(bytes: Buffer, file: string): Promise<string> {
+  // Loaded on first use: mammoth is the heaviest module and most studies have no .docx.
+  const { default: mammoth } = await import('mammoth');
   try {
     const result = await mammoth.extractRawText({ buffer: bytes });
     return result.value;

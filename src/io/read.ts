@@ -77,6 +77,12 @@ export async function readInput(file: InputFile, opts: ReadOptions): Promise<{ t
     }
     throw e;
   }
+  // Notes and READMEs beside the transcripts are text files too; one with no speaker
+  // turn is not an interview, and counting it would make "6 of 7" read "6 of 9".
+  const prose = file.format === 'txt' || file.format === 'md' || file.format === 'docx';
+  if (prose && !file.explicit && transcripts.every((t) => t.turns.length === 0)) {
+    return { transcripts: [], warnings: [{ file: file.path, message: 'skipped: not a transcript (no speaker turns)' }] };
+  }
   const sheets = [file.sheet, opts.attributes].filter((s): s is string => s !== undefined);
   for (const path of sheets) {
     const sheet = await cachedSheet(path);

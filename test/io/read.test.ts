@@ -145,3 +145,17 @@ describe('listInputs and links', () => {
     expect(files.map((f) => f.path)).toEqual([join(dir, 'A.txt')]);
   });
 });
+
+describe('prose files without speaker turns in a folder', () => {
+  it('are skipped with a warning, so notes beside transcripts are not counted as cases', async () => {
+    const dir = await tempFiles({ 'A.txt': 'I: a\nA: b\nI: c\nA: d', 'NOTES.md': '# Coding notes\nSee: the codebook.\n' });
+    const r = await readAll([dir], opts);
+    expect(r.transcripts.map((t) => t.id)).toEqual(['A']);
+    expect(r.warnings.map((w) => w.message)).toEqual(['skipped: not a transcript (no speaker turns)']);
+  });
+  it('named explicitly, are read as a transcript with only a preamble', async () => {
+    const dir = await tempFiles({ 'NOTES.md': '# Coding notes\n' });
+    const r = await readAll([join(dir, 'NOTES.md')], opts);
+    expect(r.transcripts.map((t) => [t.id, t.turns.length])).toEqual([['NOTES', 0]]);
+  });
+});
