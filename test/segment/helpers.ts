@@ -13,3 +13,19 @@ export function turnTexts(t: Transcript): string[] {
 export function paragraphTexts(t: Transcript): string[][] {
   return t.turns.map((turn) => turn.paragraphs.map((p) => cpSlice(t.text, p)));
 }
+
+/** The plain-text example of SPEC §2.1, shared by the reader and segmenter tests. */
+export const SPEC_EXAMPLE = [
+  '---',
+  'id: P03',
+  'age_group: 25-34',
+  'exit_attempts: 4',
+  '---',
+  'I: Can you tell me about the first time you tried to leave?',
+  'P03: I was nineteen. I had no money and nowhere to stay.',
+  '',
+  'It took me four more tries.',
+  '[00:12:31] I: What helped, in the end?',
+  'P03: A program that lasted two years, not two weeks.',
+  '',
+].join('\n');

@@ -2,24 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { QcodeError } from '../../src/core/errors.js';
 import { parsePlainText } from '../../src/core/segment/plaintext.js';
 import { DEFAULT_INTERVIEWERS } from '../../src/core/segment/roles.js';
-import { cpSlice, paragraphTexts, turnTexts } from './helpers.js';
+import { cpSlice, paragraphTexts, SPEC_EXAMPLE, turnTexts } from './helpers.js';
 
 const opts = { id: 'default-id', source: 'talk.txt', format: 'txt' as const, interviewers: [...DEFAULT_INTERVIEWERS] };
 
-const SPEC_EXAMPLE = [
-  '---',
-  'id: P03',
-  'age_group: 25-34',
-  'exit_attempts: 4',
-  '---',
-  'I: Can you tell me about the first time you tried to leave?',
-  'P03: I was nineteen. I had no money and nowhere to stay.',
-  '',
-  'It took me four more tries.',
-  '[00:12:31] I: What helped, in the end?',
-  'P03: A program that lasted two years, not two weeks.',
-  '',
-].join('\n');
 
 describe('parsePlainText: the SPEC §2.1 example', () => {
   const t = parsePlainText(SPEC_EXAMPLE, opts);

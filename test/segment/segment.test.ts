@@ -4,21 +4,11 @@ import { DEFAULT_INTERVIEWERS } from '../../src/core/segment/roles.js';
 import { segmentTranscript } from '../../src/core/segment/segment.js';
 import { sentenceSpans } from '../../src/core/segment/sentences.js';
 import type { Segment, Transcript } from '../../src/core/types.js';
-import { cpSlice } from './helpers.js';
+import { cpSlice, SPEC_EXAMPLE } from './helpers.js';
 
 const opts = { id: 'P03', source: 'P03.txt', format: 'txt' as const, interviewers: [...DEFAULT_INTERVIEWERS] };
 
-const TEXT = [
-  '---',
-  'id: P03',
-  '---',
-  'I: Can you tell me about the first time you tried to leave?',
-  'P03: I was nineteen. I had no money and nowhere to stay.',
-  '',
-  'It took me four more tries.',
-  '[00:12:31] I: What helped, in the end?',
-  'P03: A program that lasted two years, not two weeks.',
-].join('\n');
+const TEXT = SPEC_EXAMPLE;
 
 function expectSlices(t: Transcript, segs: Segment[]): void {
   for (const s of segs) expect(cpSlice(t.text, s)).toBe(s.text);

@@ -122,13 +122,7 @@ export interface Pooled extends Coefficients {
   notes: string[];
 }
 
-export interface MeanOverCodes {
-  percent_agreement: number | null;
-  cohen_kappa: number | null;
-  scott_pi: number | null;
-  fleiss_kappa: number | null;
-  krippendorff_alpha: number | null;
-  gwet_ac1: number | null;
+export interface MeanOverCodes extends Omit<Coefficients, 'units'> {
   /** How many codes each mean is over (codes where the coefficient is defined). */
   codes: Record<StatName, number>;
   notes: string[];
