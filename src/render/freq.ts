@@ -1,7 +1,7 @@
 import type { FreqReport } from '../core/aggregate/freq.js';
 import { renderCsv } from './csv.js';
 import type { TableModel } from './model.js';
-import { bar, percent } from './text.js';
+import { bar, percent, plural } from './text.js';
 
 export function freqTable(r: FreqReport): TableModel {
   const groups = r.by ? Object.keys(r.codes[0]?.by ?? {}) : [];
@@ -23,7 +23,7 @@ export function freqTable(r: FreqReport): TableModel {
     }),
   ]);
   return {
-    title: `${r.codebook.name} ${r.codebook.version} — ${r.transcripts} transcripts, ${r.segments} ${r.unit} segments`,
+    title: `${r.codebook.name} ${r.codebook.version} — ${plural(r.transcripts, 'transcript')}, ${plural(r.segments, `${r.unit} segment`)}`,
     columns, rows, notes: r.notes,
   };
 }

@@ -1,6 +1,7 @@
 import type { IngestSummary } from '../core/aggregate/ingest.js';
 import { renderCsv } from './csv.js';
 import type { TableModel } from './model.js';
+import { plural } from './text.js';
 
 export function ingestJson(list: IngestSummary[], version: string): unknown {
   return {
@@ -28,7 +29,7 @@ export function ingestTable(list: IngestSummary[]): TableModel {
       ...attrKeys.map((k) => (t.attributes[k] === undefined || t.attributes[k] === null ? '' : String(t.attributes[k]))),
       String(t.warnings.length),
     ]),
-    notes: [`${list.length} transcripts, ${list.reduce((n, t) => n + t.turns, 0)} turns, ${list.reduce((n, t) => n + t.words, 0)} words`],
+    notes: [[plural(list.length, 'transcript'), plural(list.reduce((n, t) => n + t.turns, 0), 'turn'), plural(list.reduce((n, t) => n + t.words, 0), 'word')].join(', ')],
   };
 }
 

@@ -37,3 +37,8 @@ export function excerpt(text: string, max = 80): string {
   const chars = [...flat];
   return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('')}…`;
 }
+
+/** `1 transcript`, `7 transcripts`. */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
