@@ -13,3 +13,8 @@ export function useColor(opts: { color: boolean; out?: string }): boolean {
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
   return opts.color && !noColor && !opts.out && Boolean(process.stdout.isTTY);
 }
+
+/** The terminal's width for tables, when stdout is one. */
+export function terminalWidth(): number | undefined {
+  return process.stdout.isTTY ? process.stdout.columns : undefined;
+}

@@ -4,7 +4,7 @@
 import type { AgreeReport, CodeReport } from '../core/agree/types.js';
 import { renderCsv } from './csv.js';
 import type { TableModel } from './model.js';
-import { excerpt, fixed, percent } from './text.js';
+import { fixed, percent } from './text.js';
 
 function withBand(value: number | null, band: string | null | undefined): string {
   return value === null ? '–' : `${fixed(value)} ${band ?? ''}`.trimEnd();
@@ -76,12 +76,12 @@ export function disagreementsTable(r: AgreeReport): TableModel | null {
   for (const d of r.disagreements) {
     for (const s of d.segments) {
       const values = r.coders.map((c) => `${c}=${s.values[c] ?? '–'}`).join(' ');
-      rows.push([d.code, s.segment, s.speaker ?? '', values, excerpt(s.text ?? '', 70)]);
+      rows.push([d.code, s.segment, s.speaker ?? '', values, (s.text ?? '').replace(/\s+/g, ' ').trim()]);
     }
   }
   return {
     title: 'Disagreements',
-    columns: [{ header: 'code' }, { header: 'segment' }, { header: 'speaker' }, { header: 'values' }, { header: 'text' }],
+    columns: [{ header: 'code' }, { header: 'segment' }, { header: 'speaker' }, { header: 'values' }, { header: 'text', flex: true }],
     rows,
     notes: rows.length === 0 ? ['no disagreements'] : [],
   };

@@ -20,7 +20,7 @@ export function showJson(book: Codebook, version: string): unknown {
 export function showTable(book: Codebook): TableModel {
   return {
     title: `${book.name} ${book.version} (${book.language}, unit ${book.unit})`,
-    columns: [{ header: 'code' }, { header: 'label' }, { header: 'rules', align: 'right' }, { header: 'ex', align: 'right' }, { header: 'definition' }],
+    columns: [{ header: 'code' }, { header: 'label' }, { header: 'rules', align: 'right' }, { header: 'ex', align: 'right' }, { header: 'definition', flex: true }],
     rows: flattenCodes(book.codes).map((c) => [
       `${'  '.repeat(c.depth)}${c.id}`, c.label, String(c.rules.length), `${c.examples.length}/${c.counterexamples.length}`, c.definition ?? '',
     ]),
@@ -48,7 +48,7 @@ export function lintJson(r: LintReport, book: Codebook, version: string): unknow
 
 export function lintTable(r: LintReport): TableModel {
   return {
-    columns: [{ header: 'severity' }, { header: 'place' }, { header: 'code' }, { header: 'problem' }, { header: 'coded as' }],
+    columns: [{ header: 'severity' }, { header: 'place' }, { header: 'code' }, { header: 'problem', flex: true }, { header: 'coded as' }],
     rows: r.findings.map((f) => [f.severity, formatPlace(f.place), f.code, f.message, f.got ? f.got.join(' ') || '(nothing)' : '']),
     notes: [`${r.codes} codes, ${r.examples} examples, ${r.counterexamples} counterexamples: ${r.errors} failing, ${r.warnings} warnings`],
   };

@@ -16,7 +16,7 @@ export function codingsCsv(codings: Coding[]): string {
 export function codingsTable(codings: Coding[], title: string): TableModel {
   return {
     title,
-    columns: [{ header: 'segment' }, { header: 'speaker' }, { header: 'code' }, { header: 'evidence' }],
+    columns: [{ header: 'segment' }, { header: 'speaker' }, { header: 'code' }, { header: 'evidence', flex: true }],
     rows: codings.map((c) => [c.segment, c.speaker, c.code, evidenceTerms(c)]),
     notes: codings.length === 0 ? ['no segment was coded'] : [],
   };

@@ -7,6 +7,8 @@ export type Align = 'left' | 'right';
 export interface Column {
   header: string;
   align?: Align;
+  /** Free text (definitions, evidence, quotes): the terminal table may shorten it with …. */
+  flex?: boolean;
 }
 
 export interface TableModel {

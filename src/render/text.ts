@@ -31,13 +31,6 @@ export function bar(share: number | null, width = 20): string {
   return '█'.repeat(full) + (rest ? '▏▎▍▌▋▊▉'[rest - 1] : '');
 }
 
-/** One line, at most `max` characters, for quoting a segment in a table. */
-export function excerpt(text: string, max = 80): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const chars = [...flat];
-  return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('')}…`;
-}
-
 /** `1 transcript`, `7 transcripts`. */
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;

@@ -15,7 +15,7 @@ import { agreeCsv, agreeTable, disagreementsTable } from '../../render/agree.js'
 import { renderJson } from '../../render/json.js';
 import { renderMarkdown } from '../../render/md.js';
 import { renderTable } from '../../render/table.js';
-import { emit, useColor } from '../emit.js';
+import { emit, terminalWidth, useColor } from '../emit.js';
 import { markCheckFailed } from '../exit.js';
 import { addStudyOptions, parseNumberOption, type CommonOptions } from '../options.js';
 import { makeUi } from '../ui.js';
@@ -131,7 +131,7 @@ export function registerAgree(program: Command): void {
       const color = useColor(opts);
       const dis = disagreementsTable(report);
       await emit({
-        table: () => renderTable(agreeTable(report), { color }) + (dis ? `\n${renderTable(dis, { color })}` : ''),
+        table: () => renderTable(agreeTable(report), { color, width: terminalWidth() }) + (dis ? `\n${renderTable(dis, { color, width: terminalWidth() })}` : ''),
         md: () => renderMarkdown(agreeTable(report)) + (dis ? `\n${renderMarkdown(dis)}` : ''),
         csv: () => agreeCsv(report),
         json: () => renderJson(report),

@@ -4,7 +4,7 @@ import { codingsCsv, codingsTable } from '../../render/codings.js';
 import { renderJson } from '../../render/json.js';
 import { renderMarkdown } from '../../render/md.js';
 import { renderTable } from '../../render/table.js';
-import { emit, useColor } from '../emit.js';
+import { emit, terminalWidth, useColor } from '../emit.js';
 import { addStudyOptions, type CommonOptions } from '../options.js';
 import { codeStudy, openStudy } from '../study.js';
 import { makeUi } from '../ui.js';
@@ -20,7 +20,7 @@ export function registerCode(program: Command): void {
       const book = study.codebook.book;
       const table = (): ReturnType<typeof codingsTable> => codingsTable(codings, `${book.name} ${book.version} — ${codings.length} codings`);
       await emit({
-        table: () => renderTable(table(), { color: useColor(opts) }),
+        table: () => renderTable(table(), { color: useColor(opts), width: terminalWidth() }),
         md: () => renderMarkdown(table()),
         csv: () => codingsCsv(codings),
         json: () => renderJson({ qcode: VERSION, codebook: codebookRef(book), unit: study.unit, codings }),

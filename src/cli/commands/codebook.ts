@@ -7,7 +7,7 @@ import { lintCsv, lintJson, lintTable, showCsv, showJson, showTable } from '../.
 import { renderJson } from '../../render/json.js';
 import { renderMarkdown } from '../../render/md.js';
 import { renderTable } from '../../render/table.js';
-import { emit, useColor } from '../emit.js';
+import { emit, terminalWidth, useColor } from '../emit.js';
 import { markCheckFailed } from '../exit.js';
 import { addOutputOptions, type CommonOptions } from '../options.js';
 import { VERSION } from '../version.js';
@@ -31,7 +31,7 @@ export function registerCodebook(program: Command): void {
       const cb = await loadCodebook(await codebookPath(file, opts));
       const report = lintCodebook(cb);
       await emit({
-        table: () => renderTable(lintTable(report), { color: useColor(opts) }),
+        table: () => renderTable(lintTable(report), { color: useColor(opts), width: terminalWidth() }),
         md: () => renderMarkdown(lintTable(report)),
         csv: () => lintCsv(report),
         json: () => renderJson(lintJson(report, cb.book, VERSION)),
@@ -44,7 +44,7 @@ export function registerCodebook(program: Command): void {
     .action(async (file: string | undefined, opts: CommonOptions) => {
       const { book } = await loadCodebook(await codebookPath(file, opts));
       await emit({
-        table: () => renderTable(showTable(book), { color: useColor(opts) }),
+        table: () => renderTable(showTable(book), { color: useColor(opts), width: terminalWidth() }),
         md: () => renderMarkdown(showTable(book)),
         csv: () => showCsv(book),
         json: () => renderJson(showJson(book, VERSION)),

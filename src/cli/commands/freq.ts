@@ -4,7 +4,7 @@ import { renderJson } from '../../render/json.js';
 import { freqCsv, freqTable } from '../../render/freq.js';
 import { renderMarkdown } from '../../render/md.js';
 import { renderTable } from '../../render/table.js';
-import { emit, useColor } from '../emit.js';
+import { emit, terminalWidth, useColor } from '../emit.js';
 import { addStudyOptions, type CommonOptions } from '../options.js';
 import { codeStudy, openStudy } from '../study.js';
 import { makeUi } from '../ui.js';
@@ -23,7 +23,7 @@ export function registerFreq(program: Command): void {
       const study = await openStudy(inputs, opts);
       const report = frequencies(study.codebook.book, study.unit, await codeStudy(study, opts, ui), opts.by);
       await emit({
-        table: () => renderTable(freqTable(report), { color: useColor(opts) }),
+        table: () => renderTable(freqTable(report), { color: useColor(opts), width: terminalWidth() }),
         md: () => renderMarkdown(freqTable(report)),
         csv: () => freqCsv(report),
         json: () => renderJson({ qcode: VERSION, ...report }),

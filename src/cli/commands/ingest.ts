@@ -9,7 +9,7 @@ import { ingestCsv, ingestJson, ingestTable } from '../../render/ingest.js';
 import { renderJson } from '../../render/json.js';
 import { renderMarkdown } from '../../render/md.js';
 import { renderTable } from '../../render/table.js';
-import { emit, useColor } from '../emit.js';
+import { emit, terminalWidth, useColor } from '../emit.js';
 import { addStudyOptions, type CommonOptions } from '../options.js';
 import { readStudy } from '../study.js';
 import { makeUi } from '../ui.js';
@@ -35,7 +35,7 @@ export function registerIngest(program: Command): void {
       for await (const t of read) list.push(summarise(t, unit));
       list.sort((a, b) => compareText(a.id, b.id));
       await emit({
-        table: () => renderTable(ingestTable(list), { color: useColor(opts) }),
+        table: () => renderTable(ingestTable(list), { color: useColor(opts), width: terminalWidth() }),
         md: () => renderMarkdown(ingestTable(list)),
         csv: () => ingestCsv(list),
         json: () => renderJson(ingestJson(list, VERSION)),
