@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/core/segment/tokenize.js';
-import { loadStemmer } from '../../src/core/codebook/stem.js';
+import { loadStemmer, SUPPORTED_LANGUAGES } from '../../src/core/codebook/stem.js';
 import { codes, oneCode } from './helpers.js';
 
 describe('tokenize', () => {
@@ -23,6 +23,20 @@ describe('stemming', () => {
     expect(stem('monies')).toBe(stem('money'));
     expect(stem('children')).toBe(stem('child'));
     expect(stem('evicted')).toBe(stem('eviction'));
+  });
+  it('loads a stemmer for every supported language, each reducing a plural to its singular stem', async () => {
+    const plurals: Record<string, [string, string]> = {
+      en: ['houses', 'house'], de: ['häuser', 'haus'], es: ['casas', 'casa'], fr: ['maisons', 'maison'], it: ['case', 'casa'],
+      nl: ['huizen', 'huis'], no: ['husene', 'hus'], pt: ['casas', 'casa'], ru: ['дома', 'дом'], sv: ['husen', 'hus'],
+      uk: ['будинки', 'будинок'], fa: ['خانه‌ها', 'خانه'],
+    };
+    expect(Object.keys(plurals).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
+    for (const [lang, [many, one]] of Object.entries(plurals)) {
+      const stem = await loadStemmer(lang);
+      expect(typeof stem(many), lang).toBe('string');
+      expect(stem(many).length, lang).toBeGreaterThan(0);
+      if (!['de', 'it', 'nl', 'no', 'uk', 'fa'].includes(lang)) expect(stem(many), lang).toBe(stem(one));
+    }
   });
   it('loads a stemmer for every language natural has a Porter stemmer for', async () => {
     const fr = await loadStemmer('fr');

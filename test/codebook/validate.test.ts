@@ -59,6 +59,17 @@ describe('codebook validation: every mistake with its line and column', () => {
     expect(errorsOf('unit: page\ncodes: []\n')).toEqual(['1:7: unit must be turn, paragraph or sentence, not "page"']);
     expect(errorsOf('language: xx\ncodes: []\n')[0]).toMatch(/^1:11: language "xx" has no stemmer; use one of en, de/);
   });
+  it('wrong types and shapes', () => {
+    expect(errorsOf('codes:\n  - id: a\n    label: [x, y]\n')).toEqual(['3:12: `label` must be text', '2:5: code "a" has no label']);
+    expect(errorsOf('codes: {id: a}\n')).toEqual(['1:8: codes must be a list of codes']);
+    expect(errorsOf('codes:\n  - just a string\n')).toEqual(['2:5: a code must be a mapping with at least `id` and `label`']);
+    expect(errorsOf(code('    children: {id: x}\n'))).toEqual(['4:15: children of c must be a list of codes']);
+    expect(errorsOf(code('    match: [rent]\n'))).toEqual(['4:13: a rule of "c" must be a mapping of any/all/near/regex/not']);
+    expect(errorsOf(code('    match: {any: [{a: 1}]}\n'))).toEqual(['4:19: a term in `any` must be a word or phrase']);
+    expect(errorsOf(code('    examples: [{a: 1}]\n'))).toEqual(['4:16: each entry of `examples` must be text']);
+    expect(errorsOf('- a\n- b\n')).toEqual(['1:1: a codebook must be a mapping with a `codes:` list']);
+    expect(errorsOf('name: x\n')).toEqual(['1:1: the codebook has no `codes:` list']);
+  });
   it('reports every mistake in one run', () => {
     expect(errorsOf('codes:\n  - id: A\n    label: x\n  - label: y\n    color: blue\n')).toHaveLength(3);
   });
