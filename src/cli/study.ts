@@ -1,4 +1,5 @@
 import type { CompiledCodebook } from '../core/codebook/compile.js';
+import type { Codebook } from '../core/codebook/model.js';
 import { codeTranscript, compareText, eligibleSegments, type CodedTranscript } from '../core/code/pass.js';
 import { QcodeError } from '../core/errors.js';
 import { DEFAULT_INTERVIEWERS } from '../core/segment/roles.js';
@@ -30,12 +31,23 @@ export async function openStudy(inputs: string[], opts: CommonOptions): Promise<
   if (named.length === 0) {
     throw new QcodeError('no transcripts: name files or folders, or list them under `transcripts:` in qcode.yaml');
   }
-  const listed = [...(codebook.book.interviewers ?? []), ...(config.interviewers ?? [])];
   return {
     config, codebook, inputs: named,
     unit: opts.unit ?? codebook.book.unit,
-    interviewers: listed.length > 0 ? listed : [...DEFAULT_INTERVIEWERS],
+    interviewers: interviewersOf(codebook.book, config),
   };
+}
+
+/** SPEC §2.1: the codebook's and the config's interviewer labels, else the defaults. */
+export function interviewersOf(book: Codebook | undefined, config: StudyConfig): string[] {
+  const listed = [...(book?.interviewers ?? []), ...(config.interviewers ?? [])];
+  return listed.length > 0 ? listed : [...DEFAULT_INTERVIEWERS];
+}
+
+/** How to read a study's transcripts: interviewer labels and the attribute sheet. */
+export function readingOptions(book: Codebook | undefined, config: StudyConfig, opts: { attributes?: string }): { interviewers: string[]; attributes?: string } {
+  const attributes = opts.attributes ?? config.attributes;
+  return { interviewers: interviewersOf(book, config), ...(attributes ? { attributes } : {}) };
 }
 
 /**
@@ -75,9 +87,8 @@ export async function* readStudy(
 export async function codeStudy(study: Study, opts: CommonOptions, ui: Ui): Promise<CodedTranscript[]> {
   const saved = opts.codings ? await savedCodings(opts.codings) : undefined;
   const coded: CodedTranscript[] = [];
-  const attributes = opts.attributes ?? study.config.attributes;
   const pass = { unit: study.unit, speakers: study.codebook.book.speakers };
-  const read = readStudy(study.inputs, { interviewers: study.interviewers, ...(attributes ? { attributes } : {}) }, ui);
+  const read = readStudy(study.inputs, readingOptions(study.codebook.book, study.config, opts), ui);
   for await (const t of read) {
     if (!saved) {
       coded.push(codeTranscript(study.codebook, t, pass));

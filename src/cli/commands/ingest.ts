@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { summarise, type IngestSummary } from '../../core/aggregate/ingest.js';
 import { compareText } from '../../core/code/pass.js';
-import { DEFAULT_INTERVIEWERS } from '../../core/segment/roles.js';
 import type { Unit } from '../../core/types.js';
 import { readCodebook } from '../../io/codebook-file.js';
 import { readConfig } from '../../io/config.js';
@@ -11,7 +10,7 @@ import { renderMarkdown } from '../../render/md.js';
 import { renderTable } from '../../render/table.js';
 import { emit, terminalWidth, useColor } from '../emit.js';
 import { addStudyOptions, type CommonOptions } from '../options.js';
-import { readStudy } from '../study.js';
+import { readingOptions, readStudy } from '../study.js';
 import { makeUi } from '../ui.js';
 import { VERSION } from '../version.js';
 import { QcodeError } from '../../core/errors.js';
@@ -27,11 +26,9 @@ export function registerIngest(program: Command): void {
       const book = bookPath ? await readCodebook(bookPath) : undefined;
       const named = inputs.length > 0 ? inputs : config.transcripts;
       if (named.length === 0) throw new QcodeError('no transcripts: name files or folders, or list them in qcode.yaml');
-      const listed = [...(book?.interviewers ?? []), ...(config.interviewers ?? [])];
       const unit: Unit = opts.unit ?? book?.unit ?? 'turn';
-      const attributes = opts.attributes ?? config.attributes;
       const list: IngestSummary[] = [];
-      const read = readStudy(named, { interviewers: listed.length ? listed : [...DEFAULT_INTERVIEWERS], ...(attributes ? { attributes } : {}) }, ui);
+      const read = readStudy(named, readingOptions(book, config, opts), ui);
       for await (const t of read) list.push(summarise(t, unit));
       list.sort((a, b) => compareText(a.id, b.id));
       await emit({
