@@ -5,6 +5,7 @@
 import type { TurnInput } from '../core/segment/fromturns.js';
 import { matchLabel } from '../core/segment/labels.js';
 import { isInterviewer } from '../core/segment/roles.js';
+import { QcodeError } from '../core/errors.js';
 import type { Warning } from '../core/types.js';
 
 export interface Cue {
@@ -92,4 +93,20 @@ export function joinCueLines(lines: string[]): string {
     .filter((l) => l !== '')
     .join(' ')
     .replace(/[ \t]{2,}/g, ' ');
+}
+
+// hh:mm:ss.mmm (hours optional in WebVTT), with `,` in SubRip; cue settings may follow.
+const TIME = String.raw`(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}`;
+const TIMING = new RegExp(`^\\s*(${TIME})\\s+-->\\s+(${TIME})(?:\\s.*)?$`);
+
+/**
+ * The cue's start time, or an error at the line: a timing line that doesn't parse
+ * would otherwise drop or misplace the cue's words without anyone noticing.
+ */
+export function cueStart(line: string, file: string, lineNo: number): string {
+  const m = TIMING.exec(line);
+  if (!m) {
+    throw new QcodeError(`malformed cue timing "${line.trim()}" (expected 00:00:01.000 --> 00:00:04.000)`, { file, line: lineNo, col: 1 });
+  }
+  return m[1] as string;
 }

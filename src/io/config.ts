@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { yamlMessage } from '../core/yaml-message.js';
 import { QcodeError } from '../core/errors.js';
 import { readTextFile } from './file.js';
 
@@ -36,7 +37,7 @@ export async function readConfig(path: string | undefined): Promise<StudyConfig>
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];
-    throw new QcodeError(`syntax error: ${first.message.split('\n')[0]}`, pos ? { file, line: pos.line, col: pos.col } : { file });
+    throw new QcodeError(`syntax error: ${yamlMessage(first.message)}`, pos ? { file, line: pos.line, col: pos.col } : { file });
   }
   const root = doc.contents;
   if (root === null) return { file, transcripts: [], check: {} };

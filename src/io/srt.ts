@@ -4,7 +4,7 @@
 import { transcriptFromTurns } from '../core/segment/fromturns.js';
 import { normaliseText } from '../core/segment/normalise.js';
 import type { Transcript, Warning } from '../core/types.js';
-import { blocksOf, cuesToTurns, joinCueLines, type Cue } from './captions.js';
+import { blocksOf, cuesToTurns, cueStart, joinCueLines, type Cue } from './captions.js';
 import { readTextFile } from './file.js';
 import { idFromPath } from './names.js';
 
@@ -20,11 +20,13 @@ export function parseSrt(raw: string, source: string, interviewers: readonly str
     const previous = cues[cues.length - 1];
     if (timing < 0 || timing > 1) {
       // A blank line inside a cue's text splits it in two; keep the words with their cue.
-      if (previous) previous.lines.push(...block.lines);
-      else warnings.push({ file: source, line: block.line, col: 1, message: 'text before the first cue timing line is skipped' });
+      if (previous) {
+        previous.lines.push(...block.lines);
+        warnings.push({ file: source, line: block.line, col: 1, message: 'a block without a timing line is joined to the cue before it' });
+      } else warnings.push({ file: source, line: block.line, col: 1, message: 'text before the first cue timing line is skipped' });
       continue;
     }
-    const start = (block.lines[timing] as string).split('-->')[0]?.trim() ?? '';
+    const start = cueStart(block.lines[timing] as string, source, block.line + timing);
     cues.push({ text: '', start, line: block.line + timing + 1, lines: block.lines.slice(timing + 1) });
   }
   const clean: Cue[] = cues.map((c) => ({ text: cleanText(joinCueLines(c.lines)), start: c.start, line: c.line }));

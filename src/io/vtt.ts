@@ -5,7 +5,7 @@ import { QcodeError } from '../core/errors.js';
 import { transcriptFromTurns } from '../core/segment/fromturns.js';
 import { normaliseText } from '../core/segment/normalise.js';
 import type { Transcript, Warning } from '../core/types.js';
-import { blocksOf, cuesToTurns, joinCueLines, type Cue } from './captions.js';
+import { blocksOf, cuesToTurns, cueStart, joinCueLines, type Cue } from './captions.js';
 import { readTextFile } from './file.js';
 import { idFromPath } from './names.js';
 
@@ -67,7 +67,7 @@ export function parseVtt(raw: string, source: string, interviewers: readonly str
       warnings.push({ file: source, line: block.line, col: 1, message: 'a block without a cue timing line ("00:00:01.000 --> 00:00:04.000") is skipped' });
       return;
     }
-    const start = (block.lines[timing] as string).split('-->')[0]?.trim() ?? '';
+    const start = cueStart(block.lines[timing] as string, source, block.line + timing);
     const payload = block.lines.slice(timing + 1);
     const line = block.line + timing + 1;
     for (const run of voiceRuns(joinCueLines(payload))) {

@@ -109,3 +109,26 @@ describe('SubRip', () => {
     expect(t.warnings[0]?.message).toMatch(/no subtitle cues/);
   });
 });
+
+describe('malformed cue timings', () => {
+  it('a WebVTT timing line that does not parse is an error at its line', () => {
+    const vtt = 'WEBVTT\n\n00:00:01.000 --> soon\n<v Ana>hi\n';
+    expect(() => parseVtt(vtt, 'bad.vtt', interviewers)).toThrow(QcodeError);
+    try {
+      parseVtt(vtt, 'bad.vtt', interviewers);
+    } catch (e) {
+      expect((e as QcodeError).place).toEqual({ file: 'bad.vtt', line: 3, col: 1 });
+      expect((e as QcodeError).message).toMatch(/malformed cue timing "00:00:01.000 --> soon"/);
+    }
+  });
+  it('accepts hour-less WebVTT times and cue settings', () => {
+    const t = parseVtt('WEBVTT\n\n00:01.000 --> 00:04.000 align:start\n<v Ana>hi\n\n00:04.000 --> 00:05.000\n<v Ana>there\n', 'ok.vtt', interviewers);
+    expect(t.turns).toHaveLength(1);
+    expect(t.turns[0]!.timestamp).toBe('00:01.000');
+  });
+  it('an SRT block without a timing line joins the cue before it, with a warning', () => {
+    const t = parseSrt('1\n00:00:01,000 --> 00:00:02,000\nAna: one\n\nand two\n\n2\n00:00:03,000 --> 00:00:04,000\nAna: three\n', 's.srt', interviewers);
+    expect(t.warnings.map((w) => [w.line, w.message])).toContainEqual([5, 'a block without a timing line is joined to the cue before it']);
+    expect(cpSlice(t.text, t.turns[0]!.span)).toBe('one and two three');
+  });
+});

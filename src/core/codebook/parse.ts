@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { QcodeError, throwAll } from '../errors.js';
+import { yamlMessage } from '../yaml-message.js';
 import { UNITS, type CodeId, type Place, type Unit } from '../types.js';
 import type { Code, Codebook, NearClause, RegexSource, Rule, SpeakerScope, Term } from './model.js';
 import { checkRegex } from './regex.js';
@@ -43,7 +44,7 @@ export function parseCodebook(text: string, file: string): Codebook {
   for (const e of doc.errors) {
     const pos = e.linePos?.[0];
     const where = pos ? { file, line: pos.line, col: pos.col } : { file };
-    ctx.errors.push(new QcodeError(`syntax error: ${firstLine(e.message)}`, where));
+    ctx.errors.push(new QcodeError(`syntax error: ${yamlMessage(e.message)}`, where));
   }
   throwAll(ctx.errors);
   const root = doc.contents;
@@ -53,10 +54,6 @@ export function parseCodebook(text: string, file: string): Codebook {
   const book = readTop(root, ctx);
   throwAll(ctx.errors);
   return { ...book, source: file, sha256: createHash('sha256').update(text).digest('hex') };
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
 }
 
 type Top = Omit<Codebook, 'source' | 'sha256'>;

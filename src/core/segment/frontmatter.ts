@@ -5,6 +5,7 @@
 
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { QcodeError } from '../errors.js';
+import { yamlMessage } from '../yaml-message.js';
 import type { AttributeValue, Attributes } from '../types.js';
 
 export interface FrontMatter {
@@ -68,7 +69,7 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
   const err = doc.errors[0];
   if (err) {
     const at = err.linePos?.[0];
-    throw new QcodeError(`front matter is not valid YAML: ${err.message.split(' at line ')[0]}`, {
+    throw new QcodeError(`front matter is not valid YAML: ${yamlMessage(err.message)}`, {
       file,
       line: (at?.line ?? 1) + 1,
       col: at?.col ?? 1,
