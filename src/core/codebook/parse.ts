@@ -7,6 +7,7 @@ import type { Code, Codebook, NearClause, RegexSource, Rule, SpeakerScope, Term 
 import { checkRegex } from './regex.js';
 import { isSupportedLanguage, SUPPORTED_LANGUAGES } from './stem.js';
 import { parseTerm } from './terms.js';
+import { closest } from '../suggest.js';
 
 const TOP_KEYS = ['name', 'version', 'language', 'unit', 'speakers', 'interviewers', 'codes', 'description', 'memo', 'authors'];
 const CODE_KEYS = ['id', 'label', 'definition', 'include', 'exclude', 'color', 'memo', 'examples', 'counterexamples', 'match', 'children'];
@@ -259,31 +260,6 @@ function checkKeys(map: YAMLMap, allowed: string[], what: string, ctx: Ctx): voi
     const guess = closest(k, allowed);
     ctx.error(pair.key as Node, `unknown ${what} key "${k}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
   }
-}
-
-/** The allowed key a typo most likely meant (`mach` → `match`). */
-function closest(word: string, options: string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const o of options) {
-    const d = editDistance(word.toLowerCase(), o);
-    if (d < bestD) [best, bestD] = [o, d];
-  }
-  return bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-/** Edit distance where swapping two neighbours (`nmae`) is one typo, not two. */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = d[i]!;
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(d[i - 1]![j]! + 1, row[j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
-    }
-  }
-  return d[a.length]![b.length]!;
 }
 
 function optScalarText(map: YAMLMap, key: string, ctx: Ctx): string | undefined {
