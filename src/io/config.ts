@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { yamlMessage } from '../core/yaml-message.js';
 import { QcodeError } from '../core/errors.js';
+import { closest } from '../core/suggest.js';
 import { readTextFile } from './file.js';
 
 /** `qcode.yaml` (SPEC §7), with paths resolved against the folder it lives in. */
@@ -44,7 +45,10 @@ export async function readConfig(path: string | undefined): Promise<StudyConfig>
   if (!isMap(root)) throw new QcodeError('qcode.yaml must be a mapping', at(root));
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!KEYS.includes(key)) throw new QcodeError(`unknown key "${key}" in qcode.yaml`, at(pair.key as Node));
+    if (!KEYS.includes(key)) {
+      const guess = closest(key, KEYS);
+      throw new QcodeError(`unknown key "${key}" in qcode.yaml${guess ? ` (did you mean "${guess}"?)` : ''}`, at(pair.key as Node));
+    }
   }
   const base = dirname(file);
   const resolve = (p: string): string => (isAbsolute(p) ? p : relativeToCwd(join(base, p)));

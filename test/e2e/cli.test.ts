@@ -209,3 +209,18 @@ describe('--codings: reports on saved or human codings', () => {
     expect(row).toMatch(/^P01,P01:2,P01,barrier\.housing,c,\d+,\d+,$/);
   });
 });
+
+describe('qcode.yaml', () => {
+  it('resolves its paths against its own folder, and names a typo with a guess', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qcode-'));
+    const root = join(import.meta.dirname, '..', '..');
+    writeFileSync(join(dir, 'qcode.yaml'), `codebook: ${join(root, SMALL)}\ntranscripts: [${join(root, STUDY)}]\n`);
+    const ok = qcode(['freq', '--format', 'json'], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(json<FreqDoc>(ok).transcripts).toBe(7);
+    writeFileSync(join(dir, 'qcode.yaml'), 'codebok: x.yaml\n');
+    const bad = qcode(['freq'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('qcode.yaml:1:1: unknown key "codebok" in qcode.yaml (did you mean "codebook"?)');
+  });
+});
