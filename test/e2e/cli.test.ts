@@ -1,6 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { json, qcode } from './run.js';
 
@@ -213,9 +213,10 @@ describe('--codings: reports on saved or human codings', () => {
 describe('qcode.yaml', () => {
   it('resolves its paths against its own folder, and names a typo with a guess', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qcode-'));
-    const root = join(import.meta.dirname, '..', '..');
-    writeFileSync(join(dir, 'qcode.yaml'), `codebook: ${join(root, SMALL)}\ntranscripts: [${join(root, STUDY)}]\n`);
-    const ok = qcode(['freq', '--format', 'json'], { cwd: dir });
+    const rel = relative(dir, join(import.meta.dirname, '..', '..'));
+    writeFileSync(join(dir, 'qcode.yaml'), `codebook: ${join(rel, SMALL)}\ntranscripts: [${join(rel, STUDY)}]\n`);
+    // Run from elsewhere: the paths must be read relative to the config's folder.
+    const ok = qcode(['freq', '--format', 'json', '--config', join(dir, 'qcode.yaml')], { cwd: tmpdir() });
     expect(ok.code, ok.stderr).toBe(0);
     expect(json<FreqDoc>(ok).transcripts).toBe(7);
     writeFileSync(join(dir, 'qcode.yaml'), 'codebok: x.yaml\n');
