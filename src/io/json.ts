@@ -7,7 +7,7 @@ import { transcriptFromTurns, type TurnInput } from '../core/segment/fromturns.j
 import type { Attributes, Place, Transcript } from '../core/types.js';
 import { NotATranscriptError } from './errors.js';
 import { readTextFile } from './file.js';
-import { jsonErrorIndex } from './jsonerror.js';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { idFromPath } from './names.js';
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -21,15 +21,27 @@ function placeOf(text: string, index: number, file: string): Place {
   return { file, line, col: index - before.lastIndexOf('\n') };
 }
 
+/**
+ * JSON.parse decides what is valid; on Node 20 its message often lacks the place, so
+ * jsonc-parser (strict mode: no comments, no trailing commas) finds where it breaks.
+ */
 function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    const at = jsonErrorIndex(text);
-    const place = at >= 0 ? placeOf(text, at, file) : { file };
-    const found = at >= text.length ? 'the text ends too early' : at >= 0 ? `unexpected ${JSON.stringify(text.slice(at, at + 1))}` : (e as Error).message;
-    throw new QcodeError(`not valid JSON: ${found}`, place);
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+    const first = errors[0];
+    if (!first) throw new QcodeError(`not valid JSON: ${(e as Error).message}`, { file });
+    const at = first.offset;
+    const found = at >= text.length ? 'the text ends too early' : `unexpected ${JSON.stringify(text.slice(at, at + 1))}`;
+    throw new QcodeError(`not valid JSON: ${found} (${words(printParseErrorCode(first.error))})`, placeOf(text, at, file));
   }
+}
+
+/** `CloseBraceExpected` → `close brace expected`. */
+function words(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 function scalarText(v: unknown): string | undefined {

@@ -3,7 +3,6 @@ import { QcodeError } from '../../src/core/errors.js';
 import { DEFAULT_INTERVIEWERS } from '../../src/core/segment/roles.js';
 import { NotATranscriptError } from '../../src/io/errors.js';
 import { parseJsonTranscripts, readJsonTranscripts } from '../../src/io/json.js';
-import { jsonErrorIndex } from '../../src/io/jsonerror.js';
 import { cpSlice, fx } from './helpers.js';
 
 const interviewers = [...DEFAULT_INTERVIEWERS];
@@ -47,21 +46,25 @@ describe('JSON transcripts', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(QcodeError);
       expect((e as QcodeError).place).toEqual({ file: 'bad.json', line: 3, col: 13 });
-      expect((e as QcodeError).message).toBe('not valid JSON: unexpected ","');
+      expect((e as QcodeError).message).toBe('not valid JSON: unexpected "," (value expected)');
     }
   });
 
-  it('jsonErrorIndex finds where JSON first goes wrong, and -1 for valid JSON', () => {
-    const valid = ['{}', '[]', ' {"a": [1, -2.5e3, true, false, null, "x\\n\\u00e9"]} ', '"s"', '0'];
-    for (const v of valid) expect(jsonErrorIndex(v)).toBe(-1);
-    expect(jsonErrorIndex('{"a": 1,}')).toBe(8);
-    expect(jsonErrorIndex('{"a" 1}')).toBe(5);
-    expect(jsonErrorIndex('[1, 2')).toBe(5);
-    expect(jsonErrorIndex("{'a': 1}")).toBe(1);
-    expect(jsonErrorIndex('[01]')).toBe(2);
-    expect(jsonErrorIndex('{"a": tru}')).toBe(9);
-    expect(jsonErrorIndex('{} x')).toBe(3);
-    expect(jsonErrorIndex('')).toBe(0);
+  it('names the place of every kind of JSON syntax error', () => {
+    const placeOf = (text: string): string => {
+      try {
+        parseJsonTranscripts(text, 'b.json', interviewers);
+      } catch (e) {
+        const p = (e as QcodeError).place;
+        return `${p.line}:${p.col} ${(e as QcodeError).message}`;
+      }
+      return 'valid';
+    };
+    expect(placeOf('{"id": "A", "turns": [],}')).toBe('1:25 not valid JSON: unexpected "}" (property name expected)');
+    expect(placeOf('{"id": "A"\n "turns": []}')).toBe('2:2 not valid JSON: unexpected "\\"" (comma expected)');
+    expect(placeOf('{"id": "A", "turns": [')).toBe('1:23 not valid JSON: the text ends too early (close bracket expected)');
+    expect(placeOf("{'id': 'A'}")).toMatch(/^1:2 not valid JSON/);
+    expect(placeOf('{"id": "A", "turns": [01]}')).toMatch(/^1:24 not valid JSON/);
   });
 
   it('explains bad turns, ids and attributes', () => {

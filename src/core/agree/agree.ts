@@ -7,7 +7,7 @@ import { landisKoch } from './bands.js';
 import { bootstrapAlpha, DEFAULT_REPLICATES, DEFAULT_SEED } from './bootstrap.js';
 import { categoryTable, childrenOf, codeTree, coderOrder, presenceTables, reviewedSets } from './data.js';
 import { disagreementsOf } from './disagreements.js';
-import { alphaUnits, coefficients, pairableUnits, type PairStats, type Ratings, type Stat, type Value } from './stats.js';
+import { alphaUnits, coefficients, pairableUnits, twoByTwo, type PairStats, type Ratings, type Stat, type Value } from './stats.js';
 import {
   CHANCE_CORRECTED,
   STAT_NAMES,
@@ -28,23 +28,6 @@ const PRESENCE_VALUES: readonly Value[] = ['1', '0'];
 function noteOf(name: string, s: Stat): string | null {
   if (!s.note) return null;
   return s.note.startsWith(name) ? s.note : `${name}${s.value === null ? ' undefined' : ''}: ${s.note}`;
-}
-
-function twoByTwo(ratings: Ratings, i: number, j: number): { both: number; only_first: number; only_second: number; neither: number } {
-  let both = 0;
-  let onlyFirst = 0;
-  let onlySecond = 0;
-  let neither = 0;
-  for (const row of ratings) {
-    const a = row[i] ?? null;
-    const b = row[j] ?? null;
-    if (a === null || b === null) continue;
-    if (a === '1' && b === '1') both++;
-    else if (a === '1') onlyFirst++;
-    else if (b === '1') onlySecond++;
-    else neither++;
-  }
-  return { both, only_first: onlyFirst, only_second: onlySecond, neither };
 }
 
 function pairReport(p: PairStats, coders: readonly string[], ratings: Ratings, presence: boolean): PairReport {

@@ -2,21 +2,12 @@
 // per code, over the segments both reviewed, precision = TP / (TP + FP),
 // recall = TP / (TP + FN), F1 = 2TP / (2TP + FP + FN); 0/0 is null with a note.
 
-import type { Ratings } from './stats.js';
+import { twoByTwo, type Ratings } from './stats.js';
 import type { AutoScores } from './types.js';
 
 export function autoScores(ratings: Ratings, autoCol: number, goldCol: number, gold: string): { scores: AutoScores; notes: string[] } {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const row of ratings) {
-    const a = row[autoCol] ?? null;
-    const g = row[goldCol] ?? null;
-    if (a === null || g === null) continue;
-    if (a === '1' && g === '1') tp++;
-    else if (a === '1') fp++;
-    else if (g === '1') fn++;
-  }
+  const t = twoByTwo(ratings, autoCol, goldCol);
+  const [tp, fp, fn] = [t.both, t.only_first, t.only_second];
   const notes: string[] = [];
   const precision = tp + fp === 0 ? null : tp / (tp + fp);
   if (precision === null) notes.push('precision undefined: the coding pass applied the code to no segment the human coder reviewed (0/0)');

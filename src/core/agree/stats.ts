@@ -354,3 +354,21 @@ export function coefficients(ratings: Ratings, coderNames: readonly string[], ca
     pairs,
   };
 }
+
+/** The presence 2×2 table of coders i and j over the units both rated. */
+export function twoByTwo(ratings: Ratings, i: number, j: number): { both: number; only_first: number; only_second: number; neither: number } {
+  let both = 0;
+  let onlyFirst = 0;
+  let onlySecond = 0;
+  let neither = 0;
+  for (const row of ratings) {
+    const a = row[i] ?? null;
+    const b = row[j] ?? null;
+    if (a === null || b === null) continue;
+    if (a === '1' && b === '1') both++;
+    else if (a === '1') onlyFirst++;
+    else if (b === '1') onlySecond++;
+    else neither++;
+  }
+  return { both, only_first: onlyFirst, only_second: onlySecond, neither };
+}
