@@ -21,11 +21,3 @@ export interface TableModel {
 
 export type Format = 'table' | 'csv' | 'json' | 'md';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md'];
-
-/** What a command hands the CLI to print: one document per format it supports. */
-export interface Rendered {
-  table: () => string;
-  csv: () => string;
-  json: () => string;
-  md: () => string;
-}

@@ -6,11 +6,8 @@ import { loadCodebook } from '../../io/codebook-file.js';
 import type { SourcedCoding } from '../../io/codings.js';
 import { readConfig } from '../../io/config.js';
 import { agreeCsv, agreeTable, disagreementsTable } from '../../render/agree.js';
-import { renderJson } from '../../render/json.js';
-import { renderMarkdown } from '../../render/md.js';
-import { renderTable } from '../../render/table.js';
 import { attachTranscripts, readCoderFiles, reportedCodes, splitInputs } from '../agree-input.js';
-import { emit, terminalWidth, useColor } from '../emit.js';
+import { emit } from '../emit.js';
 import { markCheckFailed } from '../exit.js';
 import { addStudyOptions, parseNumberOption, type CommonOptions } from '../options.js';
 import { makeUi } from '../ui.js';
@@ -72,13 +69,11 @@ export function registerAgree(program: Command): void {
         ...(gold ? { auto: { coder: 'auto', gold } } : {}),
       };
       const report = computeAgreement(input, agreeOpts);
-      const color = useColor(opts);
       const dis = disagreementsTable(report);
       await emit({
-        table: () => renderTable(agreeTable(report), { color, width: terminalWidth() }) + (dis ? `\n${renderTable(dis, { color, width: terminalWidth() })}` : ''),
-        md: () => renderMarkdown(agreeTable(report)) + (dis ? `\n${renderMarkdown(dis)}` : ''),
+        tables: () => [agreeTable(report), ...(dis ? [dis] : [])],
         csv: () => agreeCsv(report),
-        json: () => renderJson(report),
+        json: () => report,
       }, opts);
       if (report.failures.length > 0) markCheckFailed();
     });

@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
 import { codebookRef } from '../../core/aggregate/freq.js';
 import { codingsCsv, codingsTable } from '../../render/codings.js';
-import { renderJson } from '../../render/json.js';
-import { renderMarkdown } from '../../render/md.js';
-import { renderTable } from '../../render/table.js';
-import { emit, terminalWidth, useColor } from '../emit.js';
+import { emit } from '../emit.js';
 import { addStudyOptions, type CommonOptions } from '../options.js';
 import { codeStudy, openStudy } from '../study.js';
 import { makeUi } from '../ui.js';
@@ -18,12 +15,10 @@ export function registerCode(program: Command): void {
       const study = await openStudy(inputs, opts);
       const codings = (await codeStudy(study, opts, ui)).flatMap((t) => t.codings);
       const book = study.codebook.book;
-      const table = (): ReturnType<typeof codingsTable> => codingsTable(codings, `${book.name} ${book.version} — ${codings.length} codings`);
       await emit({
-        table: () => renderTable(table(), { color: useColor(opts), width: terminalWidth() }),
-        md: () => renderMarkdown(table()),
+        tables: () => [codingsTable(codings, `${book.name} ${book.version} — ${codings.length} codings`)],
         csv: () => codingsCsv(codings),
-        json: () => renderJson({ qcode: VERSION, codebook: codebookRef(book), unit: study.unit, codings }),
+        json: () => ({ qcode: VERSION, codebook: codebookRef(book), unit: study.unit, codings }),
       }, opts);
     });
 }

@@ -4,10 +4,7 @@ import { QcodeError } from '../../core/errors.js';
 import { loadCodebook } from '../../io/codebook-file.js';
 import { readConfig } from '../../io/config.js';
 import { lintCsv, lintJson, lintTable, showCsv, showJson, showTable } from '../../render/codebook.js';
-import { renderJson } from '../../render/json.js';
-import { renderMarkdown } from '../../render/md.js';
-import { renderTable } from '../../render/table.js';
-import { emit, terminalWidth, useColor } from '../emit.js';
+import { emit } from '../emit.js';
 import { markCheckFailed } from '../exit.js';
 import { addOutputOptions, type CommonOptions } from '../options.js';
 import { VERSION } from '../version.js';
@@ -30,12 +27,7 @@ export function registerCodebook(program: Command): void {
     .action(async (file: string | undefined, opts: CommonOptions) => {
       const cb = await loadCodebook(await codebookPath(file, opts));
       const report = lintCodebook(cb);
-      await emit({
-        table: () => renderTable(lintTable(report), { color: useColor(opts), width: terminalWidth() }),
-        md: () => renderMarkdown(lintTable(report)),
-        csv: () => lintCsv(report),
-        json: () => renderJson(lintJson(report, cb.book, VERSION)),
-      }, opts);
+      await emit({ tables: () => [lintTable(report)], csv: () => lintCsv(report), json: () => lintJson(report, cb.book, VERSION) }, opts);
       if (report.errors > 0) markCheckFailed();
     });
 
@@ -43,11 +35,6 @@ export function registerCodebook(program: Command): void {
     .description('print the code tree with definitions and rule counts')
     .action(async (file: string | undefined, opts: CommonOptions) => {
       const { book } = await loadCodebook(await codebookPath(file, opts));
-      await emit({
-        table: () => renderTable(showTable(book), { color: useColor(opts), width: terminalWidth() }),
-        md: () => renderMarkdown(showTable(book)),
-        csv: () => showCsv(book),
-        json: () => renderJson(showJson(book, VERSION)),
-      }, opts);
+      await emit({ tables: () => [showTable(book)], csv: () => showCsv(book), json: () => showJson(book, VERSION) }, opts);
     });
 }

@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
 import { frequencies } from '../../core/aggregate/freq.js';
-import { renderJson } from '../../render/json.js';
 import { freqCsv, freqTable } from '../../render/freq.js';
-import { renderMarkdown } from '../../render/md.js';
-import { renderTable } from '../../render/table.js';
-import { emit, terminalWidth, useColor } from '../emit.js';
+import { emit } from '../emit.js';
 import { addStudyOptions, type CommonOptions } from '../options.js';
 import { codeStudy, openStudy } from '../study.js';
 import { makeUi } from '../ui.js';
@@ -22,11 +19,6 @@ export function registerFreq(program: Command): void {
       const ui = makeUi({ quiet: opts.quiet, color: opts.color });
       const study = await openStudy(inputs, opts);
       const report = frequencies(study.codebook.book, study.unit, await codeStudy(study, opts, ui), opts.by);
-      await emit({
-        table: () => renderTable(freqTable(report), { color: useColor(opts), width: terminalWidth() }),
-        md: () => renderMarkdown(freqTable(report)),
-        csv: () => freqCsv(report),
-        json: () => renderJson({ qcode: VERSION, ...report }),
-      }, opts);
+      await emit({ tables: () => [freqTable(report)], csv: () => freqCsv(report), json: () => ({ qcode: VERSION, ...report }) }, opts);
     });
 }

@@ -5,10 +5,7 @@ import type { Unit } from '../../core/types.js';
 import { readCodebook } from '../../io/codebook-file.js';
 import { readConfig } from '../../io/config.js';
 import { ingestCsv, ingestJson, ingestTable } from '../../render/ingest.js';
-import { renderJson } from '../../render/json.js';
-import { renderMarkdown } from '../../render/md.js';
-import { renderTable } from '../../render/table.js';
-import { emit, terminalWidth, useColor } from '../emit.js';
+import { emit } from '../emit.js';
 import { addStudyOptions, type CommonOptions } from '../options.js';
 import { readingOptions, readStudy } from '../study.js';
 import { makeUi } from '../ui.js';
@@ -31,11 +28,6 @@ export function registerIngest(program: Command): void {
       const read = readStudy(named, readingOptions(book, config, opts), ui);
       for await (const t of read) list.push(summarise(t, unit));
       list.sort((a, b) => compareText(a.id, b.id));
-      await emit({
-        table: () => renderTable(ingestTable(list), { color: useColor(opts), width: terminalWidth() }),
-        md: () => renderMarkdown(ingestTable(list)),
-        csv: () => ingestCsv(list),
-        json: () => renderJson(ingestJson(list, VERSION)),
-      }, opts);
+      await emit({ tables: () => [ingestTable(list)], csv: () => ingestCsv(list), json: () => ingestJson(list, VERSION) }, opts);
     });
 }
