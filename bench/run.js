@@ -32,16 +32,20 @@ function corpus(n, perTranscript) {
 }
 
 /**
- * The codebook plus k× as many extra codes whose terms are words the corpus never
- * uses: rules that cannot hold must cost (almost) nothing, since only terms a token
- * actually meets lead to rule evaluation.
+ * The codebook plus k× as many extra codes whose terms and regexes the corpus never
+ * meets: rules that cannot hold must cost (almost) nothing, since only terms a token
+ * meets, and patterns the one-pass pattern set reports, lead to rule evaluation.
  */
 function widen(book, k) {
   const extra = [];
   for (let i = 0; i < k * 40; i++) {
     const w = (j) => ({ raw: `zq${i}x${j}`, parts: [{ kind: 'stem', word: `zq${i}x${j}` }], place: {} });
     extra.push({ id: `extra${i}`, key: `extra${i}`, label: 'x', examples: [], counterexamples: [], children: [], parent: null, depth: 0, place: {},
-      rules: [{ any: [w(0), w(1), w(2)], place: {} }, { near: { left: [w(3)], right: [w(4), w(5)], within: 5 }, place: {} }] });
+      rules: [
+        { any: [w(0), w(1), w(2)], place: {} },
+        { near: { left: [w(3)], right: [w(4), w(5)], within: 5 }, place: {} },
+        { regex: [{ source: `\\bzq${i}(x|y)\\d+\\b`, place: {} }], place: {} },
+      ] });
   }
   return { ...book, codes: [...book.codes, ...extra] };
 }

@@ -1,6 +1,6 @@
 import type { CodeId } from '../types.js';
 import { flattenCodes, type Codebook, type Term } from './model.js';
-import { compileRegex, type CompiledRegex } from './regex.js';
+import { compilePatternSet, compileRegex, type CompiledRegex, type PatternSet } from './regex.js';
 import type { StemFn } from './stem.js';
 
 // The rules of every code are compiled once into one index keyed by what a token can
@@ -29,7 +29,8 @@ export interface CompiledRule {
   any?: TermId[];
   all?: TermId[];
   near?: { left: TermId[]; right: TermId[]; within: number };
-  regex?: Array<{ re: CompiledRegex; source: string }>;
+  /** Indices into CompiledCodebook.patterns. */
+  regex?: number[];
   not?: TermId[];
 }
 
@@ -49,14 +50,19 @@ export interface CompiledCodebook {
   prefixes: TrieNode;
   /** Term → the rules it can make hold (any/all/near terms; never `not`). */
   rulesByTerm: RuleId[][];
-  /** Rules of regex alone: no term can trigger them, so every segment is tried. */
-  alwaysTry: RuleId[];
+  /** Every distinct regex of the codebook, each compiled for finding its spans… */
+  patterns: Array<{ re: CompiledRegex; source: string }>;
+  /** …and all of them in one automaton, to learn in one pass which ones match. */
+  patternSet: PatternSet;
+  /** Pattern → the rules that use it. */
+  rulesByPattern: RuleId[][];
 }
 
 export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook {
   const out: CompiledCodebook = {
     book, stem, terms: [], rules: [], byStem: new Map(), byExact: new Map(),
-    prefixes: { next: new Map(), terms: [] }, rulesByTerm: [], alwaysTry: [],
+    prefixes: { next: new Map(), terms: [] }, rulesByTerm: [],
+    patterns: [], patternSet: compilePatternSet([]), rulesByPattern: [],
   };
   const termIds = new Map<string, TermId>();
   const intern = (t: Term): TermId => {
@@ -71,6 +77,17 @@ export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook 
     indexFirstPart(out, id, parts[0]!);
     return id;
   };
+  const patternIds = new Map<string, number>();
+  const pattern = (source: string): number => {
+    let id = patternIds.get(source);
+    if (id === undefined) {
+      id = out.patterns.length;
+      out.patterns.push({ re: compileRegex(source), source });
+      out.rulesByPattern.push([]);
+      patternIds.set(source, id);
+    }
+    return id;
+  };
   for (const code of flattenCodes(book.codes)) {
     for (const r of code.rules) {
       const id = out.rules.length;
@@ -79,13 +96,15 @@ export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook 
       if (r.all) rule.all = r.all.map(intern);
       if (r.not) rule.not = r.not.map(intern);
       if (r.near) rule.near = { left: r.near.left.map(intern), right: r.near.right.map(intern), within: r.near.within };
-      if (r.regex) rule.regex = r.regex.map((x) => ({ re: compileRegex(x.source), source: x.source }));
+      if (r.regex) rule.regex = r.regex.map((x) => pattern(x.source));
       out.rules.push(rule);
+      // Every rule has a positive key, so a term or a pattern it needs always triggers it.
       const triggers = new Set([...(rule.any ?? []), ...(rule.all ?? []), ...(rule.near?.left ?? []), ...(rule.near?.right ?? [])]);
-      if (triggers.size === 0) out.alwaysTry.push(id);
       for (const t of triggers) out.rulesByTerm[t]!.push(id);
+      for (const p of new Set(rule.regex ?? [])) out.rulesByPattern[p]!.push(id);
     }
   }
+  out.patternSet = compilePatternSet(out.patterns.map((p) => p.source));
   return out;
 }
 

@@ -22,12 +22,14 @@ export function matchText(cb: CompiledCodebook, text: string): Map<CodeId, RawEv
   const tokens = tokenize(text);
   const stems = tokens.map((t) => cb.stem(t.text));
   const occ = findOccurrences(cb, tokens, stems);
-  const candidates = new Set<number>(cb.alwaysTry);
+  const patterns = new Set(cb.patternSet.matching(text));
+  const candidates = new Set<number>();
   for (const term of occ.keys()) for (const r of cb.rulesByTerm[term]!) candidates.add(r);
+  for (const p of patterns) for (const r of cb.rulesByPattern[p]!) candidates.add(r);
   const result = new Map<CodeId, RawEvidence[]>();
   for (const ruleId of [...candidates].sort((a, b) => a - b)) {
     const rule = cb.rules[ruleId]!;
-    const ev = evaluate(cb, rule, occ, tokens, text);
+    const ev = evaluate(cb, rule, occ, patterns, tokens, text);
     if (!ev) continue;
     const list = result.get(rule.code) ?? [];
     result.set(rule.code, mergeEvidence(list, ev));
@@ -77,7 +79,7 @@ function restMatches(parts: CompiledPart[], tokens: Token[], stems: string[], at
 }
 
 function evaluate(
-  cb: CompiledCodebook, rule: CompiledRule, occ: Map<TermId, Occurrence[]>, tokens: Token[], text: string,
+  cb: CompiledCodebook, rule: CompiledRule, occ: Map<TermId, Occurrence[]>, patterns: Set<number>, tokens: Token[], text: string,
 ): RawEvidence[] | null {
   if (rule.not?.some((t) => occ.has(t))) return null;
   const found: Occurrence[] = [];
@@ -99,9 +101,13 @@ function evaluate(
     start: tokens[o.first]!.start, end: tokens[o.last]!.end, term: cb.terms[o.term]!.raw,
   }));
   if (rule.regex) {
-    const spans = rule.regex.flatMap((r) => regexSpans(r.re, text).map(([start, end]) => ({ start, end, term: r.source })));
-    if (spans.length === 0) return null;
-    evidence.push(...spans);
+    // The pattern set said which match; only those are searched again, for their spans.
+    const hits = rule.regex.filter((p) => patterns.has(p));
+    if (hits.length === 0) return null;
+    for (const p of hits) {
+      const { re, source } = cb.patterns[p]!;
+      evidence.push(...regexSpans(re, text).map(([start, end]) => ({ start, end, term: source })));
+    }
   }
   return evidence;
 }

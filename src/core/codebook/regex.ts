@@ -1,4 +1,4 @@
-import { RE2JS } from 're2js';
+import { RE2JS, RE2Set } from 're2js';
 
 // Codebook regexes run through RE2 (re2js): matching is linear in the text, so no
 // pattern a researcher writes — `(a+)+$` included — can hang a coding pass. The price
@@ -38,4 +38,29 @@ export function regexSpans(re: CompiledRegex, text: string): Array<[number, numb
     if (end === start && end >= text.length) break;
   }
   return spans;
+}
+
+/**
+ * Every pattern of a codebook in one automaton: one pass over a segment says which
+ * patterns match, so the number of regexes doesn't multiply the passes over the text.
+ */
+export interface PatternSet {
+  /** Indices of the patterns that match somewhere in `text`. */
+  matching(text: string): number[];
+}
+
+// One automaton for hundreds of patterns outgrows re2js's DFA memory and falls back to
+// a slow NFA; sets of about 32 stay in the DFA (measured: 650 patterns, 6x faster
+// than testing each pattern, and no slower for a handful).
+const PATTERNS_PER_SET = 32;
+
+export function compilePatternSet(sources: string[]): PatternSet {
+  const sets: Array<{ offset: number; set: RE2Set }> = [];
+  for (let offset = 0; offset < sources.length; offset += PATTERNS_PER_SET) {
+    const set = new RE2Set(RE2Set.UNANCHORED, RE2JS.CASE_INSENSITIVE);
+    for (const s of sources.slice(offset, offset + PATTERNS_PER_SET)) set.add(s);
+    set.compile();
+    sets.push({ offset, set });
+  }
+  return { matching: (text) => sets.flatMap(({ offset, set }) => set.match(text).map((i) => offset + i)) };
 }
