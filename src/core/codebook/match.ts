@@ -39,29 +39,30 @@ export function matchText(cb: CompiledCodebook, text: string): Map<CodeId, RawEv
 
 function findOccurrences(cb: CompiledCodebook, tokens: Token[], stems: string[]): Map<TermId, Occurrence[]> {
   const occ = new Map<TermId, Occurrence[]>();
-  for (let i = 0; i < tokens.length; i++) {
-    for (const term of firstPartHits(cb, tokens[i]!.text, stems[i]!)) {
-      const parts = cb.terms[term]!.parts;
-      if (!restMatches(parts, tokens, stems, i)) continue;
-      const list = occ.get(term) ?? [];
-      list.push({ term, first: i, last: i + parts.length - 1 });
-      occ.set(term, list);
-    }
-  }
+  const found = (term: TermId, i: number): void => {
+    const parts = cb.terms[term]!.parts;
+    if (!restMatches(parts, tokens, stems, i)) return;
+    const occurrence = { term, first: i, last: i + parts.length - 1 };
+    const list = occ.get(term);
+    if (list) list.push(occurrence);
+    else occ.set(term, [occurrence]);
+  };
+  for (let i = 0; i < tokens.length; i++) forEachFirstPartHit(cb, tokens[i]!.text, stems[i]!, (term) => found(term, i));
   return occ;
 }
 
-function firstPartHits(cb: CompiledCodebook, token: string, stem: string): TermId[] {
-  const hits = [...(cb.byStem.get(stem) ?? []), ...(cb.byExact.get(token) ?? [])];
+/** Terms whose first word this token is: by stem, exactly, or as a prefix (walking the trie). */
+function forEachFirstPartHit(cb: CompiledCodebook, token: string, stem: string, visit: (term: TermId) => void): void {
+  cb.byStem.get(stem)?.forEach(visit);
+  cb.byExact.get(token)?.forEach(visit);
   let node = cb.prefixes;
-  hits.push(...node.terms);
+  node.terms.forEach(visit);
   for (const ch of token) {
     const next = node.next.get(ch);
     if (!next) break;
     node = next;
-    hits.push(...node.terms);
+    node.terms.forEach(visit);
   }
-  return hits;
 }
 
 function partMatches(p: CompiledPart, token: string, stem: string): boolean {
@@ -81,33 +82,24 @@ function restMatches(parts: CompiledPart[], tokens: Token[], stems: string[], at
 function evaluate(
   cb: CompiledCodebook, rule: CompiledRule, occ: Map<TermId, Occurrence[]>, patterns: Set<number>, tokens: Token[], text: string,
 ): RawEvidence[] | null {
+  // Cheap yes/no checks first: most triggered rules fail one, and then no evidence is built.
   if (rule.not?.some((t) => occ.has(t))) return null;
-  const found: Occurrence[] = [];
-  if (rule.any) {
-    const hits = rule.any.flatMap((t) => occ.get(t) ?? []);
-    if (hits.length === 0) return null;
-    found.push(...hits);
-  }
-  if (rule.all) {
-    if (!rule.all.every((t) => occ.has(t))) return null;
-    found.push(...rule.all.flatMap((t) => occ.get(t)!));
-  }
-  if (rule.near) {
-    const paired = nearPairs(rule.near.left.flatMap((t) => occ.get(t) ?? []), rule.near.right.flatMap((t) => occ.get(t) ?? []), rule.near.within);
-    if (paired.length === 0) return null;
-    found.push(...paired);
-  }
+  if (rule.any && !rule.any.some((t) => occ.has(t))) return null;
+  if (rule.all && !rule.all.every((t) => occ.has(t))) return null;
+  const regexHits = rule.regex?.filter((p) => patterns.has(p));
+  if (regexHits && regexHits.length === 0) return null;
+  const paired = rule.near
+    ? nearPairs(rule.near.left.flatMap((t) => occ.get(t) ?? []), rule.near.right.flatMap((t) => occ.get(t) ?? []), rule.near.within)
+    : [];
+  if (rule.near && paired.length === 0) return null;
+  const found = [...[...(rule.any ?? []), ...(rule.all ?? [])].flatMap((t) => occ.get(t) ?? []), ...paired];
   const evidence: RawEvidence[] = found.map((o) => ({
     start: tokens[o.first]!.start, end: tokens[o.last]!.end, term: cb.terms[o.term]!.raw,
   }));
-  if (rule.regex) {
-    // The pattern set said which match; only those are searched again, for their spans.
-    const hits = rule.regex.filter((p) => patterns.has(p));
-    if (hits.length === 0) return null;
-    for (const p of hits) {
-      const { re, source } = cb.patterns[p]!;
-      evidence.push(...regexSpans(re, text).map(([start, end]) => ({ start, end, term: source })));
-    }
+  // The pattern set said which patterns match; only those are searched again, for spans.
+  for (const p of regexHits ?? []) {
+    const { re, source } = cb.patterns[p]!;
+    evidence.push(...regexSpans(re, text).map(([start, end]) => ({ start, end, term: source })));
   }
   return evidence;
 }
