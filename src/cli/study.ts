@@ -16,7 +16,6 @@ export interface Study {
   config: StudyConfig;
   codebook: CompiledCodebook;
   unit: Unit;
-  interviewers: string[];
   inputs: string[];
 }
 
@@ -31,15 +30,11 @@ export async function openStudy(inputs: string[], opts: CommonOptions): Promise<
   if (named.length === 0) {
     throw new QcodeError('no transcripts: name files or folders, or list them under `transcripts:` in qcode.yaml');
   }
-  return {
-    config, codebook, inputs: named,
-    unit: opts.unit ?? codebook.book.unit,
-    interviewers: interviewersOf(codebook.book, config),
-  };
+  return { config, codebook, inputs: named, unit: opts.unit ?? codebook.book.unit };
 }
 
 /** SPEC §2.1: the codebook's and the config's interviewer labels, else the defaults. */
-export function interviewersOf(book: Codebook | undefined, config: StudyConfig): string[] {
+function interviewersOf(book: Codebook | undefined, config: StudyConfig): string[] {
   const listed = [...(book?.interviewers ?? []), ...(config.interviewers ?? [])];
   return listed.length > 0 ? listed : [...DEFAULT_INTERVIEWERS];
 }
