@@ -5,6 +5,7 @@
 
 import Papa from 'papaparse';
 import { QcodeError } from '../core/errors.js';
+import { transcriptOfSegment } from '../core/segment/ids.js';
 import type { Coding, Place } from '../core/types.js';
 import { readTextFile } from './file.js';
 import { idFromPath } from './names.js';
@@ -116,7 +117,7 @@ export function parseCodings(text: string, file: string, opts: ReadCodingsOption
     // tool) are still units to compare, named by themselves.
     const m = SEGMENT_ID.exec(segment);
     const given = cell(idx.transcript).trim();
-    const transcript = m ? (m[1] as string) : given || transcriptOfId(segment);
+    const transcript = m ? (m[1] as string) : given || transcriptOfSegment(segment);
     if (m && given !== '' && given !== transcript) {
       errors.push(new QcodeError(`transcript "${given}" does not match segment ${segment} (transcript ${transcript})`, at(idx.transcript)));
       continue;
@@ -146,12 +147,6 @@ export function parseCodings(text: string, file: string, opts: ReadCodingsOption
   }
   if (errors.length > 0) throw new QcodeError(errors[0]!.message, errors[0]!.place, errors.slice(1));
   return out;
-}
-
-/** The text before the last colon of an id, or the whole id when it has none. */
-function transcriptOfId(segment: string): string {
-  const i = segment.lastIndexOf(':');
-  return i > 0 ? segment.slice(0, i) : segment;
 }
 
 /** Read a codings CSV from disk (UTF-8; BOM and CRLF handled as for transcripts). */

@@ -1,6 +1,7 @@
 import { flattenCodes, type Codebook } from '../codebook/model.js';
 import type { CodedTranscript } from '../code/pass.js';
 import type { AttributeValue, CodeId, Unit } from '../types.js';
+import { transcriptOfSegment } from '../segment/ids.js';
 import { rollUp } from './rollup.js';
 
 export interface CodebookRef {
@@ -74,14 +75,9 @@ function splitBy(segs: Set<string>, cases: Set<string>, groupOf: Map<string, str
   for (const [value, caseTotal] of [...totals].sort(([a], [b]) => compareGroups(a, b))) {
     out[value] = { segments: 0, cases: 0, case_total: caseTotal };
   }
-  for (const seg of segs) out[groupOf.get(transcriptOf(seg)) ?? MISSING_GROUP]!.segments++;
+  for (const seg of segs) out[groupOf.get(transcriptOfSegment(seg)) ?? MISSING_GROUP]!.segments++;
   for (const c of cases) out[groupOf.get(c) ?? MISSING_GROUP]!.cases++;
   return out;
-}
-
-/** Segment ids are `<transcript>:<turn>…`; transcript ids never hold a colon. */
-function transcriptOf(segment: string): string {
-  return segment.slice(0, segment.lastIndexOf(':'));
 }
 
 function groupKey(v: AttributeValue | undefined): string {

@@ -11,3 +11,13 @@ export function checkTranscriptId(id: string, place: Place): void {
     throw new QcodeError(`transcript id "${id}" may not contain ":" or a line break (segment ids are <transcript>:<turn>)`, place);
   }
 }
+
+/**
+ * The transcript a segment id belongs to: the text before its last colon (SPEC §3
+ * ids are `<transcript>:<turn>…`), or the whole id when it has none (`u7`, an id
+ * from another tool, names a unit of its own).
+ */
+export function transcriptOfSegment(segment: string): string {
+  const i = segment.lastIndexOf(':');
+  return i > 0 ? segment.slice(0, i) : segment;
+}
