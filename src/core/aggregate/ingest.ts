@@ -1,4 +1,4 @@
-import { sliceCodePoints } from '../segment/offsets.js';
+import { OffsetMap } from '../segment/offsets.js';
 import { segmentTranscript } from '../segment/segment.js';
 import { tokenize } from '../segment/tokenize.js';
 import type { Attributes, Format, Role, Segment, Transcript, Unit, Warning } from '../types.js';
@@ -25,10 +25,12 @@ export interface IngestSummary {
 
 export function summarise(t: Transcript, unit: Unit): IngestSummary {
   const speakers = new Map<string, SpeakerSummary>();
+  // One map for the whole text: sliceCodePoints would rescan it for every turn.
+  const text = new OffsetMap(t.text);
   let words = 0;
   for (const turn of t.turns) {
     const s = speakers.get(turn.speaker) ?? { label: turn.speaker, role: turn.role, turns: 0, words: 0 };
-    const n = tokenize(sliceCodePoints(t.text, turn.span.start, turn.span.end)).length;
+    const n = tokenize(text.slice(turn.span.start, turn.span.end)).length;
     s.turns++;
     s.words += n;
     words += n;
