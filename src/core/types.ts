@@ -14,7 +14,51 @@ export const UNITS: readonly Unit[] = ['turn', 'paragraph', 'sentence'];
 
 export type Role = 'interviewer' | 'participant';
 
-export type Format = 'txt' | 'md' | 'csv' | 'vtt' | 'srt' | 'docx' | 'json';
+/** The kind of file, from its content or extension. */
+export type Format = 'txt' | 'md' | 'csv' | 'tsv' | 'vtt' | 'srt' | 'docx' | 'json';
+
+/**
+ * The tool whose export a file is, recognised by its content (`--from` overrides):
+ * `plain` is qcode's own `LABEL: text` format; the rest are named after the tool.
+ */
+export type Layout =
+  | 'plain' // LABEL: text lines (also MAXQDA/f4 and NVivo timestamps)
+  | 'timecode' // labels or timecodes on their own line above the words
+  | 'otter' // `Name  0:09` above the words, "Transcribed by otter.ai" footer
+  | 'teams' // Teams text/docx (`Name   0:03` above the words) or Teams WebVTT
+  | 'rev' // `Speaker 1 (00:09):` inline or on its own line
+  | 'meet' // Google Meet text: title, Attendees, Transcript, bare time lines
+  | 'nvivo' // NVivo's tab-separated transcript table
+  | 'zoom' // Zoom cloud-recording WebVTT
+  | 'youtube' // YouTube auto-captions (rolling cues)
+  | 'webvtt' // WebVTT from anything else
+  | 'srt' // SubRip
+  | 'table' // CSV/TSV one row per turn
+  | 'json'; // qcode's JSON transcript
+
+export const LAYOUTS: readonly Layout[] = [
+  'plain', 'timecode', 'otter', 'teams', 'rev', 'meet', 'nvivo', 'zoom', 'youtube', 'webvtt', 'srt', 'table', 'json',
+];
+
+/** Why a line of a file was not read as anybody's words. */
+export type UnreadKind =
+  | 'preamble' // text before the first speaker line
+  | 'header' // an export's title, date, attendee or duration lines
+  | 'footer' // "Transcribed by …", "Meeting ended after …"
+  | 'note' // WebVTT NOTE/STYLE/REGION blocks, comments
+  | 'repeat' // a rolling caption line already counted in the cue before
+  | 'dropped'; // anything else that could not be read as a turn's words
+
+/**
+ * A line of the source that holds text but was not read as a turn's words. qcode never
+ * drops words silently: every such line is counted and listed by `qcode ingest`.
+ */
+export interface UnreadLine {
+  /** 1-based line in the source file (for .docx: in the extracted text). */
+  line: number;
+  kind: UnreadKind;
+  text: string;
+}
 
 export type AttributeValue = string | number | boolean | null;
 export type Attributes = Record<string, AttributeValue>;
@@ -48,6 +92,8 @@ export interface Turn {
   paragraphs: Span[];
   /** Timestamp as written (`00:12:31`) or from a cue/`start` field, if any. */
   timestamp?: string;
+  /** Source time in seconds (from the timestamp), so a researcher can find it in the recording. */
+  time?: number;
   /** 1-based line of the speaker label in the source, where the format has lines. */
   line?: number;
 }
@@ -57,12 +103,16 @@ export interface Transcript {
   /** The path it was read from, as given. */
   source: string;
   format: Format;
+  /** Which tool's export the file was read as. */
+  layout: Layout;
   /** SPEC §2: normalised text, front matter removed. */
   text: string;
   attributes: Attributes;
   turns: Turn[];
   /** Text before the first speaker line (plain text only): kept, never coded. */
   preamble?: Span;
+  /** Lines with text that were not read as anybody's words (preamble, header, footer…). */
+  unread: UnreadLine[];
   warnings: Warning[];
 }
 
@@ -76,6 +126,8 @@ export interface Segment {
   role: Role;
   start: number;
   end: number;
+  /** Source time in seconds of the segment's turn, when the file gives one. */
+  time?: number;
   text: string;
 }
 
@@ -85,6 +137,8 @@ export interface Evidence {
   end: number;
   /** The codebook term as written (`nowhere to stay`, `homeless*`, a regex). */
   term: string;
+  /** The transcript's own words at [start, end): what a researcher reads as the quote. */
+  text?: string;
 }
 
 export interface Coding {
@@ -96,5 +150,7 @@ export interface Coding {
   /** The coded segment's span (human codings may give a narrower one). */
   start: number | null;
   end: number | null;
+  /** Source time in seconds of the coded segment, when the transcript has one. */
+  time?: number;
   evidence: Evidence[];
 }

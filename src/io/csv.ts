@@ -40,7 +40,7 @@ export function parseCsvTranscripts(text: string, source: string, interviewers: 
     if (!list) groups.set(id, (list = []));
     list.push(turn);
   }
-  return [...groups].map(([id, turns]) => transcriptFromTurns(id, {}, turns, { source, format: 'csv', interviewers }));
+  return [...groups].map(([id, turns]) => transcriptFromTurns(id, {}, turns, { source, format: 'csv', layout: 'table', interviewers }));
 }
 
 export async function readCsvTranscripts(path: string, interviewers: readonly string[]): Promise<Transcript[]> {

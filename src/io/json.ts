@@ -77,7 +77,7 @@ function toTranscript(obj: Record<string, unknown>, where: string, defaultId: st
     }
     return turn;
   });
-  return transcriptFromTurns(id, attributes, turns, { source, format: 'json', interviewers });
+  return transcriptFromTurns(id, attributes, turns, { source, format: 'json', layout: 'json', interviewers });
 }
 
 export function parseJsonTranscripts(text: string, source: string, interviewers: readonly string[]): Transcript[] {

@@ -57,6 +57,7 @@ async function parseFile(file: InputFile, interviewers: string[]): Promise<Trans
     case 'srt':
       return [await readSrtTranscript(file.path, interviewers)];
     case 'csv':
+    case 'tsv':
       return readCsvTranscripts(file.path, interviewers);
     case 'json':
       return readJsonTranscripts(file.path, interviewers);

@@ -32,7 +32,7 @@ export function parseSrt(raw: string, source: string, interviewers: readonly str
   const clean: Cue[] = cues.map((c) => ({ text: cleanText(joinCueLines(c.lines)), start: c.start, line: c.line }));
   const { turns, warnings: more } = cuesToTurns(clean, source, interviewers);
   if (cues.length === 0) warnings.push({ file: source, message: 'no subtitle cues found ("00:00:01,000 --> 00:00:04,000" timing lines)' });
-  return transcriptFromTurns(idFromPath(source), {}, turns, { source, format: 'srt', interviewers, warnings: [...warnings, ...more] });
+  return transcriptFromTurns(idFromPath(source), {}, turns, { source, format: 'srt', layout: 'srt', interviewers, warnings: [...warnings, ...more] });
 }
 
 export async function readSrtTranscript(path: string, interviewers: readonly string[]): Promise<Transcript> {

@@ -78,7 +78,7 @@ export function parseVtt(raw: string, source: string, interviewers: readonly str
   });
   const { turns, warnings: more } = cuesToTurns(cues, source, interviewers);
   if (cues.length === 0) warnings.push({ file: source, message: 'no cues with text found' });
-  return transcriptFromTurns(idFromPath(source), {}, turns, { source, format: 'vtt', interviewers, warnings: [...warnings, ...more] });
+  return transcriptFromTurns(idFromPath(source), {}, turns, { source, format: 'vtt', layout: 'webvtt', interviewers, warnings: [...warnings, ...more] });
 }
 
 export async function readVttTranscript(path: string, interviewers: readonly string[]): Promise<Transcript> {

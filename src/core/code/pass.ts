@@ -47,8 +47,11 @@ export function codeTranscript(cb: CompiledCodebook, t: Transcript, opts: PassOp
         start: seg.start + codePointLength(seg.text.slice(0, e.start)),
         end: seg.start + codePointLength(seg.text.slice(0, e.end)),
         term: e.term,
+        text: seg.text.slice(e.start, e.end),
       }));
-      codings.push({ transcript: t.id, segment: seg.id, speaker: seg.speaker, code, coder, start: seg.start, end: seg.end, evidence });
+      const coding: Coding = { transcript: t.id, segment: seg.id, speaker: seg.speaker, code, coder, start: seg.start, end: seg.end, evidence };
+      if (seg.time !== undefined) coding.time = seg.time;
+      codings.push(coding);
     }
   }
   return { id: t.id, source: t.source, attributes: t.attributes, eligible: segments.map((s) => s.id), codings };

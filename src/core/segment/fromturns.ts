@@ -2,17 +2,20 @@
 // lines joined by LF, a turn's paragraphs separated by one blank line), so offsets
 // always point into the text an export writes out.
 
-import type { Attributes, Format, Span, Transcript, Turn, Warning } from '../types.js';
+import type { Attributes, Format, Layout, Span, Transcript, Turn, UnreadLine, Warning } from '../types.js';
 import { checkTranscriptId } from './ids.js';
 import { normaliseText } from './normalise.js';
 import { OffsetMap } from './offsets.js';
 import { roleOf } from './roles.js';
+import { parseClock } from './time.js';
 
 export interface TurnInput {
   speaker: string;
   text: string;
   /** Timestamp as written (a cue's start, a CSV `start` cell). */
   start?: string;
+  /** Source time in seconds; when absent it is read from `start`. */
+  time?: number;
   /** 1-based line in the source file where the turn begins, if the format has lines. */
   line?: number;
 }
@@ -20,8 +23,11 @@ export interface TurnInput {
 export interface FromTurnsOptions {
   source: string;
   format: Format;
+  layout: Layout;
   interviewers: readonly string[];
   warnings?: Warning[];
+  /** Source lines with text that the reader did not take as words. */
+  unread?: UnreadLine[];
 }
 
 /** Paragraphs of one turn's text: maximal runs of non-blank lines, trimmed at both ends. */
@@ -74,6 +80,7 @@ export function transcriptFromTurns(
     id,
     source: opts.source,
     format: opts.format,
+    layout: opts.layout,
     text,
     attributes,
     turns: built.map((b, i): Turn => {
@@ -85,9 +92,12 @@ export function transcriptFromTurns(
         paragraphs: b.paragraphs.map(cp),
       };
       if (b.input.start !== undefined && b.input.start !== '') turn.timestamp = b.input.start;
+      const time = b.input.time ?? (b.input.start !== undefined ? parseClock(b.input.start) : undefined);
+      if (time !== undefined) turn.time = time;
       if (b.input.line !== undefined) turn.line = b.input.line;
       return turn;
     }),
+    unread: opts.unread ?? [],
     warnings: opts.warnings ?? [],
   };
 }

@@ -3,13 +3,14 @@
 // points once at the end.
 
 import { QcodeError } from '../errors.js';
-import type { Format, Span, Transcript, Turn, Warning } from '../types.js';
+import type { Format, Layout, Span, Transcript, Turn, UnreadLine, Warning } from '../types.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { matchLabel, type LabelMatch } from './labels.js';
 import { normaliseText } from './normalise.js';
 import { OffsetMap } from './offsets.js';
 import { isInterviewer, labelKey, roleOf } from './roles.js';
 import { checkTranscriptId } from './ids.js';
+import { parseClock } from './time.js';
 
 export interface PlainTextOptions {
   /** Transcript id when front matter has none; readers pass the file name without extension. */
@@ -17,6 +18,8 @@ export interface PlainTextOptions {
   /** The path the text came from, as given; used in places and `Transcript.source`. */
   source: string;
   format: Format;
+  /** Default `plain`; a tool's layout that keeps the plain-text grammar names itself. */
+  layout?: Layout;
   interviewers: readonly string[];
 }
 
@@ -91,6 +94,7 @@ export function parsePlainText(text: string, opts: PlainTextOptions): Transcript
   let paragraphOpen = false;
   let preamble: Span | undefined;
   let preambleLines: [number, number] | undefined;
+  const unread: UnreadLine[] = [];
 
   for (const line of lines) {
     let contentStart = line.start;
@@ -119,6 +123,7 @@ export function parsePlainText(text: string, opts: PlainTextOptions): Transcript
     if (!turn) {
       preamble = preamble ? { start: preamble.start, end: content.end } : content;
       preambleLines = [preambleLines?.[0] ?? line.number, line.number];
+      unread.push({ line: line.number, kind: 'preamble', text: body.slice(content.start, content.end) });
       continue;
     }
     const last = turn.paragraphs[turn.paragraphs.length - 1];
@@ -154,7 +159,11 @@ export function parsePlainText(text: string, opts: PlainTextOptions): Transcript
       paragraphs: t.paragraphs.map(cp),
       line: t.line,
     };
-    if (t.timestamp !== undefined) out.timestamp = t.timestamp;
+    if (t.timestamp !== undefined) {
+      out.timestamp = t.timestamp;
+      const time = parseClock(t.timestamp);
+      if (time !== undefined) out.time = time;
+    }
     return out;
   });
 
@@ -162,9 +171,11 @@ export function parsePlainText(text: string, opts: PlainTextOptions): Transcript
     id,
     source: opts.source,
     format: opts.format,
+    layout: opts.layout ?? 'plain',
     text: body,
     attributes: fm.attributes,
     turns,
+    unread,
     warnings,
   };
   if (preamble) transcript.preamble = cp(preamble);

@@ -6,7 +6,7 @@ import { OffsetMap } from './offsets.js';
 import { sentenceSpans } from './sentences.js';
 
 function make(t: Transcript, turn: Turn, id: string, unit: Unit, span: Span, map: OffsetMap): Segment {
-  return {
+  const segment: Segment = {
     id,
     transcript: t.id,
     turn: turn.index,
@@ -17,6 +17,8 @@ function make(t: Transcript, turn: Turn, id: string, unit: Unit, span: Span, map
     end: span.end,
     text: map.slice(span.start, span.end),
   };
+  if (turn.time !== undefined) segment.time = turn.time;
+  return segment;
 }
 
 /** Segments of every non-empty turn, in document order. */
