@@ -1,3 +1,42 @@
-// The public library: everything below the CLI, importable without side effects.
+// The public library: `import { … } from 'qcode'`. Everything here returns values and
+// has no side effects beyond reading the files it is asked to read.
+
+// The values that flow through a run.
 export * from './core/types.js';
-export * from './core/errors.js';
+export { QcodeError, formatMessage, formatPlace } from './core/errors.js';
+export { VERSION } from './version.js';
+
+// Whole runs, as the commands do them.
+export type { StudyOptions, RunHooks } from './study/options.js';
+export { runIngest, type IngestResult } from './study/ingest.js';
+export { runCode, codeStudy, type CodeResult, type CodedStudy } from './study/code.js';
+export { runFreq, type FreqRunOptions, type FreqResult } from './study/freq.js';
+export { runAgree, type AgreeRunOptions, type AgreeResult } from './study/agree.js';
+export { runLint, openCodebook, type CodebookOptions, type LintResult } from './study/codebook.js';
+export { openStudy, type Study } from './study/open.js';
+export { readConfig, parseConfig, type StudyConfig, type CheckConfig } from './io/config.js';
+
+// The pieces, one at a time.
+export { readTranscripts, parseTranscript, compileCodebook, loadCodebook, codeTranscript } from './study/library.js';
+export type { ReadTranscriptsOptions, ParseTranscriptOptions } from './study/library.js';
+export { parseCodebook } from './core/codebook/parse.js';
+export type { Codebook, Code, Rule, Term, SpeakerScope } from './core/codebook/model.js';
+export type { CompiledCodebook } from './core/codebook/compile.js';
+export { lintCodebook, type LintReport, type LintFinding } from './core/codebook/lint.js';
+export { segmentTranscript } from './core/segment/segment.js';
+export { parseSegmentId, type SegmentIdParts } from './core/segment/ids.js';
+export { eligibleSegments, type CodedTranscript } from './core/code/pass.js';
+export { frequencies, type FreqReport, type FreqRow, type GroupCount, type CodebookRef } from './core/aggregate/freq.js';
+export { summarise, type IngestSummary, type SpeakerSummary } from './core/aggregate/ingest.js';
+export { computeAgreement } from './core/agree/agree.js';
+export type { AgreeInput, AgreeOptions, AgreeReport, CodeReport, Coefficients, PairReport, Pooled, MeanOverCodes } from './core/agree/types.js';
+export { readCodings, parseCodings, type SourcedCoding } from './io/codings.js';
+
+// The JSON documents the commands print with --format json.
+export type { IngestJson, IngestTranscriptJson, IngestSegmentJson } from './render/ingest.js';
+export type { CodingsJson } from './render/codings.js';
+export type { ShowJson, LintJson } from './render/codebook.js';
+/** `qcode freq --format json`. */
+export type FreqJson = { qcode: string } & import('./core/aggregate/freq.js').FreqReport;
+/** `qcode agree --format json`. */
+export type AgreeJson = import('./core/agree/types.js').AgreeReport;

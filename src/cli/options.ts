@@ -1,36 +1,77 @@
 import { Option, type Command } from 'commander';
 import { QcodeError } from '../core/errors.js';
 import { UNITS, type Unit } from '../core/types.js';
+import { FROM_NAMES } from '../io/read.js';
 import { FORMATS, type Format } from '../render/model.js';
+import type { StudyOptions } from '../study/options.js';
 
-/** The options every data command shares (SPEC §6). */
-export interface CommonOptions {
-  codebook?: string;
-  config?: string;
-  attributes?: string;
-  codings?: string;
-  unit?: Unit;
-  format: Format;
+/** The options of every command that prints a result. */
+export interface OutputOptions {
+  /** Unset: from the `--out` file's extension, else a terminal table. */
+  format?: Format;
   out?: string;
   color: boolean;
   quiet?: boolean;
 }
 
+/** The options of the commands that read a study. */
+export interface StudyCliOptions extends OutputOptions {
+  codebook?: string;
+  config?: string;
+  attributes?: string;
+  interviewers?: string;
+  from?: string;
+  unit?: Unit;
+  codings?: string;
+  coder?: string;
+}
+
 export function addOutputOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS as string[]).default('table'))
-    .option('--out <file>', 'write the output to FILE (atomically) instead of stdout')
+    .addOption(new Option('--format <format>', 'output format (default: from the --out extension, else table)').choices(FORMATS as string[]))
+    .option('--out <file>', 'write the output to FILE (whole, atomically) instead of stdout')
     .option('--no-color', 'no colour in terminal tables (NO_COLOR is honoured too)')
     .option('--quiet', 'no warnings or progress on stderr');
 }
 
-export function addStudyOptions(cmd: Command): Command {
-  return addOutputOptions(cmd)
+/** How transcripts are read: config, codebook, attributes, interviewers, format. */
+export function addReadingOptions(cmd: Command, opts: { unit?: boolean } = {}): Command {
+  addOutputOptions(cmd)
     .option('--codebook <file>', 'codebook (.yaml, .yml or .json); default from qcode.yaml')
     .option('--config <file>', 'study config (default ./qcode.yaml)')
-    .option('--attributes <file>', 'case attribute sheet (CSV, first column id); overrides the transcripts\' own')
-    .option('--codings <file>', 'report on saved or human codings (SPEC §5 CSV) instead of a fresh coding pass')
-    .addOption(new Option('--unit <unit>', 'segment unit; default from the codebook').choices(UNITS as string[]));
+    .option('--attributes <file>', "case attribute sheet (CSV, first column id); overrides the transcripts' own")
+    .option('--interviewers <labels>', 'comma-separated interviewer labels, e.g. "Dana Reyes,I" (replaces the default list)')
+    .addOption(new Option('--from <format>', 'read every input as this format or tool export instead of detecting it').choices([...FROM_NAMES]));
+  if (opts.unit !== false) cmd.addOption(new Option('--unit <unit>', 'segment unit; default from qcode.yaml, then the codebook').choices(UNITS as string[]));
+  return cmd;
+}
+
+/** Reports that can run on saved or human codings instead of a fresh pass. */
+export function addCodingsOptions(cmd: Command): Command {
+  return cmd
+    .option('--codings <file>', 'report on saved or human codings (a codings CSV) instead of a fresh coding pass')
+    .option('--coder <name>', 'with --codings: the coder to report on (a file with several coders), or the coder of a file without a coder column');
+}
+
+/** What the study layer needs from a command's options. */
+export function studyOptions(inputs: string[], opts: StudyCliOptions): StudyOptions {
+  const s: StudyOptions = { inputs };
+  if (opts.config !== undefined) s.config = opts.config;
+  if (opts.codebook !== undefined) s.codebook = opts.codebook;
+  if (opts.attributes !== undefined) s.attributes = opts.attributes;
+  if (opts.interviewers !== undefined) s.interviewers = parseLabels(opts.interviewers);
+  if (opts.from !== undefined) s.from = opts.from;
+  if (opts.unit !== undefined) s.unit = opts.unit;
+  if (opts.codings !== undefined) s.codings = opts.codings;
+  if (opts.coder !== undefined) s.coder = opts.coder;
+  return s;
+}
+
+/** `"Dana Reyes, I"` → `['Dana Reyes', 'I']`. */
+export function parseLabels(value: string): string[] {
+  const labels = value.split(',').map((l) => l.trim()).filter((l) => l !== '');
+  if (labels.length === 0) throw new QcodeError(`--interviewers needs at least one label, not "${value}"`);
+  return labels;
 }
 
 export function parseNumberOption(value: string, name: string, min = -Infinity, max = Infinity): number {

@@ -5,7 +5,7 @@
 
 import Papa from 'papaparse';
 import { QcodeError } from '../core/errors.js';
-import { transcriptOfSegment } from '../core/segment/ids.js';
+import { parseSegmentId } from '../core/segment/ids.js';
 import type { Coding, Place } from '../core/types.js';
 import { readTextFile } from './file.js';
 import { idFromPath } from './names.js';
@@ -19,7 +19,6 @@ export interface ReadCodingsOptions {
 }
 
 const REQUIRED = ['segment', 'code'] as const;
-const SEGMENT_ID = /^([^:\s]+):(\d+)(?:\.([ps])(\d+))?$/;
 
 /** Line and column (1-based) of a character offset in `text`. */
 function placeAt(text: string, offset: number, lineStarts: number[]): { line: number; col: number } {
@@ -115,9 +114,9 @@ export function parseCodings(text: string, file: string, opts: ReadCodingsOption
     }
     // SPEC ids are `<transcript>:<turn>[.p<k>|.s<k>]`; other ids (`u7`, from another
     // tool) are still units to compare, named by themselves.
-    const m = SEGMENT_ID.exec(segment);
+    const m = parseSegmentId(segment);
     const given = cell(idx.transcript).trim();
-    const transcript = m ? (m[1] as string) : given || transcriptOfSegment(segment);
+    const transcript = m ? m.transcript : given || segment;
     if (m && given !== '' && given !== transcript) {
       errors.push(new QcodeError(`transcript "${given}" does not match segment ${segment} (transcript ${transcript})`, at(idx.transcript)));
       continue;

@@ -4,7 +4,29 @@ import { formatPlace } from '../core/errors.js';
 import { renderCsv } from './csv.js';
 import type { TableModel } from './model.js';
 
-export function showJson(book: Codebook, version: string): unknown {
+export interface ShowJson {
+  qcode: string;
+  codebook: { name: string; version: string; sha256: string; language: string; unit: string };
+  codes: {
+    code: string; label: string; depth: number; parent: string | null;
+    definition: string | null; include: string | null; exclude: string | null; color: string | null;
+    rules: number; examples: number; counterexamples: number;
+  }[];
+}
+
+export interface LintJson {
+  qcode: string;
+  codebook: { name: string; version: string; sha256: string };
+  ok: boolean;
+  codes: number;
+  examples: number;
+  counterexamples: number;
+  errors: number;
+  warnings: number;
+  findings: { code: string; kind: string; severity: string; message: string; place: string; text?: string; got?: string[] }[];
+}
+
+export function showJson(book: Codebook, version: string): ShowJson {
   return {
     qcode: version,
     codebook: { name: book.name, version: book.version, sha256: book.sha256, language: book.language, unit: book.unit },
@@ -33,7 +55,7 @@ export function showCsv(book: Codebook): string {
     flattenCodes(book.codes).map((c) => [c.id, c.label, c.depth, c.parent, c.definition, c.rules.length, c.examples.length, c.counterexamples.length]));
 }
 
-export function lintJson(r: LintReport, book: Codebook, version: string): unknown {
+export function lintJson(r: LintReport, book: Codebook, version: string): LintJson {
   return {
     qcode: version,
     codebook: { name: book.name, version: book.version, sha256: book.sha256 },

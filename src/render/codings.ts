@@ -1,23 +1,47 @@
-import type { Coding } from '../core/types.js';
-import { renderCsv } from './csv.js';
+import type { CodebookRef } from '../core/aggregate/freq.js';
+import type { Coding, Unit } from '../core/types.js';
+import { renderCsv, type CsvCell } from './csv.js';
 import type { TableModel } from './model.js';
 
 export const CODINGS_HEADER = ['transcript', 'segment', 'speaker', 'code', 'coder', 'start', 'end', 'evidence'];
 
-/** SPEC §5: `evidence` joins the matched terms with `|`, each once, in text order. */
-export function evidenceTerms(c: Coding): string {
-  return [...new Set(c.evidence.map((e) => e.term))].join('|');
+/**
+ * The evidence a researcher reads: the transcript's own matched words, each once, in
+ * text order, joined with `|` (never the rule's pattern). Saved codings carry no
+ * evidence and give an empty cell.
+ */
+export function evidenceText(c: Coding): string {
+  return [...new Set(c.evidence.map((e) => e.text ?? e.term))].join('|');
 }
 
+/** The coded table; a last column `time` (seconds) when any coded segment has a source time. */
 export function codingsCsv(codings: Coding[]): string {
-  return renderCsv(CODINGS_HEADER, codings.map((c) => [c.transcript, c.segment, c.speaker, c.code, c.coder, c.start, c.end, evidenceTerms(c)]));
+  const timed = codings.some((c) => c.time !== undefined);
+  const header = timed ? [...CODINGS_HEADER, 'time'] : CODINGS_HEADER;
+  return renderCsv(header, codings.map((c) => {
+    const row: CsvCell[] = [c.transcript, c.segment, c.speaker, c.code, c.coder, c.start, c.end, evidenceText(c)];
+    if (timed) row.push(c.time);
+    return row;
+  }));
+}
+
+export interface CodingsJson {
+  qcode: string;
+  codebook: CodebookRef;
+  unit: Unit;
+  coder: string;
+  codings: Coding[];
+}
+
+export function codingsJson(result: { codebook: CodebookRef; unit: Unit; coder: string; codings: Coding[] }, version: string): CodingsJson {
+  return { qcode: version, codebook: result.codebook, unit: result.unit, coder: result.coder, codings: result.codings };
 }
 
 export function codingsTable(codings: Coding[], title: string): TableModel {
   return {
     title,
     columns: [{ header: 'segment' }, { header: 'speaker' }, { header: 'code' }, { header: 'evidence', flex: true }],
-    rows: codings.map((c) => [c.segment, c.speaker, c.code, evidenceTerms(c)]),
+    rows: codings.map((c) => [c.segment, c.speaker, c.code, evidenceText(c)]),
     notes: codings.length === 0 ? ['no segment was coded'] : [],
   };
 }

@@ -1,42 +1,85 @@
-import type { IngestSummary } from '../core/aggregate/ingest.js';
+import type { IngestSummary, SpeakerSummary } from '../core/aggregate/ingest.js';
+import type { Attributes, Format, Layout, Role, UnreadKind } from '../core/types.js';
 import { renderCsv } from './csv.js';
 import type { TableModel } from './model.js';
 import { plural } from './text.js';
 
-export function ingestJson(list: IngestSummary[], version: string): unknown {
+export interface IngestSegmentJson {
+  id: string;
+  speaker: string;
+  role: Role;
+  start: number;
+  end: number;
+  time?: number;
+  text: string;
+}
+
+export interface IngestTranscriptJson {
+  id: string;
+  source: string;
+  format: Format;
+  layout: Layout;
+  attributes: Attributes;
+  turns: number;
+  words: number;
+  speakers: SpeakerSummary[];
+  segments: IngestSegmentJson[];
+  /** Lines with text that were not read as anybody's words, with their line numbers. */
+  unread: { line: number; kind: UnreadKind; text: string }[];
+  warnings: { line?: number; message: string }[];
+}
+
+export interface IngestJson {
+  qcode: string;
+  transcripts: IngestTranscriptJson[];
+}
+
+export function ingestJson(list: IngestSummary[], version: string): IngestJson {
   return {
     qcode: version,
     transcripts: list.map((t) => ({
-      id: t.id, source: t.source, format: t.format, attributes: t.attributes,
+      id: t.id, source: t.source, format: t.format, layout: t.layout, attributes: t.attributes,
       turns: t.turns, words: t.words, speakers: t.speakers,
-      segments: t.segments.map((s) => ({ id: s.id, speaker: s.speaker, role: s.role, start: s.start, end: s.end, text: s.text })),
+      segments: t.segments.map((s) => ({
+        id: s.id, speaker: s.speaker, role: s.role, start: s.start, end: s.end, ...(s.time !== undefined ? { time: s.time } : {}), text: s.text,
+      })),
+      unread: t.unread.map((u) => ({ line: u.line, kind: u.kind, text: u.text })),
       warnings: t.warnings.map((w) => ({ ...(w.line !== undefined ? { line: w.line } : {}), message: w.message })),
     })),
   };
 }
 
+/** `otter (txt)`: the tool the file was read as, and the kind of file. */
+function readAs(t: IngestSummary): string {
+  return t.layout === 'plain' || t.layout === 'json' || t.layout === 'table' ? t.format : `${t.layout} (${t.format})`;
+}
+
 export function ingestTable(list: IngestSummary[]): TableModel {
   const attrKeys = [...new Set(list.flatMap((t) => Object.keys(t.attributes)))].sort();
+  const unread = list.reduce((n, t) => n + t.unread.length, 0);
   return {
     columns: [
-      { header: 'transcript' }, { header: 'format' }, { header: 'turns', align: 'right' },
-      { header: 'segments', align: 'right' }, { header: 'words', align: 'right' }, { header: 'speakers' },
+      { header: 'transcript' }, { header: 'read as' }, { header: 'turns', align: 'right' },
+      { header: 'segments', align: 'right' }, { header: 'words', align: 'right' }, { header: 'unread', align: 'right' },
+      { header: 'speakers', flex: true },
       ...attrKeys.map((k) => ({ header: k })), { header: 'warnings', align: 'right' },
     ],
     rows: list.map((t) => [
-      t.id, t.format, String(t.turns), String(t.segments.length), String(t.words),
+      t.id, readAs(t), String(t.turns), String(t.segments.length), String(t.words), String(t.unread.length),
       t.speakers.map((s) => `${s.label}${s.role === 'interviewer' ? ' (I)' : ''}`).join(', '),
       ...attrKeys.map((k) => (t.attributes[k] === undefined || t.attributes[k] === null ? '' : String(t.attributes[k]))),
       String(t.warnings.length),
     ]),
-    notes: [[plural(list.length, 'transcript'), plural(list.reduce((n, t) => n + t.turns, 0), 'turn'), plural(list.reduce((n, t) => n + t.words, 0), 'word')].join(', ')],
+    notes: [
+      [plural(list.length, 'transcript'), plural(list.reduce((n, t) => n + t.turns, 0), 'turn'), plural(list.reduce((n, t) => n + t.words, 0), 'word')].join(', '),
+      ...(unread > 0 ? [`${plural(unread, 'line')} with text not read as anybody's words (preamble, headers, footers, notes): listed by --format json`] : []),
+    ],
   };
 }
 
 /** One row per segment: the corpus as a flat table, ready for a spreadsheet. */
 export function ingestCsv(list: IngestSummary[]): string {
-  return renderCsv(
-    ['transcript', 'segment', 'speaker', 'role', 'start', 'end', 'text'],
-    list.flatMap((t) => t.segments.map((s) => [t.id, s.id, s.speaker, s.role, s.start, s.end, s.text])),
-  );
+  const timed = list.some((t) => t.segments.some((s) => s.time !== undefined));
+  const header = ['transcript', 'segment', 'speaker', 'role', 'start', 'end', 'text', ...(timed ? ['time'] : [])];
+  return renderCsv(header, list.flatMap((t) => t.segments.map((s) => [t.id, s.id, s.speaker, s.role, s.start, s.end, s.text, ...(timed ? [s.time] : [])])));
 }

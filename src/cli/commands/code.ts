@@ -1,24 +1,22 @@
 import type { Command } from 'commander';
-import { codebookRef } from '../../core/aggregate/freq.js';
-import { codingsCsv, codingsTable } from '../../render/codings.js';
+import { codingsCsv, codingsJson, codingsTable } from '../../render/codings.js';
+import { runCode } from '../../study/code.js';
+import { VERSION } from '../../version.js';
 import { emit } from '../emit.js';
-import { addStudyOptions, type CommonOptions } from '../options.js';
-import { codeStudy, openStudy } from '../study.js';
+import { hooksFor } from '../hooks.js';
+import { addCodingsOptions, addReadingOptions, studyOptions, type StudyCliOptions } from '../options.js';
 import { makeUi } from '../ui.js';
-import { VERSION } from '../version.js';
 
 export function registerCode(program: Command): void {
-  addStudyOptions(program.command('code').argument('[inputs...]', 'transcript files or folders (default: qcode.yaml transcripts)'))
+  addCodingsOptions(addReadingOptions(program.command('code').argument('[inputs...]', 'transcript files or folders (default: qcode.yaml transcripts)')))
     .description('run the coding pass and print the coded table')
-    .action(async (inputs: string[], opts: CommonOptions) => {
-      const ui = makeUi({ quiet: opts.quiet, color: opts.color });
-      const study = await openStudy(inputs, opts);
-      const codings = (await codeStudy(study, opts, ui)).flatMap((t) => t.codings);
-      const book = study.codebook.book;
+    .action(async (inputs: string[], opts: StudyCliOptions) => {
+      const result = await runCode(studyOptions(inputs, opts), hooksFor(makeUi(opts)));
+      const title = `${result.codebook.name} ${result.codebook.version} — ${result.codings.length} codings`;
       await emit({
-        tables: () => [codingsTable(codings, `${book.name} ${book.version} — ${codings.length} codings`)],
-        csv: () => codingsCsv(codings),
-        json: () => ({ qcode: VERSION, codebook: codebookRef(book), unit: study.unit, codings }),
-      }, opts);
+        tables: () => [codingsTable(result.codings, title)],
+        csv: () => codingsCsv(result.codings),
+        json: () => codingsJson(result, VERSION),
+      }, { ...opts, reads: result.reads });
     });
 }

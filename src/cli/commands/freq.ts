@@ -1,24 +1,19 @@
 import type { Command } from 'commander';
-import { frequencies } from '../../core/aggregate/freq.js';
 import { freqCsv, freqTable } from '../../render/freq.js';
+import { runFreq } from '../../study/freq.js';
+import { VERSION } from '../../version.js';
 import { emit } from '../emit.js';
-import { addStudyOptions, type CommonOptions } from '../options.js';
-import { codeStudy, openStudy } from '../study.js';
+import { hooksFor } from '../hooks.js';
+import { addCodingsOptions, addReadingOptions, studyOptions, type StudyCliOptions } from '../options.js';
 import { makeUi } from '../ui.js';
-import { VERSION } from '../version.js';
-
-interface FreqOptions extends CommonOptions {
-  by?: string;
-}
 
 export function registerFreq(program: Command): void {
-  addStudyOptions(program.command('freq').argument('[inputs...]', 'transcript files or folders (default: qcode.yaml transcripts)'))
+  addCodingsOptions(addReadingOptions(program.command('freq').argument('[inputs...]', 'transcript files or folders (default: qcode.yaml transcripts)')))
     .description('per code: segments, % of segments, cases, % of cases')
     .option('--by <attr>', 'split the counts by a case attribute')
-    .action(async (inputs: string[], opts: FreqOptions) => {
-      const ui = makeUi({ quiet: opts.quiet, color: opts.color });
-      const study = await openStudy(inputs, opts);
-      const report = frequencies(study.codebook.book, study.unit, await codeStudy(study, opts, ui), opts.by);
-      await emit({ tables: () => [freqTable(report)], csv: () => freqCsv(report), json: () => ({ qcode: VERSION, ...report }) }, opts);
+    .action(async (inputs: string[], opts: StudyCliOptions & { by?: string }) => {
+      const run = { ...studyOptions(inputs, opts), ...(opts.by !== undefined ? { by: opts.by } : {}) };
+      const { report, reads } = await runFreq(run, hooksFor(makeUi(opts)));
+      await emit({ tables: () => [freqTable(report)], csv: () => freqCsv(report), json: () => ({ qcode: VERSION, ...report }) }, { ...opts, reads });
     });
 }

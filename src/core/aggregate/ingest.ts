@@ -1,7 +1,7 @@
 import { OffsetMap } from '../segment/offsets.js';
 import { segmentTranscript } from '../segment/segment.js';
 import { tokenize } from '../segment/tokenize.js';
-import type { Attributes, Format, Role, Segment, Transcript, Unit, Warning } from '../types.js';
+import type { Attributes, Format, Layout, Role, Segment, Transcript, Unit, UnreadLine, Warning } from '../types.js';
 
 export interface SpeakerSummary {
   label: string;
@@ -15,11 +15,15 @@ export interface IngestSummary {
   id: string;
   source: string;
   format: Format;
+  /** Which tool's export the file was read as. */
+  layout: Layout;
   attributes: Attributes;
   turns: number;
   words: number;
   speakers: SpeakerSummary[];
   segments: Segment[];
+  /** Lines with text that were not read as anybody's words. */
+  unread: UnreadLine[];
   warnings: Warning[];
 }
 
@@ -37,8 +41,8 @@ export function summarise(t: Transcript, unit: Unit): IngestSummary {
     speakers.set(turn.speaker, s);
   }
   return {
-    id: t.id, source: t.source, format: t.format, attributes: t.attributes,
+    id: t.id, source: t.source, format: t.format, layout: t.layout, attributes: t.attributes,
     turns: t.turns.length, words, speakers: [...speakers.values()],
-    segments: segmentTranscript(t, unit), warnings: t.warnings,
+    segments: segmentTranscript(t, unit), unread: t.unread, warnings: t.warnings,
   };
 }

@@ -7,28 +7,9 @@ import type { CodeId, SegmentId, TranscriptId } from '../types.js';
 import type { Ratings } from './stats.js';
 import type { AgreeCoding, AgreeInput, CodeDef } from './types.js';
 
-// ------------------------------------------------------------- segment ids --
-
-const SEGMENT_ID = /^([^:]+):(\d+)(?:\.([ps])(\d+))?$/;
-
-/** `P03:4.p2` → { transcript: 'P03', turn: 4, sub: 2 }; null when not a segment id. */
-export function parseSegmentId(id: string): { transcript: TranscriptId; turn: number; sub: number } | null {
-  const m = SEGMENT_ID.exec(id);
-  if (!m) return null;
-  return { transcript: m[1] as string, turn: Number(m[2]), sub: m[4] === undefined ? 0 : Number(m[4]) };
-}
-
-/** Transcript, then turn, then paragraph/sentence number; unparseable ids by text. */
-export function compareSegmentIds(a: string, b: string): number {
-  const pa = parseSegmentId(a);
-  const pb = parseSegmentId(b);
-  if (pa && pb) {
-    if (pa.transcript !== pb.transcript) return pa.transcript < pb.transcript ? -1 : 1;
-    if (pa.turn !== pb.turn) return pa.turn - pb.turn;
-    if (pa.sub !== pb.sub) return pa.sub - pb.sub;
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+// Segment ids are parsed in one place, beside the code that makes them.
+export { compareSegmentIds, parseSegmentId } from '../segment/ids.js';
+import { compareSegmentIds } from '../segment/ids.js';
 
 // ------------------------------------------------------------------ coders --
 

@@ -1,0 +1,115 @@
+// The codings of a study, one transcript at a time: a fresh coding pass, or saved or
+// human codings laid on the same segments (the transcripts still say which segments
+// were eligible, for the percentages, and give speakers, text and times).
+
+import { flattenCodes, type Codebook } from '../core/codebook/model.js';
+import { codeTranscript, compareText, eligibleSegments, type CodedTranscript } from '../core/code/pass.js';
+import { QcodeError } from '../core/errors.js';
+import { codebookRef, type CodebookRef } from '../core/aggregate/freq.js';
+import type { Coding, Segment, Transcript, Unit, Warning } from '../core/types.js';
+import { readCodings, type SourcedCoding } from '../io/codings.js';
+import { openStudy, type Study } from './open.js';
+import { Warnings, type RunHooks, type StudyOptions } from './options.js';
+import { readStudyTranscripts } from './transcripts.js';
+
+export interface CodedStudy {
+  /** Transcripts in id order, each with its codings in segment order, then code. */
+  transcripts: CodedTranscript[];
+  /** The coder whose codings these are (`auto` for a fresh pass). */
+  coder: string;
+}
+
+/** Every transcript's codings, transcripts in id order. */
+export async function codeStudy(study: Study, opts: StudyOptions, warnings: Warnings, hooks: RunHooks = {}): Promise<CodedStudy> {
+  const book = study.codebook?.book;
+  if (!study.codebook || !book) throw new QcodeError('no codebook: pass --codebook FILE, or run where a qcode.yaml names one');
+  const saved = opts.codings ? await savedCodings(opts.codings, opts.coder, book, warnings) : undefined;
+  const pass = { unit: study.unit, speakers: study.speakers };
+  const coded: CodedTranscript[] = [];
+  for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) {
+    if (!saved) coded.push(codeTranscript(study.codebook, t, pass));
+    else coded.push(laySavedCodings(t, eligibleSegments(t, pass.unit, pass.speakers), saved.byTranscript, warnings));
+  }
+  for (const [id, rows] of saved?.byTranscript ?? []) {
+    warnings.add({ ...rows[0]!.place, message: `no transcript "${id}" among the inputs; its ${rows.length} codings are left out` });
+  }
+  return { transcripts: coded.sort((a, b) => compareText(a.id, b.id)), coder: saved?.coder ?? 'auto' };
+}
+
+function laySavedCodings(t: Transcript, eligible: Segment[], byTranscript: Map<string, SourcedCoding[]>, warnings: Warnings): CodedTranscript {
+  const order = new Map(eligible.map((s, i) => [s.id, i]));
+  const byId = new Map(eligible.map((s) => [s.id, s]));
+  const codings: Coding[] = [];
+  for (const c of byTranscript.get(t.id) ?? []) {
+    const seg = byId.get(c.segment);
+    if (!seg) {
+      warnings.add({ ...c.place, message: `segment ${c.segment} is not an eligible segment of ${t.id}; its coding is left out` });
+      continue;
+    }
+    const { place: _place, ...coding } = c;
+    const laid: Coding = { ...coding, speaker: c.speaker || seg.speaker, start: c.start ?? seg.start, end: c.end ?? seg.end };
+    if (seg.time !== undefined) laid.time = seg.time;
+    codings.push(laid);
+  }
+  byTranscript.delete(t.id);
+  codings.sort((a, b) => order.get(a.segment)! - order.get(b.segment)! || compareText(a.code, b.code));
+  return { id: t.id, source: t.source, attributes: t.attributes, eligible: eligible.map((s) => s.id), codings };
+}
+
+/**
+ * A codings file, one coder's rows with a code, grouped by transcript. A code that is
+ * not in the codebook (a typo, an older codebook) is named with its row and left out,
+ * here as in every other command.
+ */
+async function savedCodings(path: string, coder: string | undefined, book: Codebook, warnings: Warnings) {
+  const rows = await readCodings(path, coder !== undefined ? { coder } : {});
+  const chosen = chooseCoder(rows, coder, path);
+  const known = new Set(flattenCodes(book.codes).map((c) => c.id));
+  const byTranscript = new Map<string, SourcedCoding[]>();
+  for (const c of rows) {
+    if (c.coder !== chosen || c.code === '') continue;
+    if (!known.has(c.code)) {
+      warnings.add(unknownCodeWarning(c, book));
+      continue;
+    }
+    const list = byTranscript.get(c.transcript) ?? [];
+    list.push(c);
+    byTranscript.set(c.transcript, list);
+  }
+  return { coder: chosen, byTranscript };
+}
+
+/** One coder: the one asked for, or the file's only one. */
+function chooseCoder(rows: SourcedCoding[], coder: string | undefined, path: string): string {
+  const coders = [...new Set(rows.map((r) => r.coder))].sort(compareText);
+  if (coder !== undefined) {
+    if (coders.length === 0 || coders.includes(coder)) return coder;
+    throw new QcodeError(`no coder "${coder}" in this codings file (coders: ${coders.join(', ')})`, { file: path });
+  }
+  if (coders.length <= 1) return coders[0] ?? '';
+  throw new QcodeError(`this codings file holds ${coders.length} coders (${coders.join(', ')}): choose one with --coder NAME`, { file: path });
+}
+
+export function unknownCodeWarning(c: SourcedCoding, book: Codebook) {
+  return { ...c.place, message: `code "${c.code}" is not in the codebook "${book.name}"; this coding is left out` };
+}
+
+export interface CodeResult {
+  codebook: CodebookRef;
+  unit: Unit;
+  coder: string;
+  /** Every coding, transcripts in id order, segments in order, then code. */
+  codings: Coding[];
+  reads: string[];
+  warnings: Warning[];
+}
+
+/** `code`: the coded table of a fresh pass (or of saved codings laid on the transcripts). */
+export async function runCode(opts: StudyOptions, hooks: RunHooks = {}): Promise<CodeResult> {
+  const warnings = new Warnings(hooks.onWarning);
+  const study = await openStudy(opts, 'required');
+  const coded = await codeStudy(study, opts, warnings, hooks);
+  const codings: Coding[] = [];
+  for (const t of coded.transcripts) for (const c of t.codings) codings.push(c);
+  return { codebook: codebookRef(study.codebook!.book), unit: study.unit, coder: coded.coder, codings, reads: study.reads, warnings: warnings.list };
+}

@@ -1,0 +1,73 @@
+// Reading a study's transcripts one at a time, so a corpus never has to fit in memory,
+// with the checks that keep a finding honest: no transcript id twice, no transcript
+// without a participant's words, no input that yields nothing, and a warning when a
+// transcript names no interviewer (every turn would then be coded as a participant's).
+
+import { QcodeError } from '../core/errors.js';
+import { tokenize } from '../core/segment/tokenize.js';
+import { OffsetMap } from '../core/segment/offsets.js';
+import type { Transcript } from '../core/types.js';
+import { listInputs, readTranscripts, type InputFile, type ReadOptions } from '../io/read.js';
+import type { RunHooks, Warnings } from './options.js';
+
+export async function* readStudyTranscripts(
+  inputs: string[], reading: Omit<ReadOptions, 'onWarning'>, warnings: Warnings, hooks: RunHooks = {},
+): AsyncGenerator<Transcript> {
+  const listing = await listInputs(inputs);
+  listing.warnings.forEach((w) => warnings.add(w));
+  const seen = new Map<string, string>();
+  const yielded = new Map<string, number>();
+  const withoutInterviewer: Transcript[] = [];
+  let done = 0;
+  hooks.onProgress?.({ done, total: listing.files.length, file: '' });
+  for (const file of listing.files) {
+    for (const t of await readTranscripts(file, { ...reading, onWarning: (w) => warnings.add(w) })) {
+      const earlier = seen.get(t.id);
+      if (earlier) throw new QcodeError(`transcript id "${t.id}" is used twice: by ${earlier} and by ${t.source}`, { file: t.source });
+      seen.set(t.id, t.source);
+      checkParticipantWords(t);
+      if (t.turns.length > 0 && t.turns.every((turn) => turn.role !== 'interviewer')) withoutInterviewer.push(t);
+      t.warnings.forEach((w) => warnings.add(w));
+      yielded.set(file.path, (yielded.get(file.path) ?? 0) + 1);
+      yield t;
+    }
+    hooks.onProgress?.({ done: ++done, total: listing.files.length, file: file.path });
+  }
+  checkEveryInputRead(inputs, listing.files, yielded);
+  if (withoutInterviewer.length > 0) warnings.add(noInterviewerWarning(withoutInterviewer, reading.interviewers));
+}
+
+/** A transcript with no participant words would count as a case with nothing to code. */
+function checkParticipantWords(t: Transcript): void {
+  const text = new OffsetMap(t.text);
+  const speaks = t.turns.some((turn) => turn.role === 'participant' && tokenize(text.slice(turn.span.start, turn.span.end)).length > 0);
+  if (speaks) return;
+  const labels = [...new Set(t.turns.map((turn) => turn.speaker))];
+  const why =
+    labels.length === 0
+      ? 'no speaker turns were found in it'
+      : `every turn is an interviewer's (${labels.join(', ')}); if one of them is the participant, name the interviewers with --interviewers`;
+  throw new QcodeError(`no participant words in transcript "${t.id}": ${why}`, { file: t.source });
+}
+
+/** Every input named must give at least one transcript: a report of zero is not a finding. */
+function checkEveryInputRead(inputs: string[], files: InputFile[], yielded: Map<string, number>): void {
+  for (const input of inputs) {
+    const mine = files.filter((f) => f.path === input || f.path.startsWith(input.endsWith('/') ? input : `${input}/`));
+    if (mine.some((f) => (yielded.get(f.path) ?? 0) > 0)) continue;
+    const why = mine.length === 0 ? 'it holds no transcript files' : 'none of its files is a transcript (see the warnings above)';
+    throw new QcodeError(`nothing was read from this input: ${why}`, { file: input });
+  }
+}
+
+function noInterviewerWarning(list: Transcript[], interviewers: readonly string[]) {
+  const first = list[0]!;
+  const speakers = [...new Set(first.turns.map((t) => t.speaker))].slice(0, 4).join(', ');
+  const which = list.length === 1 ? `transcript "${first.id}" has` : `${list.length} transcripts (${list.slice(0, 3).map((t) => t.id).join(', ')}${list.length > 3 ? ', …' : ''}) have`;
+  return {
+    file: first.source,
+    message:
+      `${which} no interviewer among its speakers (${speakers}), so every turn is coded as a participant's; ` +
+      `interviewer labels now: ${interviewers.join(', ')}. Name them with --interviewers "Name,I" or \`interviewers:\` in qcode.yaml`,
+  };
+}

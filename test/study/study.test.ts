@@ -1,0 +1,117 @@
+// The study layer: whole runs as values, the rules that keep a finding honest, and one
+// roll-up rule for every command.
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { QcodeError } from '../../src/core/errors.js';
+import { runAgree } from '../../src/study/agree.js';
+import { runCode } from '../../src/study/code.js';
+import { runFreq } from '../../src/study/freq.js';
+import { runIngest } from '../../src/study/ingest.js';
+
+const STUDY = { config: 'qcode.yaml' };
+const BOOK = 'codebooks/exit-barriers.yaml';
+
+function tmp(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'qcode-study-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+async function errorOf(p: Promise<unknown>): Promise<QcodeError> {
+  const e = await p.then(() => null, (err: unknown) => err);
+  expect(e).toBeInstanceOf(QcodeError);
+  return e as QcodeError;
+}
+
+describe('runs return values', () => {
+  it('freq on the shipped study: 7 transcripts, 96 participant turns, every path it read', async () => {
+    const { report, reads, warnings } = await runFreq(STUDY);
+    expect(report).toMatchObject({ transcripts: 7, segments: 96, unit: 'turn' });
+    const housing = report.codes.find((c) => c.code === 'barrier.housing')!;
+    expect(housing.cases).toBeGreaterThan(0);
+    expect(reads).toEqual(expect.arrayContaining(['qcode.yaml', BOOK, 'fixtures/survivors']));
+    expect(warnings).toEqual([]);
+  });
+
+  it('code and freq agree: every coded segment counts once per code', async () => {
+    const { codings } = await runCode(STUDY);
+    const { report } = await runFreq(STUDY);
+    for (const row of report.codes.filter((r) => r.depth === 1)) {
+      expect(new Set(codings.filter((c) => c.code === row.code).map((c) => c.segment)).size).toBe(row.segments);
+    }
+  });
+
+  it('evidence carries the transcript\'s own words', async () => {
+    const { codings } = await runCode(STUDY);
+    const ev = codings.flatMap((c) => c.evidence);
+    expect(ev.length).toBeGreaterThan(0);
+    for (const e of ev) expect(typeof e.text).toBe('string');
+  });
+
+  it('freq on saved codings reports what the coding implies, one coder chosen', async () => {
+    const { report } = await runFreq({ ...STUDY, codings: 'fixtures/codings/survivors-gold.csv' });
+    expect(report.transcripts).toBe(7);
+    expect(report.codes.find((c) => c.code === 'barrier')!.cases).toBeGreaterThan(0);
+  });
+
+  it('freq --by with an unknown attribute is an error with a guess', async () => {
+    const e = await errorOf(runFreq({ ...STUDY, by: 'regoin' }));
+    expect(e.message).toMatch(/no transcript has the attribute "regoin" \(did you mean "region"\?\)/);
+  });
+});
+
+describe('one roll-up rule: a code the codebook lacks is named and left out everywhere', () => {
+  const dir = tmp({
+    'codings.csv': 'transcript,segment,speaker,code,coder\nP01,P01:4,P01,barrier.typo,A\nP01,P01:4,P01,barrier.housing,A\n',
+    'b.csv': 'transcript,segment,speaker,code,coder\nP01,P01:4,P01,barrier.housing,B\n',
+  });
+
+  it('freq leaves it out of the parent and warns with its row', async () => {
+    const { report, warnings } = await runFreq({ ...STUDY, codings: join(dir, 'codings.csv') });
+    expect(report.codes.find((c) => c.code === 'barrier')!.segments).toBe(1);
+    expect(warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('code "barrier.typo" is not in the codebook'));
+    expect(warnings.find((w) => w.message.includes('barrier.typo'))).toMatchObject({ line: 2 });
+  });
+
+  it('agree leaves it out too: coders who agree on housing agree on barrier', async () => {
+    const { report, warnings } = await runAgree({ ...STUDY, codebook: BOOK, inputs: [join(dir, 'codings.csv'), join(dir, 'b.csv')], bootstrap: 0 });
+    const barrier = report.codes.find((c) => c.code === 'barrier')!;
+    expect(barrier.percent_agreement).toBe(1);
+    expect(warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('barrier.typo'));
+  });
+});
+
+describe('never a report of zero', () => {
+  it('a transcript with only interviewer turns is an error naming it', async () => {
+    const dir = tmp({ 'T1.txt': 'I: Hello?\nI: Anyone there?\n' });
+    const e = await errorOf(runIngest({ inputs: [join(dir, 'T1.txt')] }));
+    expect(e.message).toMatch(/no participant words in transcript "T1"/);
+  });
+
+  it('a folder with no transcript in it is an error', async () => {
+    const dir = tmp({ 'notes.bin': 'x' });
+    const e = await errorOf(runIngest({ inputs: [dir] }));
+    expect(e.message).toMatch(/nothing was read from this input/);
+    expect(e.place.file).toBe(dir);
+  });
+
+  it('a transcript with no interviewer is read, with one warning that says how to name them', async () => {
+    const dir = tmp({ 'T2.txt': 'Dana Reyes: How did you leave?\nMaria: With help.\nDana Reyes: What helped?\nMaria: A shelter.\n' });
+    const plain = await runIngest({ inputs: [dir] });
+    expect(plain.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/no interviewer among its speakers.*--interviewers/));
+    const named = await runIngest({ inputs: [dir], interviewers: ['Dana Reyes'] });
+    expect(named.warnings.map((w) => w.message)).not.toContainEqual(expect.stringMatching(/no interviewer/));
+    expect(named.transcripts[0]!.speakers).toContainEqual(expect.objectContaining({ label: 'Dana Reyes', role: 'interviewer' }));
+  });
+
+  it('the same transcript id twice is an error', async () => {
+    const dir = tmp({ 'a/P1.txt': 'I: Q?\nP1: A.\nI: Q?\nP1: B.\n', 'b/P1.txt': 'I: Q?\nP1: C.\nI: Q?\nP1: D.\n' });
+    const e = await errorOf(runIngest({ inputs: [dir] }));
+    expect(e.message).toMatch(/transcript id "P1" is used twice/);
+  });
+});
