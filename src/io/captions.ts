@@ -1,11 +1,10 @@
 // Subtitle cues (WebVTT, SubRip) become turns: a cue's speaker comes from a voice
 // tag or a `Name:` prefix; consecutive cues of one speaker, and cues naming no
-// speaker, join the current turn with a space (SPEC §2.2).
+// speaker, join the current turn with a space.
 
 import type { TurnInput } from '../core/segment/fromturns.js';
 import { matchLabel } from '../core/segment/labels.js';
 import { isInterviewer } from '../core/segment/roles.js';
-import { QcodeError } from '../core/errors.js';
 import type { Warning } from '../core/types.js';
 
 export interface Cue {
@@ -13,6 +12,8 @@ export interface Cue {
   text: string;
   /** The cue's start time as written. */
   start: string;
+  /** The cue's start in seconds. */
+  time: number;
   /** 1-based line of the cue's first text line. */
   line: number;
   /** Speaker named by a voice tag, if any. */
@@ -22,19 +23,49 @@ export interface Cue {
 /** Used for text before any cue names a speaker, so no words are lost. */
 export const UNKNOWN_SPEAKER = 'Unknown';
 
+/** Zoom's name for a voice it could not put a name to: a speaker wherever it appears. */
+const ZOOM_UNKNOWN = /^unknown speaker$/i;
+
+export interface CueSpeakerRules {
+  /** Every `Name:` prefix names a speaker (Zoom writes one on every cue). */
+  everyPrefixIsSpeaker?: boolean;
+}
+
 /**
  * A `Name:` prefix names a speaker when the name is a voice-tag name or an interviewer
  * label, or starts at least two cues — the plain-text rule, so `He said: go` stays text.
  */
-export function cuesToTurns(cues: Cue[], file: string, interviewers: readonly string[]): { turns: TurnInput[]; warnings: Warning[] } {
-  const prefixes = cues.map((c) => (c.voice === undefined ? matchLabel(c.text) : null));
-  const voices = new Set(cues.flatMap((c) => (c.voice === undefined ? [] : [c.voice])));
+function speakerTest(cues: Cue[], prefixes: (ReturnType<typeof matchLabel> | null)[], interviewers: readonly string[], rules: CueSpeakerRules) {
+  const voices = new Set<string>();
+  for (const c of cues) if (c.voice !== undefined) voices.add(c.voice);
   const starts = new Map<string, number>();
   for (const p of prefixes) if (p) starts.set(p.label, (starts.get(p.label) ?? 0) + 1);
-  const isSpeaker = (label: string): boolean =>
-    voices.has(label) || isInterviewer(label, interviewers) || (starts.get(label) ?? 0) >= 2;
+  return (label: string): boolean =>
+    rules.everyPrefixIsSpeaker === true ||
+    ZOOM_UNKNOWN.test(label) ||
+    voices.has(label) ||
+    isInterviewer(label, interviewers) ||
+    (starts.get(label) ?? 0) >= 2;
+}
 
-  const turns: TurnInput[] = [];
+/** A turn being built: its pieces are joined once at the end, never re-concatenated. */
+interface OpenTurn {
+  speaker: string;
+  pieces: string[];
+  start: string;
+  time: number;
+  line: number;
+}
+
+export function cuesToTurns(
+  cues: Cue[],
+  file: string,
+  interviewers: readonly string[],
+  rules: CueSpeakerRules = {},
+): { turns: TurnInput[]; warnings: Warning[] } {
+  const prefixes = cues.map((c) => (c.voice === undefined ? matchLabel(c.text) : null));
+  const isSpeaker = speakerTest(cues, prefixes, interviewers, rules);
+  const open: OpenTurn[] = [];
   const warnings: Warning[] = [];
   let warnedUnknown = false;
   cues.forEach((cue, i) => {
@@ -54,9 +85,9 @@ export function cuesToTurns(cues: Cue[], file: string, interviewers: readonly st
     }
     text = text.trim();
     if (text === '') return;
-    const current = turns[turns.length - 1];
+    const current = open[open.length - 1];
     if (current && (speaker === undefined || speaker === current.speaker)) {
-      current.text = current.text === '' ? text : `${current.text} ${text}`;
+      current.pieces.push(text);
       return;
     }
     if (speaker === undefined) {
@@ -66,47 +97,26 @@ export function cuesToTurns(cues: Cue[], file: string, interviewers: readonly st
         warnedUnknown = true;
       }
     }
-    turns.push({ speaker, text, start: cue.start, line: cue.line });
+    open.push({ speaker, pieces: [text], start: cue.start, time: cue.time, line: cue.line });
   });
+  const turns = open.map((t): TurnInput => ({ speaker: t.speaker, text: t.pieces.join(' '), start: t.start, time: t.time, line: t.line }));
   return { turns, warnings };
 }
 
-/** A subtitle file's non-blank line runs, with the 1-based line each starts on. */
-export function blocksOf(text: string): { lines: string[]; line: number }[] {
-  const blocks: { lines: string[]; line: number }[] = [];
-  let current: { lines: string[]; line: number } | undefined;
-  text.split('\n').forEach((l, i) => {
-    if (l.trim() === '') {
-      current = undefined;
-      return;
-    }
-    if (!current) blocks.push((current = { lines: [], line: i + 1 }));
-    current.lines.push(l);
-  });
-  return blocks;
-}
-
 /** Join a cue's text lines with a space, collapsing the blanks around them. */
-export function joinCueLines(lines: string[]): string {
-  return lines
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .join(' ')
-    .replace(/[ \t]{2,}/g, ' ');
-}
-
-// hh:mm:ss.mmm (hours optional in WebVTT), with `,` in SubRip; cue settings may follow.
-const TIME = String.raw`(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}`;
-const TIMING = new RegExp(`^\\s*(${TIME})\\s+-->\\s+(${TIME})(?:\\s.*)?$`);
-
-/**
- * The cue's start time, or an error at the line: a timing line that doesn't parse
- * would otherwise drop or misplace the cue's words without anyone noticing.
- */
-export function cueStart(line: string, file: string, lineNo: number): string {
-  const m = TIMING.exec(line);
-  if (!m) {
-    throw new QcodeError(`malformed cue timing "${line.trim()}" (expected 00:00:01.000 --> 00:00:04.000)`, { file, line: lineNo, col: 1 });
+export function joinCueLines(lines: readonly string[]): string {
+  const kept: string[] = [];
+  for (const l of lines) {
+    const t = l.trim();
+    if (t !== '') kept.push(t);
   }
-  return m[1] as string;
+  return kept.join(' ').replace(/[ \t]{2,}/g, ' ');
 }
+
+/** A cue id a captioning tool writes on its own line: a number (Zoom, SubRip) or a GUID (Teams). */
+export function isToolCueId(line: string): boolean {
+  return /^\s*\d+\s*$/.test(line) || GUID_ID.test(line);
+}
+
+/** Teams cue ids: a GUID, optionally followed by `/n-m`. */
+export const GUID_ID = /^\s*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:\/\d+-\d+)?\s*$/i;

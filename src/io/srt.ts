@@ -1,38 +1,37 @@
-// SubRip (SPEC §2.2): numbered cues with `00:00:01,000 --> 00:00:04,000` timings;
-// speakers only from a `Name:` prefix. Formatting tags (<i>, <font>, {\an8}) are dropped.
+// SubRip: numbered cues with `00:00:01,000 --> 00:00:04,000` timings; speakers only
+// from a `Name:` prefix. Formatting tags (<i>, <font>, {\an8}) are dropped. A timing
+// line, even a broken one, always starts a new cue, so its words never join the cue
+// before it.
 
+import { throwAll } from '../core/errors.js';
 import { transcriptFromTurns } from '../core/segment/fromturns.js';
 import { normaliseText } from '../core/segment/normalise.js';
-import type { Transcript, Warning } from '../core/types.js';
-import { blocksOf, cuesToTurns, cueStart, joinCueLines, type Cue } from './captions.js';
+import type { Transcript } from '../core/types.js';
+import { cuesToTurns, joinCueLines, type Cue } from './captions.js';
+import { scanCues, type RawCue } from './cue-blocks.js';
 import { readTextFile } from './file.js';
 import { idFromPath } from './names.js';
 
 function cleanText(text: string): string {
-  return text.replace(/<\/?[a-z][^>]*>/gi, '').replace(/\{\\[^}]*\}/g, '').replace(/[ \t]{2,}/g, ' ').trim();
+  return text
+    .replace(/<\/?[a-z][^<>]*>/gi, '')
+    .replace(/\{\\[^{}]*\}/g, '')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
+}
+
+function cueOf(c: RawCue): Cue {
+  return { text: cleanText(joinCueLines(c.lines)), start: c.timing.start, time: c.timing.time, line: c.lineNos[0] ?? c.timingLine + 1 };
 }
 
 export function parseSrt(raw: string, source: string, interviewers: readonly string[]): Transcript {
-  const cues: (Cue & { lines: string[] })[] = [];
-  const warnings: Warning[] = [];
-  for (const block of blocksOf(normaliseText(raw))) {
-    const timing = block.lines.findIndex((l) => l.includes('-->'));
-    const previous = cues[cues.length - 1];
-    if (timing < 0 || timing > 1) {
-      // A blank line inside a cue's text splits it in two; keep the words with their cue.
-      if (previous) {
-        previous.lines.push(...block.lines);
-        warnings.push({ file: source, line: block.line, col: 1, message: 'a block without a timing line is joined to the cue before it' });
-      } else warnings.push({ file: source, line: block.line, col: 1, message: 'text before the first cue timing line is skipped' });
-      continue;
-    }
-    const start = cueStart(block.lines[timing] as string, source, block.line + timing);
-    cues.push({ text: '', start, line: block.line + timing + 1, lines: block.lines.slice(timing + 1) });
-  }
-  const clean: Cue[] = cues.map((c) => ({ text: cleanText(joinCueLines(c.lines)), start: c.start, line: c.line }));
-  const { turns, warnings: more } = cuesToTurns(clean, source, interviewers);
-  if (cues.length === 0) warnings.push({ file: source, message: 'no subtitle cues found ("00:00:01,000 --> 00:00:04,000" timing lines)' });
-  return transcriptFromTurns(idFromPath(source), {}, turns, { source, format: 'srt', layout: 'srt', interviewers, warnings: [...warnings, ...more] });
+  const lines = normaliseText(raw).split('\n');
+  const scan = scanCues(lines, 0, source, { format: 'srt', isBlank: (l) => l.trim() === '' });
+  throwAll(scan.errors);
+  const { turns, warnings } = cuesToTurns(scan.cues.map(cueOf), source, interviewers);
+  const all = scan.warnings.concat(warnings);
+  if (scan.cues.length === 0) all.push({ file: source, message: 'no subtitle cues found ("00:00:01,000 --> 00:00:04,000" timing lines)' });
+  return transcriptFromTurns(idFromPath(source), {}, turns, { source, format: 'srt', layout: 'srt', interviewers, warnings: all, unread: scan.unread });
 }
 
 export async function readSrtTranscript(path: string, interviewers: readonly string[]): Promise<Transcript> {
