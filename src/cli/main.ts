@@ -1,14 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import { QcodeError, formatMessage } from '../core/errors.js';
+import { describeWriteError, removePendingOutputs } from '../io/output.js';
 import { registerAgree } from './commands/agree.js';
 import { registerCode } from './commands/code.js';
 import { registerCodebook } from './commands/codebook.js';
 import { registerFreq } from './commands/freq.js';
 import { registerIngest } from './commands/ingest.js';
-import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, takeCheckFailed } from './exit.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
+import { EXIT_OK, EXIT_USAGE } from './exit.js';
 
-export function buildProgram(): Command {
+/** The program; a command that checks something reports its verdict through `setExit`. */
+export function buildProgram(setExit: (code: number) => void = () => {}): Command {
   const program = new Command('qcode')
     .description('Qualitative coding of interview transcripts: codebooks as code, coded tables, frequencies, agreement.')
     .version(VERSION, '-V, --version')
@@ -18,8 +20,8 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerCode(program);
   registerFreq(program);
-  registerCodebook(program);
-  registerAgree(program);
+  registerCodebook(program, setExit);
+  registerAgree(program, setExit);
   for (const cmd of program.commands) propagate(cmd);
   return program;
 }
@@ -32,16 +34,38 @@ function propagate(cmd: Command): void {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    // `qcode code | head`: the reader left; that is not a failure.
-    if (e.code === 'EPIPE') process.exit(EXIT_OK);
-    throw e;
-  });
+  guardProcess();
   try {
-    await buildProgram().parseAsync(argv);
-    return takeCheckFailed() ? EXIT_CHECK_FAILED : EXIT_OK;
+    let code = EXIT_OK;
+    await buildProgram((c) => (code = c)).parseAsync(argv);
+    return code;
   } catch (e) {
     return reportError(e);
+  }
+}
+
+let guarded = false;
+
+/**
+ * How the process ends when the world around it does: a reader that leaves
+ * (`qcode code | head`) is no failure; a full disk is one line, not a stack; an
+ * interrupt takes any half-written `--out` file with it and exits 128 + signal.
+ */
+export function guardProcess(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT_OK);
+    process.stderr.write(`qcode: error: cannot write output: ${describeWriteError(e)}\n`);
+    process.exit(EXIT_USAGE);
+  });
+  // Nowhere left to say anything: stderr's own errors must not crash the run.
+  process.stderr.on('error', () => {});
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => {
+      removePendingOutputs();
+      process.exit(code);
+    });
   }
 }
 

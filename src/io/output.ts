@@ -1,20 +1,142 @@
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { rmSync, type Stats } from 'node:fs';
+import { chmod, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { QcodeError } from '../core/errors.js';
 
+/** Where `--out` will land, checked: the path as the user wrote it, the file it really names, and the mode to keep. */
+export interface OutputTarget {
+  path: string;
+  real: string;
+  /** Permission bits of the file being replaced; undefined for a new file. */
+  mode?: number;
+}
+
+/** Temporary files being written right now, so an interrupt can take them away. */
+const pending = new Set<string>();
+
 /**
- * `--out`: the whole file or nothing. Written beside the target (same file system,
- * so the rename is atomic) and renamed over it only once complete.
+ * Called on SIGINT/SIGTERM: a half-written output must not outlive the run.
+ * Synchronous, because the process exits right after.
  */
-export async function writeAtomic(path: string, data: string): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+export function removePendingOutputs(): void {
+  for (const tmp of pending) rmSync(tmp, { force: true });
+  pending.clear();
+}
+
+/**
+ * `--out` must never land on what the command reads: not on an input, the codebook,
+ * the config, a codings file or an attribute sheet, nor anywhere inside an input folder.
+ * Paths are compared after symlinks (and by inode, which catches hard links too);
+ * a file that does not exist yet is compared by its real folder and name.
+ * Folders, devices, pipes and sockets are refused: only a regular file can be replaced whole.
+ */
+export async function checkOutputPath(out: string, reads: readonly string[]): Promise<OutputTarget> {
+  if (out.trim() === '') throw new QcodeError('--out needs a file name');
+  const st = await statOrNull(out);
+  if (st?.isDirectory() || (!st && /[/\\]$/.test(out))) {
+    throw new QcodeError(`--out ${out} is a folder: name a file (e.g. ${join(out, 'out.csv')}), or leave --out out to write to stdout`);
+  }
+  if (st && !st.isFile()) {
+    throw new QcodeError(`--out ${out} is not a regular file (a device, pipe or socket): leave --out out to write to stdout, and redirect stdout if you need to`);
+  }
+  const real = await realOf(out, true);
+  for (const read of reads) {
+    const readSt = await statOrNull(read);
+    const readReal = await realOf(read, false);
+    const same = real === readReal || (st !== null && readSt !== null && st.dev === readSt.dev && st.ino === readSt.ino);
+    if (same) {
+      const what = resolve(out) === resolve(read) ? 'is a file' : `leads to ${read}, a file`;
+      throw new QcodeError(`--out ${out} ${what} this command reads: qcode never writes over its inputs; choose another file`);
+    }
+    if (readSt?.isDirectory() && isInside(real, readReal)) {
+      throw new QcodeError(`--out ${out} is inside ${read}, a folder this command reads: qcode never writes into its inputs; choose a file outside it`);
+    }
+  }
+  return st ? { path: out, real, mode: st.mode & 0o7777 } : { path: out, real };
+}
+
+/**
+ * The whole file or nothing: written beside the target (same file system, so the
+ * rename is atomic), given the replaced file's permissions, renamed over it once
+ * complete. `data` may come in pieces (a long CSV built as it goes); until the
+ * rename, an interrupt removes the temporary file (`removePendingOutputs`).
+ */
+export async function writeOutput(target: OutputTarget, data: string | AsyncIterable<string>): Promise<void> {
+  const tmp = join(dirname(target.real), `.${basename(target.real)}.${randomBytes(6).toString('hex')}.tmp`);
+  pending.add(tmp);
   try {
-    await writeFile(tmp, data, { flag: 'wx' });
-    await rename(tmp, path);
+    const file = await open(tmp, 'wx');
+    try {
+      if (typeof data === 'string') await file.writeFile(data);
+      else for await (const piece of data) await file.writeFile(piece);
+    } finally {
+      await file.close();
+    }
+    if (target.mode !== undefined) await chmod(tmp, target.mode);
+    await rename(tmp, target.real);
   } catch (e) {
     await rm(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new QcodeError(`cannot write output: ${code === 'ENOENT' ? 'its folder does not exist' : code ?? String(e)}`, { file: path });
+    if (e instanceof QcodeError) throw e;
+    throw new QcodeError(`cannot write output: ${describeWriteError(e)}`, { file: target.path });
+  } finally {
+    pending.delete(tmp);
   }
+}
+
+/** Checks `path` against what the command reads, then writes it whole. */
+export async function writeAtomic(path: string, data: string, reads: readonly string[] = []): Promise<OutputTarget> {
+  const target = await checkOutputPath(path, reads);
+  await writeOutput(target, data);
+  return target;
+}
+
+const WRITE_ERRORS: Record<string, string> = {
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'the file is too large',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'its folder does not exist',
+  EISDIR: 'it is a folder',
+  EIO: 'input/output error',
+};
+
+/** A failed write in words a researcher reads: `no space left on device`, not `ENOSPC`. */
+export function describeWriteError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code && WRITE_ERRORS[code]) return WRITE_ERRORS[code];
+  return code ?? (e instanceof Error ? e.message : String(e));
+}
+
+async function statOrNull(path: string): Promise<Stats | null> {
+  try {
+    return await stat(path);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The real path of `path`; for one that does not exist, its real folder and its name.
+ * For `--out` (`mustHaveFolder`), a missing folder is the user's mistake to hear about.
+ */
+async function realOf(path: string, mustHaveFolder: boolean): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    try {
+      return join(await realpath(dirname(path)), basename(path));
+    } catch {
+      if (mustHaveFolder) throw new QcodeError(`cannot write output: its folder does not exist`, { file: path });
+      return resolve(path);
+    }
+  }
+}
+
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }

@@ -2,14 +2,49 @@ import Papa from 'papaparse';
 
 export type CsvCell = string | number | boolean | null | undefined;
 
-/** RFC 4180 with LF line ends: byte-identical on every machine. */
+/**
+ * RFC 4180 with LF line ends: byte-identical on every machine. The one CSV writer:
+ * every CSV qcode writes is safe to open in a spreadsheet (see `spreadsheetSafe`).
+ */
 export function renderCsv(header: string[], rows: CsvCell[][]): string {
-  const body = rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : typeof c === 'number' ? formatNumber(c) : String(c))));
-  return `${Papa.unparse({ fields: header, data: body }, { newline: '\n', quotes: false })}\n`;
+  const body = rows.map((r) => r.map(csvText));
+  return `${Papa.unparse({ fields: header.map(spreadsheetSafe), data: body }, { newline: '\n', quotes: false })}\n`;
+}
+
+function csvText(c: CsvCell): string {
+  if (c === null || c === undefined) return '';
+  if (typeof c === 'number') return formatNumber(c);
+  return typeof c === 'string' ? spreadsheetSafe(c) : String(c);
+}
+
+// A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `@SUM(…)`,
+ * a transcript line starting `- I left…`) gets a leading `'`, which spreadsheets
+ * read as "this is text". Only text is escaped: numbers qcode computed (a kappa of
+ * -0.25) stay numbers. JSON keeps raw text.
+ */
+export function spreadsheetSafe(s: string): string {
+  return FORMULA_START.test(s) ? `'${s}` : s;
 }
 
 /** Full precision, but never exponent notation or -0. */
 export function formatNumber(n: number): string {
   if (Object.is(n, -0)) return '0';
   return String(n);
+}
+
+/** Data rows in a CSV renderCsv wrote (records after the header): line ends inside quotes don't count. */
+export function countCsvRows(csv: string): number {
+  let records = 0;
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const ch = csv.charCodeAt(i);
+    if (ch === 34) quoted = !quoted;
+    else if (ch === 10 && !quoted) records++;
+  }
+  if (csv.length > 0 && !csv.endsWith('\n')) records++;
+  return Math.max(0, records - 1);
 }

@@ -1,16 +1,50 @@
-// Widths in terminal columns: wide (CJK, emoji) characters take two, marks none.
-const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u;
-const ZERO = /[\p{M}\u200B-\u200F\uFE0F]/u;
+import stringWidth from 'string-width';
 
+/** Width in terminal columns: wide (CJK, emoji) characters take two, marks none. */
 export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += ZERO.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
-  return w;
+  return stringWidth(s);
 }
 
 export function pad(s: string, width: number, align: 'left' | 'right' = 'left'): string {
   const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));
   return align === 'right' ? fill + s : s + fill;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** At most `width` columns, ending in … when cut; never splits a character or an emoji sequence. */
+export function truncate(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(s)) {
+    const w = displayWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+// C0 controls, DEL and C1 controls: an input's ESC, BEL or backspace must not reach a
+// terminal (it could recolour, move the cursor, retitle the window or hide text).
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
+const LINE_BREAK = /\r\n|[\n\r\u0085\u2028\u2029]/g;
+
+/**
+ * Control characters made visible: C0 as their Unicode control pictures (ESC → ␛,
+ * NUL → ␀, BEL → ␇), DEL as ␡, C1 as ␦. What the input said stays readable; nothing acts.
+ */
+export function visibleControls(s: string): string {
+  return s.replace(CONTROL, (ch) => {
+    const c = ch.charCodeAt(0);
+    return c < 0x20 ? String.fromCharCode(0x2400 + c) : c === 0x7f ? '\u2421' : '\u2426';
+  });
+}
+
+/** One line of text for a table cell, title or note: line breaks and tabs become spaces, other controls symbols. */
+export function oneLine(s: string, lineBreak = ' '): string {
+  return visibleControls(s.replace(LINE_BREAK, lineBreak).replace(/\t/g, ' '));
 }
 
 /** `0.857` → `85.7%`; null → `–` (undefined statistics are shown, never invented). */
