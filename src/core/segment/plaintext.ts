@@ -35,6 +35,8 @@ interface OpenTurn {
   speaker: string;
   line: number;
   timestamp?: string;
+  /** Seconds, when known without a timestamp (the first turn of a stamped file starts at 0). */
+  time?: number;
   /** Where the utterance begins, used as the (empty) span of a turn with no text. */
   at: number;
   paragraphs: Span[];
@@ -64,22 +66,77 @@ function trimmed(body: string, start: number, end: number): Span | null {
   return s < e ? { start: s, end: e } : null;
 }
 
-/** Decides which `Word:` labels are speakers (SPEC §2.1). */
-function speakerTest(lines: Line[], declared: string[] | undefined, interviewers: readonly string[]) {
+/**
+ * Decides which `Word:` labels are speakers (SPEC §2.1): those declared in front matter
+ * `speakers:`, interviewer labels, and otherwise labels that start at least two lines.
+ * `guessed` lists the labels taken by that last rule, so the reader can say it guessed.
+ */
+export function speakerTest(
+  labels: readonly string[],
+  declared: string[] | undefined,
+  interviewers: readonly string[],
+): { isSpeaker: (label: string) => boolean; guessed: string[] } {
   if (declared && declared.length > 0) {
     const keys = new Set(declared.map(labelKey));
-    return (label: string) => keys.has(labelKey(label)) || isInterviewer(label, interviewers);
+    return { isSpeaker: (label) => keys.has(labelKey(label)) || isInterviewer(label, interviewers), guessed: [] };
   }
   const starts = new Map<string, number>();
-  for (const l of lines) if (l.label) starts.set(l.label.label, (starts.get(l.label.label) ?? 0) + 1);
-  return (label: string) => (starts.get(label) ?? 0) >= 2 || isInterviewer(label, interviewers);
+  for (const label of labels) starts.set(label, (starts.get(label) ?? 0) + 1);
+  const guessed = [...starts].filter(([label, n]) => n >= 2 && !isInterviewer(label, interviewers)).map(([label]) => label);
+  return { isSpeaker: (label) => (starts.get(label) ?? 0) >= 2 || isInterviewer(label, interviewers), guessed };
+}
+
+/** The warning that says which speakers were recognised by guessing, and how to be sure. */
+export function guessWarning(guessed: string[], file: string): Warning {
+  const names = guessed.map((g) => `"${g}"`).join(', ');
+  return {
+    file,
+    message: `speakers recognised because their label starts at least two lines: ${names} (list the speakers in front matter "speakers:" to be sure no label is missed or mistaken)`,
+  };
+}
+
+/** f4transkript/MAXQDA stamps (`#00:00:06-8#`), written where a paragraph ends. */
+const END_STAMP = /[ \t]*#(\d{1,2}:\d{2}:\d{2}(?:-\d)?)#/g;
+
+/**
+ * The body without its f4/MAXQDA stamps (so they are never part of a turn's words) and
+ * the stamps by 0-based line. Line breaks are kept, so line numbers do not move.
+ */
+function stripEndStamps(body: string): { body: string; stamps: Map<number, string> } {
+  const stamps = new Map<number, string>();
+  if (!body.includes('#')) return { body, stamps };
+  const lines = body.split('\n').map((line, i) =>
+    line.replace(END_STAMP, (whole, clock: string, at: number) => {
+      // NVivo's `#00:00:07#` in front of a label is a start time, read with the label.
+      if (line.slice(0, at).trim() === '' && !clock.includes('-')) return whole;
+      stamps.set(i, clock);
+      return '';
+    }),
+  );
+  return { body: lines.join('\n'), stamps };
+}
+
+/**
+ * An end stamp closes the paragraph before it, so a turn starts at the last stamp
+ * written above its label line (the recording's start for the first turn).
+ */
+function timeFromEndStamps(turns: OpenTurn[], stamps: Map<number, string>, firstLine: number): void {
+  const ordered = [...stamps].sort((a, b) => a[0] - b[0]);
+  let k = 0;
+  let last: string | undefined;
+  for (const turn of turns) {
+    while (k < ordered.length && (ordered[k] as [number, string])[0] + firstLine < turn.line) last = (ordered[k++] as [number, string])[1];
+    if (turn.timestamp !== undefined) continue;
+    if (last !== undefined) turn.timestamp = last;
+    else turn.time = 0;
+  }
 }
 
 /** Read a plain-text transcript; `text` may still carry a BOM or CR line ends. */
 export function parsePlainText(text: string, opts: PlainTextOptions): Transcript {
   const file = opts.source;
   const fm = splitFrontMatter(normaliseText(text), file);
-  const body = fm.body;
+  const { body, stamps } = stripEndStamps(fm.body);
   const id = fm.id ?? opts.id;
   if (id === undefined) {
     throw new QcodeError('transcript has no id: add "id:" to its front matter', { file, line: 1, col: 1 });
@@ -87,7 +144,8 @@ export function parsePlainText(text: string, opts: PlainTextOptions): Transcript
   checkTranscriptId(id, { file, line: 1, col: 1 });
 
   const lines = splitLines(body, fm.lineOffset + 1);
-  const isSpeaker = speakerTest(lines, fm.speakers, opts.interviewers);
+  const labels = lines.flatMap((l) => (l.label ? [l.label.label] : []));
+  const { isSpeaker, guessed } = speakerTest(labels, fm.speakers, opts.interviewers);
   const warnings: Warning[] = [];
   const raw: OpenTurn[] = [];
   let turn: OpenTurn | undefined;
@@ -145,6 +203,9 @@ export function parsePlainText(text: string, opts: PlainTextOptions): Transcript
     });
   }
 
+  if (guessed.some((g) => raw.some((t) => t.speaker === g))) warnings.push(guessWarning(guessed, file));
+  if (stamps.size > 0) timeFromEndStamps(raw, stamps, fm.lineOffset + 1);
+
   const map = new OffsetMap(body);
   const cp = (s: Span): Span => ({ start: map.toCodePoint(s.start), end: map.toCodePoint(s.end) });
   const turns: Turn[] = raw.map((t, i) => {
@@ -164,6 +225,7 @@ export function parsePlainText(text: string, opts: PlainTextOptions): Transcript
       const time = parseClock(t.timestamp);
       if (time !== undefined) out.time = time;
     }
+    if (t.time !== undefined) out.time = t.time;
     return out;
   });
 
