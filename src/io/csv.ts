@@ -14,7 +14,7 @@ import { idFromPath } from './names.js';
  * the whole file is one transcript named after the file; columns other than
  * transcript/case/id, speaker, text and start are ignored.
  */
-export function parseCsvTranscripts(text: string, source: string, interviewers: readonly string[]): Transcript[] {
+export function parseCsvTranscripts(text: string, source: string, interviewers: readonly string[], format: 'csv' | 'tsv' = 'csv'): Transcript[] {
   const { header, rows } = parseCsv(text, source);
   const speakerCol = columnIndex(header, 'speaker');
   const textCol = columnIndex(header, 'text');
@@ -40,9 +40,9 @@ export function parseCsvTranscripts(text: string, source: string, interviewers: 
     if (!list) groups.set(id, (list = []));
     list.push(turn);
   }
-  return [...groups].map(([id, turns]) => transcriptFromTurns(id, {}, turns, { source, format: 'csv', layout: 'table', interviewers }));
+  return [...groups].map(([id, turns]) => transcriptFromTurns(id, {}, turns, { source, format, layout: 'table', interviewers }));
 }
 
-export async function readCsvTranscripts(path: string, interviewers: readonly string[]): Promise<Transcript[]> {
-  return parseCsvTranscripts(await readTextFile(path), path, interviewers);
+export async function readCsvTranscripts(path: string, interviewers: readonly string[], format: 'csv' | 'tsv' = 'csv'): Promise<Transcript[]> {
+  return parseCsvTranscripts(await readTextFile(path), path, interviewers, format);
 }

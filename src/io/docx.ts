@@ -1,14 +1,21 @@
-// SPEC §2.2: a Word file's text is extracted, then read exactly as plain text, so
-// its document text (and line numbers in warnings) are those of the extracted text,
-// where each Word paragraph is one line followed by a blank line.
+// SPEC §2.2: a Word file's text is extracted, then read like a text file (its layout
+// detected from that text), so its line numbers in warnings are those of the extracted
+// text, where each Word paragraph is one line followed by a blank line.
 
 import { QcodeError } from '../core/errors.js';
-import { parsePlainText } from '../core/segment/plaintext.js';
+import type { TextLayout } from '../core/segment/layouts/index.js';
 import type { Transcript } from '../core/types.js';
 import { readBytes } from './file.js';
-import { idFromPath } from './names.js';
+import { parseTextTranscript } from './text.js';
+import { checkDocxSize } from './ziplimit.js';
+
+/** A zip file (what every .docx is) starts with a local file header. */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
 
 export async function extractDocxText(bytes: Buffer, file: string): Promise<string> {
+  if (isZip(bytes)) checkDocxSize(bytes, file);
   // Loaded on first use: mammoth is the heaviest module and most studies have no .docx.
   const { default: mammoth } = await import('mammoth');
   try {
@@ -19,7 +26,12 @@ export async function extractDocxText(bytes: Buffer, file: string): Promise<stri
   }
 }
 
-export async function readDocxTranscript(path: string, interviewers: readonly string[]): Promise<Transcript> {
-  const text = await extractDocxText(await readBytes(path), path);
-  return parsePlainText(text, { id: idFromPath(path), source: path, format: 'docx', interviewers });
+/** A Word transcript from its bytes (already read), in the given layout or the one its text shows. */
+export async function parseDocxBytes(bytes: Buffer, path: string, interviewers: readonly string[], layout?: TextLayout): Promise<Transcript> {
+  const text = await extractDocxText(bytes, path);
+  return parseTextTranscript(text, { source: path, format: 'docx', interviewers, ...(layout ? { layout } : {}) });
+}
+
+export async function readDocxTranscript(path: string, interviewers: readonly string[], layout?: TextLayout): Promise<Transcript> {
+  return parseDocxBytes(await readBytes(path), path, interviewers, layout);
 }

@@ -4,18 +4,22 @@
 
 import { stat } from 'node:fs/promises';
 import { QcodeError } from '../core/errors.js';
-import type { Attributes, Transcript, Warning } from '../core/types.js';
+import type { Attributes, Format, Layout, Transcript, Warning } from '../core/types.js';
 import { readAttributeSheet } from './attributes.js';
-import { readCsvTranscripts } from './csv.js';
+import { isNvivoHeader } from '../core/segment/layouts/detect.js';
+import { TEXT_LAYOUTS, type TextLayout } from '../core/segment/layouts/index.js';
+import { parseCsvTranscripts } from './csv.js';
 import { listInputs, type InputFile, type Inputs } from './discover.js';
-import { readDocxTranscript } from './docx.js';
+import { isZip, parseDocxBytes } from './docx.js';
+import { decodeUtf8, readBytes } from './file.js';
+import { formatOf, FROM_NAMES, parseFrom, type From } from './names.js';
 import { NotATranscriptError } from './errors.js';
-import { readJsonTranscripts } from './json.js';
-import { readSrtTranscript } from './srt.js';
-import { readTextTranscript } from './text.js';
-import { readVttTranscript } from './vtt.js';
+import { parseJsonTranscripts } from './json.js';
+import { parseSrt } from './srt.js';
+import { parseTextTranscript, type TextReadOptions } from './text.js';
+import { parseVtt } from './vtt.js';
 
-export { listInputs, type InputFile, type Inputs };
+export { FROM_NAMES, listInputs, parseFrom, type InputFile, type Inputs };
 
 export type ReadOptions = {
   interviewers: string[];
@@ -23,6 +27,8 @@ export type ReadOptions = {
   attributes?: string;
   /** Told about folder files skipped as not transcripts (readTranscripts only). */
   onWarning?: (w: Warning) => void;
+  /** `--from`: the kind of file or the tool's layout, instead of recognising it (see FROM_NAMES). */
+  from?: string;
 };
 
 /** Sheets are read once per run even when a big corpus is read file by file. */
@@ -45,23 +51,89 @@ export function applyAttributes(t: Transcript, sheet: Map<string, Attributes>): 
   return row ? { ...t, attributes: { ...t.attributes, ...row } } : t;
 }
 
-async function parseFile(file: InputFile, interviewers: string[]): Promise<Transcript[]> {
-  switch (file.format) {
+/** WebVTT says so on its first line, whatever the file is called. */
+const looksLikeVtt = (text: string): boolean => /^WEBVTT(?:[ \t]|$)/.test(text);
+
+/** SubRip: a cue number, then a `00:00:01,000 --> 00:00:04,000` timing line. */
+function looksLikeSrt(text: string): boolean {
+  const [first, second] = text.trimStart().split('\n', 2);
+  const timing = /^\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->/;
+  return (first !== undefined && timing.test(first)) || (/^\d+$/.test(first?.trim() ?? '') && timing.test(second ?? ''));
+}
+
+const CAPTION_LAYOUTS: Partial<Record<Layout, Format>> = { webvtt: 'vtt', zoom: 'vtt', youtube: 'vtt', srt: 'srt', json: 'json' };
+const isTextLayout = (l: Layout | undefined): l is TextLayout => l !== undefined && (TEXT_LAYOUTS as readonly string[]).includes(l);
+
+/** The kind of file, by its content first and its extension second (`--from` decides when given). */
+function formatOfContent(file: Pick<InputFile, 'path' | 'format'>, text: string, layout: Layout | undefined): Format {
+  const byLayout = layout ? CAPTION_LAYOUTS[layout] : undefined;
+  if (byLayout) return byLayout;
+  if (layout === 'table') return file.format === 'tsv' ? 'tsv' : 'csv';
+  if (looksLikeVtt(text)) return 'vtt';
+  if (isTextLayout(layout)) return file.format === 'md' || file.format === 'tsv' ? file.format : 'txt';
+  if (looksLikeSrt(text)) return 'srt';
+  return file.format;
+}
+
+async function parseFile(file: InputFile, opts: ReadOptions): Promise<Transcript[]> {
+  const from = opts.from === undefined ? undefined : parseFrom(opts.from);
+  const layout = from && 'layout' in from && isTextLayout(from.layout) ? from.layout : undefined;
+  const bytes = await readBytes(file.path);
+  const wantsDocx = from && 'format' in from ? from.format === 'docx' : file.format === 'docx' && !looksLikeText(bytes);
+  if (isZip(bytes) || wantsDocx) return [await parseDocxBytes(bytes, file.path, opts.interviewers, layout)];
+  return parseDecoded(decodeUtf8(bytes, file.path), file, opts.interviewers, from);
+}
+
+/** Transcripts in a file's text, by `--from`, else by content, else by extension. */
+function parseDecoded(text: string, file: Pick<InputFile, 'path' | 'format'>, interviewers: readonly string[], from: From | undefined, id?: string): Transcript[] {
+  if (text.trim() === '') throw new NotATranscriptError('the file is empty', { file: file.path });
+  const layout = from && 'layout' in from ? from.layout : undefined;
+  const textLayout = isTextLayout(layout) ? layout : undefined;
+  const format = from && 'format' in from ? from.format : formatOfContent(file, text, layout);
+  const asText = (f: Format): Transcript => {
+    const o: TextReadOptions = { source: file.path, format: f, interviewers };
+    if (textLayout) o.layout = textLayout;
+    if (id !== undefined) o.id = id;
+    return parseTextTranscript(text, o);
+  };
+  switch (format) {
     case 'txt':
     case 'md':
-      return [await readTextTranscript(file.path, file.format, interviewers)];
+      return [asText(format)];
     case 'docx':
-      return [await readDocxTranscript(file.path, interviewers)];
+      return [asText('txt')];
     case 'vtt':
-      return [await readVttTranscript(file.path, interviewers)];
+      return [parseVtt(text, file.path, interviewers)];
     case 'srt':
-      return [await readSrtTranscript(file.path, interviewers)];
-    case 'csv':
+      return [parseSrt(text, file.path, interviewers)];
     case 'tsv':
-      return readCsvTranscripts(file.path, interviewers);
+      if (textLayout || isNvivoHeader(text.split('\n', 1)[0] ?? '')) return [asText('tsv')];
+      return parseCsvTranscripts(text, file.path, interviewers, 'tsv');
+    case 'csv':
+      return parseCsvTranscripts(text, file.path, interviewers);
     case 'json':
-      return readJsonTranscripts(file.path, interviewers);
+      return parseJsonTranscripts(text, file.path, interviewers);
   }
+}
+
+/**
+ * One transcript from a string, as if read from a file (no Word files: they are bytes).
+ * `from` names the format or layout as `--from` does; by default it is recognised.
+ */
+export function parseTranscriptText(text: string, opts: { id: string; interviewers: readonly string[]; from?: string; source?: string }): Transcript {
+  const from = opts.from === undefined ? undefined : parseFrom(opts.from);
+  if (from && 'format' in from && from.format === 'docx') throw new QcodeError('a Word file is read from its bytes, not from text: pass its path instead');
+  const source = opts.source ?? opts.id;
+  const [first] = parseDecoded(text, { path: source, format: formatOf(source) ?? 'txt' }, opts.interviewers, from, opts.id);
+  if (!first) throw new NotATranscriptError('no transcript in this text', { file: source });
+  return first.id === opts.id || isTextFormat(first.format) ? first : { ...first, id: opts.id };
+}
+
+const isTextFormat = (f: Format): boolean => f === 'txt' || f === 'md' || f === 'tsv';
+
+/** A .docx that is really text (a renamed export) is read as text, not refused. */
+function looksLikeText(bytes: Uint8Array): boolean {
+  return bytes.length > 0 && !bytes.subarray(0, 8192).includes(0);
 }
 
 /**
@@ -71,7 +143,7 @@ async function parseFile(file: InputFile, interviewers: string[]): Promise<Trans
 export async function readInput(file: InputFile, opts: ReadOptions): Promise<{ transcripts: Transcript[]; warnings: Warning[] }> {
   let transcripts: Transcript[];
   try {
-    transcripts = await parseFile(file, opts.interviewers);
+    transcripts = await parseFile(file, opts);
   } catch (e) {
     if (e instanceof NotATranscriptError && !file.explicit) {
       return { transcripts: [], warnings: [{ ...e.place, file: file.path, message: `skipped: ${e.message}` }] };

@@ -1,0 +1,84 @@
+// A .docx is a zip file. A tiny one can inflate to gigabytes (a "zip bomb"), and the
+// Word reader would fill memory trying. Before the file reaches mammoth, this checks the
+// sizes its directory declares and, by inflating with a running count, the real ones.
+
+import { Inflate } from 'fflate';
+import { QcodeError } from '../core/errors.js';
+
+/** The most XML a Word file may inflate to: far beyond any interview, far below memory limits. */
+export const DOCX_XML_LIMIT = 50 * 1024 * 1024;
+
+interface Entry {
+  name: string;
+  method: number;
+  compressed: number;
+  declared: number;
+  localHeader: number;
+}
+
+const mb = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
+
+/** The central directory's entries (the list of files a zip declares). */
+function entriesOf(zip: Buffer, file: string): Entry[] {
+  const broken = (): QcodeError => new QcodeError('cannot read this Word file (is it a .docx saved by Word?): the zip directory is damaged', { file });
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw broken();
+  const count = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  const entries: Entry[] = [];
+  for (let k = 0; k < count; k++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) throw broken();
+    const nameLength = zip.readUInt16LE(at + 28);
+    entries.push({
+      method: zip.readUInt16LE(at + 10),
+      compressed: zip.readUInt32LE(at + 20),
+      declared: zip.readUInt32LE(at + 24),
+      localHeader: zip.readUInt32LE(at + 42),
+      name: zip.toString('utf8', at + 46, at + 46 + nameLength),
+    });
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
+/** Bytes an entry really inflates to, stopping as soon as it passes `cap`. */
+function inflatedSize(zip: Buffer, e: Entry, cap: number): number {
+  const h = e.localHeader;
+  if (h + 30 > zip.length || zip.readUInt32LE(h) !== 0x04034b50) return 0;
+  const start = h + 30 + zip.readUInt16LE(h + 26) + zip.readUInt16LE(h + 28);
+  const data = zip.subarray(start, Math.min(zip.length, start + e.compressed));
+  if (e.method === 0) return data.length;
+  let total = 0;
+  const over = new Error('over');
+  const inflate = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > cap) throw over;
+  });
+  try {
+    // Small input chunks bound what one push can produce (deflate expands at most ~1000×).
+    for (let i = 0; i < data.length; i += 16 * 1024) inflate.push(data.subarray(i, i + 16 * 1024), i + 16 * 1024 >= data.length);
+  } catch (err) {
+    if (err !== over) return total; // damaged data: mammoth will report it
+  }
+  return total;
+}
+
+/** Refuse a Word file whose XML inflates past `limit` bytes, by its declared or real sizes. */
+export function checkDocxSize(zip: Buffer, file: string, limit = DOCX_XML_LIMIT): void {
+  const xml = entriesOf(zip, file).filter((e) => /\.(xml|rels)$/i.test(e.name));
+  const tooBig = (size: string): QcodeError =>
+    new QcodeError(`this Word file's text inflates to ${size}, more than the ${mb(limit)} limit qcode reads from a .docx (split it, or save it as plain text)`, { file });
+  const declared = xml.reduce((n, e) => n + e.declared, 0);
+  if (declared > limit || xml.some((e) => e.declared === 0xffffffff)) throw tooBig(`more than ${mb(limit)} by its own count`);
+  let total = 0;
+  for (const e of xml) {
+    total += inflatedSize(zip, e, limit - total);
+    if (total > limit) throw tooBig(`more than ${mb(limit)}`);
+  }
+}
