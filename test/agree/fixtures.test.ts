@@ -33,6 +33,7 @@ describe('every fixture matches the independent reference to 4 decimals', () => 
   for (const [name, c] of Object.entries(cases)) {
     it(name, async () => {
       const report = await run(name, c);
+      expect(report.scheme).toBe(c.scheme);
       expect(report.coders).toEqual(c.coders);
       const row = report.codes.find((r) => r.code === (c.scheme === 'category' ? c.parent : c.code));
       expect(row).toBeDefined();
