@@ -1,8 +1,10 @@
-// CSV records with the place each came from, so every complaint about a row can
-// point at its line even when quoted fields span several lines.
+// The one CSV reader: records with the place each came from, so every complaint about a
+// row or a cell can point at its line and column even when quoted fields span lines.
+// The delimiter is guessed (`,` `;` tab …) as spreadsheets do.
 
 import Papa from 'papaparse';
 import { QcodeError } from '../core/errors.js';
+import { lineIndex, type LinePlace } from '../core/segment/lines.js';
 
 export interface CsvRow {
   cells: string[];
@@ -10,56 +12,86 @@ export interface CsvRow {
   row: number;
   /** 1-based line where the row starts. */
   line: number;
+  /** Line and column where cell `i` starts (the row's start for a missing cell). */
+  place(i: number): LinePlace;
 }
 
 export interface CsvTable {
   /** Header cells, trimmed, as written. */
   header: string[];
+  /** Where the header row starts. */
+  headerLine: number;
   /** Data rows; rows whose cells are all blank are left out. */
   rows: CsvRow[];
+  delimiter: string;
 }
 
-/** Parse normalised CSV text. The delimiter is guessed (`,` `;` tab …) as spreadsheets do. */
+interface CsvRecord {
+  cells: string[];
+  /** UTF-16 offset of the record's first character. */
+  start: number;
+}
+
+/** Parse normalised CSV text (LF line ends). */
 export function parseCsv(text: string, file: string): CsvTable {
-  const records: { cells: string[]; start: number }[] = [];
+  const records: CsvRecord[] = [];
+  const placeOf = lineIndex(text);
   let start = 0;
   let failure: QcodeError | undefined;
-  let line = 1;
-  let counted = 0;
-  const lineAt = (pos: number): number => {
-    for (; counted < pos; counted++) if (text.charCodeAt(counted) === 10) line++;
-    return line;
-  };
+  let delimiter = ',';
   Papa.parse<string[]>(text, {
     header: false,
     skipEmptyLines: false,
     step: (result) => {
-      const at = lineAt(start);
+      delimiter = result.meta.delimiter;
       const err = result.errors.find((e) => e.type === 'Quotes');
       if (err && !failure) {
         failure = new QcodeError(
           err.code === 'MissingQuotes'
             ? `row ${records.length + 1} has a quoted field that is never closed (a " is missing)`
             : `row ${records.length + 1} has a stray " inside a quoted field (write it as "")`,
-          { file, line: at, col: 1 },
+          { file, ...placeOf(start) },
         );
       }
-      records.push({ cells: result.data.map((c) => (c ?? '').toString()), start: at });
+      records.push({ cells: result.data.map((c) => (c ?? '').toString()), start });
       start = result.meta.cursor;
     },
   });
   if (failure) throw failure;
 
   const headerAt = records.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
-  if (headerAt < 0) return { header: [], rows: [] };
-  const header = (records[headerAt] as { cells: string[] }).cells.map((c) => c.trim());
+  if (headerAt < 0) return { header: [], headerLine: 1, rows: [], delimiter };
+  const head = records[headerAt]!;
   const rows: CsvRow[] = [];
   for (let i = headerAt + 1; i < records.length; i++) {
-    const r = records[i] as { cells: string[]; start: number };
+    const r = records[i]!;
     if (r.cells.every((c) => c.trim() === '')) continue;
-    rows.push({ cells: r.cells, row: i + 1, line: r.start });
+    rows.push({
+      cells: r.cells,
+      row: i + 1,
+      line: placeOf(r.start).line,
+      place: (cell) => placeOf(cellOffset(text, r.start, cell, delimiter)),
+    });
   }
-  return { header, rows };
+  return { header: head.cells.map((c) => c.trim()), headerLine: placeOf(head.start).line, rows, delimiter };
+}
+
+/** Offset where cell `cell` of the record at `start` begins (quotes respected). */
+function cellOffset(text: string, start: number, cell: number, delimiter: string): number {
+  let found = 0;
+  let inQuotes = false;
+  for (let p = start; p < text.length; p++) {
+    if (found === cell) return p;
+    const ch = text[p];
+    if (ch === '"') {
+      if (inQuotes && text[p + 1] === '"') p++;
+      else inQuotes = !inQuotes;
+    } else if (!inQuotes && text.startsWith(delimiter, p)) {
+      found++;
+      p += delimiter.length - 1;
+    } else if (ch === '\n' && !inQuotes) break;
+  }
+  return found === cell ? text.length : start;
 }
 
 /** Index of the first header among `names` (compared case-insensitively), or -1. */

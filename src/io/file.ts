@@ -3,6 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { QcodeError } from '../core/errors.js';
+import { lineIndex } from '../core/segment/lines.js';
 import { normaliseText } from '../core/segment/normalise.js';
 
 export async function readBytes(path: string): Promise<Buffer> {
@@ -16,18 +17,10 @@ export async function readBytes(path: string): Promise<Buffer> {
   }
 }
 
-/** Line and column (1-based) of byte `offset`, counting characters as UTF-8 sequences. */
+/** Line and column (1-based) of byte `offset`: the valid text before it, measured as text. */
 function placeOfByte(bytes: Uint8Array, offset: number): { line: number; col: number } {
-  let line = 1;
-  let col = 1;
-  for (let i = 0; i < offset; i++) {
-    const b = bytes[i] as number;
-    if (b === 0x0a) {
-      line++;
-      col = 1;
-    } else if ((b & 0xc0) !== 0x80) col++;
-  }
-  return { line, col };
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+  return lineIndex(before)(before.length);
 }
 
 /** Offset of the first byte that breaks UTF-8, or -1. */

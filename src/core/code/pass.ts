@@ -8,8 +8,6 @@ import type { Attributes, Coding, Segment, SegmentId, Transcript, TranscriptId, 
 export interface PassOptions {
   unit: Unit;
   speakers: SpeakerScope;
-  /** Coder name written into each coding; the rule engine is `auto`. */
-  coder?: string;
 }
 
 /** One transcript after the pass: only what reports need, so memory grows with results. */
@@ -36,7 +34,7 @@ export function eligibleSegments(t: Transcript, unit: Unit, scope: SpeakerScope)
 
 /** The coding pass over one transcript: each eligible segment is tokenized and looked up once. */
 export function codeTranscript(cb: CompiledCodebook, t: Transcript, opts: PassOptions): CodedTranscript {
-  const coder = opts.coder ?? 'auto';
+  const coder = 'auto';
   const segments = eligibleSegments(t, opts.unit, opts.speakers);
   const codings: Coding[] = [];
   for (const seg of segments) {

@@ -52,5 +52,8 @@ export function compareSegmentIds(a: string, b: string): number {
  * from another tool, names a unit of its own).
  */
 export function transcriptOfSegment(segment: string): string {
-  return parseSegmentId(segment)?.transcript ?? segment;
+  const parts = parseSegmentId(segment);
+  if (parts) return parts.transcript;
+  const i = segment.lastIndexOf(':');
+  return i > 0 ? segment.slice(0, i) : segment;
 }
