@@ -44,7 +44,7 @@ describe('listInputs', () => {
 
   it('warns about a folder with no transcripts', async () => {
     const dir = await tempFiles({ 'a.pdf': 'x' });
-    expect((await listInputs([dir])).warnings).toEqual([{ file: dir, message: 'no transcript files (.txt .md .csv .vtt .srt .docx .json) in this folder' }]);
+    expect((await listInputs([dir])).warnings).toEqual([{ file: dir, message: 'no transcript files (.txt .md .csv .tsv .vtt .srt .docx .json) in this folder' }]);
   });
 });
 
