@@ -8,7 +8,9 @@ export type CsvCell = string | number | boolean | null | undefined;
  */
 export function renderCsv(header: string[], rows: CsvCell[][]): string {
   const body = rows.map((r) => r.map(csvText));
-  return `${Papa.unparse({ fields: header.map(spreadsheetSafe), data: body }, { newline: '\n', quotes: false })}\n`;
+  const text = Papa.unparse({ fields: header.map(spreadsheetSafe), data: body }, { newline: '\n', quotes: false });
+  // With no rows Papa already ends the header line: one line end, never a blank record.
+  return text.endsWith('\n') ? text : `${text}\n`;
 }
 
 function csvText(c: CsvCell): string {
