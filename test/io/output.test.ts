@@ -1,0 +1,128 @@
+import { chmodSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkOutputPath, removePendingOutputs, writeOutput } from '../../src/io/output.js';
+
+/** A study on disk: a transcript folder, a codebook, a codings file, a config. */
+function study(): { dir: string; transcripts: string; p01: string; codebook: string; codings: string; config: string; reads: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'qcode-out-'));
+  const transcripts = join(dir, 'interviews');
+  mkdirSync(transcripts);
+  const p01 = join(transcripts, 'P01.txt');
+  writeFileSync(p01, 'I: What helped?\nP01: The housing advocate.\n');
+  const codebook = join(dir, 'codebook.yaml');
+  writeFileSync(codebook, 'name: x\n');
+  const codings = join(dir, 'gold.csv');
+  writeFileSync(codings, 'segment,code\n');
+  const config = join(dir, 'qcode.yaml');
+  writeFileSync(config, 'codebook: codebook.yaml\n');
+  return { dir, transcripts, p01, codebook, codings, config, reads: [config, codebook, codings, transcripts] };
+}
+
+async function refusal(out: string, reads: string[]): Promise<string> {
+  try {
+    await checkOutputPath(out, reads);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error(`--out ${out} was accepted`);
+}
+
+describe('--out refuses what the command reads', () => {
+  it('an input file', async () => {
+    const s = study();
+    expect(await refusal(s.p01, [s.p01])).toMatch(/is a file this command reads/);
+  });
+
+  it('a file inside an input folder, existing or not', async () => {
+    const s = study();
+    expect(await refusal(s.p01, s.reads)).toMatch(/inside .*interviews, a folder this command reads/);
+    expect(await refusal(join(s.transcripts, 'freq.csv'), s.reads)).toMatch(/inside/);
+  });
+
+  it('a symlink to an input, and a new file under a symlinked input folder', async () => {
+    const s = study();
+    const link = join(s.dir, 'latest.txt');
+    symlinkSync(s.p01, link);
+    expect(await refusal(link, [s.p01])).toMatch(/leads to .*P01\.txt, a file this command reads/);
+    const folderLink = join(s.dir, 'current');
+    symlinkSync(s.transcripts, folderLink);
+    expect(await refusal(join(folderLink, 'new.csv'), [s.transcripts])).toMatch(/inside/);
+  });
+
+  it('a hard link to an input', async () => {
+    const s = study();
+    const hard = join(s.dir, 'copy.txt');
+    linkSync(s.p01, hard);
+    expect(await refusal(hard, [s.p01])).toMatch(/this command reads/);
+  });
+
+  it('the codebook, the codings file and the config', async () => {
+    const s = study();
+    for (const f of [s.codebook, s.codings, s.config]) expect(await refusal(f, s.reads)).toMatch(/is a file this command reads/);
+  });
+
+  it('a folder, and a device', async () => {
+    const s = study();
+    expect(await refusal(s.dir, [])).toMatch(/is a folder.*leave --out out to write to stdout/);
+    expect(await refusal(join(s.dir, 'new-folder/'), [])).toMatch(/is a folder/);
+    expect(await refusal('/dev/null', [])).toMatch(/not a regular file.*leave --out out/);
+  });
+
+  it('a file in a folder that does not exist', async () => {
+    const s = study();
+    expect(await refusal(join(s.dir, 'missing', 'x.csv'), [])).toMatch(/its folder does not exist/);
+  });
+
+  it('accepts a new file beside the inputs, even one named like an input', async () => {
+    const s = study();
+    const target = await checkOutputPath(join(s.dir, 'P01.txt'), s.reads);
+    expect(target.mode).toBeUndefined();
+  });
+});
+
+describe('writeOutput', () => {
+  it('replaces a file whole and keeps its permissions', async () => {
+    const s = study();
+    const out = join(s.dir, 'freq.csv');
+    writeFileSync(out, 'old');
+    chmodSync(out, 0o640);
+    await writeOutput(await checkOutputPath(out, s.reads), 'code,n\nbarrier,3\n');
+    expect(readFileSync(out, 'utf8')).toBe('code,n\nbarrier,3\n');
+    expect(statSync(out).mode & 0o777).toBe(0o640);
+    expect(readdirSync(s.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('writes through a symlink to the file it names, which stays a link', async () => {
+    const s = study();
+    const real = join(s.dir, 'real.csv');
+    writeFileSync(real, 'old');
+    const link = join(s.dir, 'link.csv');
+    symlinkSync(real, link);
+    await writeOutput(await checkOutputPath(link, s.reads), 'new\n');
+    expect(readFileSync(real, 'utf8')).toBe('new\n');
+  });
+
+  it('leaves no temporary file behind when an interrupt removes what is pending', async () => {
+    const s = study();
+    const out = join(s.dir, 'big.csv');
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let wrote!: () => void;
+    const started = new Promise<void>((r) => (wrote = r));
+    async function* pieces(): AsyncGenerator<string> {
+      yield 'code,n\n';
+      wrote();
+      await held;
+      yield 'barrier,3\n';
+    }
+    const writing = writeOutput(await checkOutputPath(out, []), pieces());
+    await started;
+    expect(readdirSync(s.dir).some((f) => f.startsWith('.big.csv.') && f.endsWith('.tmp'))).toBe(true);
+    removePendingOutputs();
+    expect(readdirSync(s.dir).some((f) => f.endsWith('.tmp'))).toBe(false);
+    release();
+    await writing.catch(() => undefined);
+  });
+});
