@@ -52,7 +52,7 @@ export function applyAttributes(t: Transcript, sheet: Map<string, Attributes>): 
 }
 
 /** WebVTT says so on its first line, whatever the file is called. */
-const looksLikeVtt = (text: string): boolean => /^WEBVTT(?:[ \t]|$)/.test(text);
+const looksLikeVtt = (text: string): boolean => /^WEBVTT(?:[ \t\n]|$)/.test(text);
 
 /** SubRip: a cue number, then a `00:00:01,000 --> 00:00:04,000` timing line. */
 function looksLikeSrt(text: string): boolean {
