@@ -104,14 +104,15 @@ export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook 
       for (const p of new Set(rule.regex ?? [])) out.rulesByPattern[p]!.push(id);
     }
   }
-  out.patternSet = compilePatternSet(out.patterns.map((p) => p.source));
+  out.patternSet = compilePatternSet(out.patterns);
   return out;
 }
 
 function indexFirstPart(out: CompiledCodebook, id: TermId, part: CompiledPart): void {
   if (part.kind === 'prefix') {
+    // Keyed by UTF-16 unit, as the matcher walks a token.
     let node = out.prefixes;
-    for (const ch of part.value) {
+    for (const ch of part.value.split('')) {
       let next = node.next.get(ch);
       if (!next) node.next.set(ch, (next = { next: new Map(), terms: [] }));
       node = next;

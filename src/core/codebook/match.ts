@@ -20,13 +20,15 @@ export interface RawEvidence {
 /** Codes whose own rules hold for `text`, each with its evidence, in rule order. */
 export function matchText(cb: CompiledCodebook, text: string): Map<CodeId, RawEvidence[]> {
   const tokens = tokenize(text);
-  const stems = tokens.map((t) => cb.stem(t.text));
+  const stems = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) stems[i] = cb.stem(tokens[i]!.text);
   const occ = findOccurrences(cb, tokens, stems);
-  const patterns = new Set(cb.patternSet.matching(text));
+  const patterns = cb.patternSet.matching(text);
+  const result = new Map<CodeId, RawEvidence[]>();
+  if (occ.size === 0 && patterns.length === 0) return result;
   const candidates = new Set<number>();
   for (const term of occ.keys()) for (const r of cb.rulesByTerm[term]!) candidates.add(r);
   for (const p of patterns) for (const r of cb.rulesByPattern[p]!) candidates.add(r);
-  const result = new Map<CodeId, RawEvidence[]>();
   for (const ruleId of [...candidates].sort((a, b) => a - b)) {
     const rule = cb.rules[ruleId]!;
     const ev = evaluate(cb, rule, occ, patterns, tokens, text);
@@ -37,32 +39,37 @@ export function matchText(cb: CompiledCodebook, text: string): Map<CodeId, RawEv
   return result;
 }
 
+// The loops below run once per token: plain loops over the index, no closures, and an
+// allocation only when a term is actually found.
 function findOccurrences(cb: CompiledCodebook, tokens: Token[], stems: string[]): Map<TermId, Occurrence[]> {
   const occ = new Map<TermId, Occurrence[]>();
-  const found = (term: TermId, i: number): void => {
-    const parts = cb.terms[term]!.parts;
-    if (!restMatches(parts, tokens, stems, i)) return;
-    const occurrence = { term, first: i, last: i + parts.length - 1 };
-    const list = occ.get(term);
-    if (list) list.push(occurrence);
-    else occ.set(term, [occurrence]);
-  };
-  for (let i = 0; i < tokens.length; i++) forEachFirstPartHit(cb, tokens[i]!.text, stems[i]!, (term) => found(term, i));
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!.text;
+    const byStem = cb.byStem.get(stems[i]!);
+    if (byStem) for (const term of byStem) found(cb, occ, tokens, stems, term, i);
+    const byExact = cb.byExact.get(token);
+    if (byExact) for (const term of byExact) found(cb, occ, tokens, stems, term, i);
+    // Terms whose first word is a prefix of the token: walk the trie along the token.
+    let node = cb.prefixes;
+    for (const term of node.terms) found(cb, occ, tokens, stems, term, i);
+    for (let k = 0; k < token.length; k++) {
+      const next = node.next.get(token[k]!);
+      if (!next) break;
+      node = next;
+      for (const term of node.terms) found(cb, occ, tokens, stems, term, i);
+    }
+  }
   return occ;
 }
 
-/** Terms whose first word this token is: by stem, exactly, or as a prefix (walking the trie). */
-function forEachFirstPartHit(cb: CompiledCodebook, token: string, stem: string, visit: (term: TermId) => void): void {
-  cb.byStem.get(stem)?.forEach(visit);
-  cb.byExact.get(token)?.forEach(visit);
-  let node = cb.prefixes;
-  node.terms.forEach(visit);
-  for (const ch of token) {
-    const next = node.next.get(ch);
-    if (!next) break;
-    node = next;
-    node.terms.forEach(visit);
-  }
+/** Records `term` at token `i` when the term's other words follow it. */
+function found(cb: CompiledCodebook, occ: Map<TermId, Occurrence[]>, tokens: Token[], stems: string[], term: TermId, i: number): void {
+  const parts = cb.terms[term]!.parts;
+  if (!restMatches(parts, tokens, stems, i)) return;
+  const occurrence = { term, first: i, last: i + parts.length - 1 };
+  const list = occ.get(term);
+  if (list) list.push(occurrence);
+  else occ.set(term, [occurrence]);
 }
 
 function partMatches(p: CompiledPart, token: string, stem: string): boolean {
@@ -80,13 +87,13 @@ function restMatches(parts: CompiledPart[], tokens: Token[], stems: string[], at
 }
 
 function evaluate(
-  cb: CompiledCodebook, rule: CompiledRule, occ: Map<TermId, Occurrence[]>, patterns: Set<number>, tokens: Token[], text: string,
+  cb: CompiledCodebook, rule: CompiledRule, occ: Map<TermId, Occurrence[]>, patterns: number[], tokens: Token[], text: string,
 ): RawEvidence[] | null {
   // Cheap yes/no checks first: most triggered rules fail one, and then no evidence is built.
   if (rule.not?.some((t) => occ.has(t))) return null;
   if (rule.any && !rule.any.some((t) => occ.has(t))) return null;
   if (rule.all && !rule.all.every((t) => occ.has(t))) return null;
-  const regexHits = rule.regex?.filter((p) => patterns.has(p));
+  const regexHits = rule.regex?.filter((p) => patterns.includes(p));
   if (regexHits && regexHits.length === 0) return null;
   const paired = rule.near
     ? nearPairs(rule.near.left.flatMap((t) => occ.get(t) ?? []), rule.near.right.flatMap((t) => occ.get(t) ?? []), rule.near.within)

@@ -1,4 +1,6 @@
 import { RE2JS, RE2Set } from 're2js';
+import { requiredLiterals } from './literals.js';
+import { buildScanner, type LiteralScanner } from './prefilter.js';
 
 // Codebook regexes run through RE2 (re2js): matching is linear in the text, so no
 // pattern a researcher writes — `(a+)+$` included — can hang a coding pass. The price
@@ -6,30 +8,51 @@ import { RE2JS, RE2Set } from 're2js';
 
 export type CompiledRegex = RE2JS;
 
-/** Null when the pattern is valid RE2, else a message a researcher can act on. */
+/**
+ * The largest compiled pattern accepted, in RE2 instructions. RE2 stays linear, but
+ * its cost per character grows with the program: `(a?){1000}a{1000}` (5,002
+ * instructions) takes most of a second on 20 kB of text. The largest pattern of the
+ * starter codebook compiles to about 1,000.
+ */
+export const MAX_REGEX_INSTRUCTIONS = 2000;
+
+// Validation compiles every pattern; the coding pass reuses that program instead of
+// compiling the same source again.
+const compiled = new Map<string, RE2JS>();
+
+/** Null when the pattern is valid RE2 of acceptable size, else a message a researcher can act on. */
 export function checkRegex(source: string): string | null {
+  let re: RE2JS;
   try {
-    RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
-    return null;
+    re = compileRegex(source);
   } catch (e) {
     const msg = e instanceof Error ? e.message.replace(/^error parsing regexp: /, '') : String(e);
     const hint = /\(\?<?[=!]|\\[1-9]/.test(source)
       ? ' (RE2 has no lookaround or backreferences, which is what keeps matching linear-time)'
-      : '';
+      : /invalid repeat count/.test(msg) ? ' (RE2 allows at most {1000})' : '';
     return msg + hint;
   }
+  const size = re.programSize();
+  if (size > MAX_REGEX_INSTRUCTIONS) {
+    return `pattern too large: it compiles to ${size.toLocaleString('en')} RE2 instructions, ` +
+      `more than the limit of ${MAX_REGEX_INSTRUCTIONS.toLocaleString('en')} ` +
+      '(repetition counts such as {500} copy what they repeat; use smaller counts, or + and *)';
+  }
+  return null;
 }
 
 export function compileRegex(source: string): CompiledRegex {
-  return RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
+  let re = compiled.get(source);
+  if (!re) {
+    re = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
+    compiled.set(source, re);
+  }
+  return re;
 }
 
 /** Every non-overlapping match as UTF-16 [start, end) in `text`. */
 export function regexSpans(re: CompiledRegex, text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  // A yes/no test is an order of magnitude cheaper than finding positions, and most
-  // segments don't match: positions are only worked out for the ones that do.
-  if (!re.test(text)) return spans;
   const m = re.matcher(text);
   while (m.find()) {
     const start = m.start();
@@ -40,27 +63,93 @@ export function regexSpans(re: CompiledRegex, text: string): Array<[number, numb
   return spans;
 }
 
-/**
- * Every pattern of a codebook in one automaton: one pass over a segment says which
- * patterns match, so the number of regexes doesn't multiply the passes over the text.
- */
+/** Every pattern of a codebook, run so that the text is read as few times as possible. */
 export interface PatternSet {
-  /** Indices of the patterns that match somewhere in `text`. */
+  /** Indices of the patterns that match somewhere in `text`, ascending. */
   matching(text: string): number[];
 }
 
-// One automaton for hundreds of patterns outgrows re2js's DFA memory and falls back to
-// a slow NFA; sets of about 32 stay in the DFA (measured: 650 patterns, 6x faster
-// than testing each pattern, and no slower for a handful).
-const PATTERNS_PER_SET = 32;
+export function compilePatternSet(patterns: Array<{ re: CompiledRegex; source: string }>): PatternSet {
+  const literals = patterns.map((p) => requiredLiterals(p.source));
+  const always = patterns.flatMap((_, i) => (literals[i] ? [] : [i]));
+  const sets = always.length > 0 ? [new SplittingSet(always, patterns.map((p) => p.source))] : [];
+  return new LiteralFilteredSet(patterns.map((p) => p.re), buildScanner(literals), sets);
+}
 
-export function compilePatternSet(sources: string[]): PatternSet {
-  const sets: Array<{ offset: number; set: RE2Set }> = [];
-  for (let offset = 0; offset < sources.length; offset += PATTERNS_PER_SET) {
-    const set = new RE2Set(RE2Set.UNANCHORED, RE2JS.CASE_INSENSITIVE);
-    for (const s of sources.slice(offset, offset + PATTERNS_PER_SET)) set.add(s);
-    set.compile();
-    sets.push({ offset, set });
+/**
+ * Patterns with required literals are run only on segments that hold one of them (one
+ * scan for all); the rest are run on every segment, together in RE2 sets.
+ */
+class LiteralFilteredSet implements PatternSet {
+  constructor(private readonly res: RE2JS[], private readonly scanner: LiteralScanner, private readonly sets: SplittingSet[]) {}
+
+  matching(text: string): number[] {
+    const out: number[] = [];
+    for (const set of this.sets) set.match(text, out);
+    for (const p of this.scanner.candidates(text)) if (this.res[p]!.test(text)) out.push(p);
+    return out.sort((a, b) => a - b);
   }
-  return { matching: (text) => sets.flatMap(({ offset, set }) => set.match(text).map((i) => offset + i)) };
+}
+
+/**
+ * Patterns without literals, in one automaton per group. re2js caches the DFA states
+ * it builds and starts over when the cache is full; a set that outgrows it builds the
+ * same states again and again, which costs far more than a second, smaller set. So
+ * the groups are sized by measuring: a set whose cache is cleared is split in two.
+ */
+class SplittingSet {
+  private parts: SetPart[];
+
+  constructor(ids: number[], private readonly sources: string[]) {
+    this.parts = [];
+    for (let i = 0; i < ids.length; i += MAX_SET_SIZE) this.parts.push(this.part(ids.slice(i, i + MAX_SET_SIZE)));
+  }
+
+  match(text: string, out: number[]): void {
+    let split = false;
+    for (const part of this.parts) {
+      for (const i of part.set.match(text)) out.push(part.ids[i]!);
+      if (part.clears > 1 && part.ids.length > 1) split = true;
+    }
+    if (split) this.parts = this.parts.flatMap((p) => (p.clears > 1 && p.ids.length > 1 ? this.halves(p.ids) : [p]));
+  }
+
+  private halves(ids: number[]): SetPart[] {
+    const mid = ids.length >> 1;
+    return [this.part(ids.slice(0, mid)), this.part(ids.slice(mid))];
+  }
+
+  private part(ids: number[]): SetPart {
+    const set = new RE2Set(RE2Set.UNANCHORED, RE2JS.CASE_INSENSITIVE);
+    for (const i of ids) set.add(this.sources[i]!);
+    set.compile();
+    const part: SetPart = { ids, set, clears: 0 };
+    watchClears(set, () => part.clears++);
+    return part;
+  }
+}
+
+interface SetPart {
+  /** Pattern index of each member, in the set's own order. */
+  ids: number[];
+  set: RE2Set;
+  /** How many times the set's DFA cache has been full and cleared. */
+  clears: number;
+}
+
+/** The most patterns one set starts with; sets that outgrow re2js's cache split further. */
+const MAX_SET_SIZE = 64;
+
+/**
+ * Calls `onClear` whenever re2js empties the set's DFA state cache. The cache lives on
+ * an internal object of re2js; when a version lacks it, sets just don't split.
+ */
+function watchClears(set: RE2Set, onClear: () => void): void {
+  const dfa = (set as unknown as { dfa?: { clearCache?: () => void } }).dfa;
+  const clear = dfa?.clearCache;
+  if (!dfa || typeof clear !== 'function') return;
+  dfa.clearCache = function (this: unknown) {
+    onClear();
+    clear.call(this);
+  };
 }

@@ -48,6 +48,14 @@ const ENGLISH_IRREGULAR: Record<string, string> = {
   beaten: 'beat', caught: 'catch', taught: 'teach', fought: 'fight', built: 'build', lent: 'lend',
 };
 
+/**
+ * Longer tokens are left as they are. No word of interview talk comes near it, and
+ * natural's Porter stemmer is quadratic on a long run without vowels (a
+ * 100,000-digit token took most of a minute); such a token still matches `=exact`
+ * and `prefix*` terms.
+ */
+export const MAX_STEMMED_LENGTH = 64;
+
 /** A cached stem function for a language; unknown languages are rejected at parse time. */
 export async function loadStemmer(lang: string): Promise<StemFn> {
   const loader = LOADERS[lang] ?? LOADERS.en;
@@ -56,6 +64,7 @@ export async function loadStemmer(lang: string): Promise<StemFn> {
   const irregular = lang === 'en' ? ENGLISH_IRREGULAR : {};
   const cache = new Map<string, string>();
   return (token: string): string => {
+    if (token.length > MAX_STEMMED_LENGTH) return token;
     let s = cache.get(token);
     if (s === undefined) {
       s = stemmer.stem(irregular[token] ?? token);

@@ -1,0 +1,125 @@
+// One pass over a segment finds the patterns whose required literals it holds (a
+// string of every group, see literals.ts): an Aho–Corasick automaton over every
+// literal of every pattern, folded to lower case.
+// The automaton is a flat table (state × ASCII character), so the scan allocates
+// nothing and costs one table read per character, whatever the number of patterns.
+
+const ALPHABET = 128;
+
+export interface LiteralScanner {
+  /** The patterns whose every group of literals occurs in `text`, ascending. */
+  candidates(text: string): number[];
+}
+
+/** `literals[p]` is the groups of pattern `p` (ASCII, lower case), or null for none. */
+export function buildScanner(literals: Array<string[][] | null>): LiteralScanner {
+  const next: number[][] = [[]];
+  const outputs: number[][] = [[]];
+  const groupPattern: number[] = [];
+  const need = new Int32Array(literals.length);
+  literals.forEach((groups, pattern) => {
+    for (const list of groups ?? []) {
+      need[pattern]!++;
+      addGroup(list, groupPattern.length);
+      groupPattern.push(pattern);
+    }
+  });
+  function addGroup(list: string[], group: number): void {
+    for (const lit of list) {
+      let s = 0;
+      for (let i = 0; i < lit.length; i++) {
+        const c = lit.charCodeAt(i);
+        let t = next[s]![c];
+        if (t === undefined) {
+          t = next.length;
+          next[s]![c] = t;
+          next.push([]);
+          outputs.push([]);
+        }
+        s = t;
+      }
+      if (!outputs[s]!.includes(group)) outputs[s]!.push(group);
+    }
+  }
+  const states = next.length;
+  const delta = new Int32Array(states * ALPHABET);
+  const fail = new Int32Array(states);
+  // Breadth-first, so a state's failure target is complete before the state itself.
+  const queue: number[] = [];
+  for (let c = 0; c < ALPHABET; c++) {
+    const t = next[0]![c];
+    if (t !== undefined) {
+      delta[c] = t;
+      queue.push(t);
+    }
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q]!;
+    for (const p of outputs[fail[s]!]!) if (!outputs[s]!.includes(p)) outputs[s]!.push(p);
+    for (let c = 0; c < ALPHABET; c++) {
+      const t = next[s]![c];
+      if (t === undefined) {
+        delta[s * ALPHABET + c] = delta[fail[s]! * ALPHABET + c]!;
+      } else {
+        fail[t] = delta[fail[s]! * ALPHABET + c]!;
+        delta[s * ALPHABET + c] = t;
+        queue.push(t);
+      }
+    }
+  }
+  const outStart = new Int32Array(states + 1);
+  for (let s = 0; s < states; s++) outStart[s + 1] = outStart[s]! + outputs[s]!.length;
+  const outList = new Int32Array(outStart[states]!);
+  for (let s = 0; s < states; s++) outList.set(outputs[s]!, outStart[s]!);
+  const fold = new Int32Array(ALPHABET);
+  for (let c = 0; c < ALPHABET; c++) fold[c] = c >= 65 && c <= 90 ? c + 32 : c;
+
+  const groups = groupPattern.length;
+  const groupSeen = new Uint32Array(groups);
+  const hitGroups = new Int32Array(groups);
+  const patternSeen = new Uint32Array(literals.length);
+  const patternCount = new Int32Array(literals.length);
+  let stamp = 0;
+
+  return {
+    candidates(text) {
+      if (groups === 0) return [];
+      if (++stamp === 0xffffffff) {
+        groupSeen.fill(0);
+        patternSeen.fill(0);
+        stamp = 1;
+      }
+      let hits = 0;
+      let s = 0;
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        let c: number;
+        if (code < ALPHABET) c = fold[code]!;
+        else if (code === 0x212a) c = 107; // KELVIN SIGN matches k case-insensitively
+        else if (code === 0x17f) c = 115; // LONG S matches s case-insensitively
+        else {
+          s = 0; // no literal holds any other character
+          continue;
+        }
+        s = delta[s * ALPHABET + c]!;
+        for (let k = outStart[s]!, end = outStart[s + 1]!; k < end; k++) {
+          const g = outList[k]!;
+          if (groupSeen[g] !== stamp) {
+            groupSeen[g] = stamp;
+            hitGroups[hits++] = g;
+          }
+        }
+      }
+      const out: number[] = [];
+      for (let k = 0; k < hits; k++) {
+        const p = groupPattern[hitGroups[k]!]!;
+        if (patternSeen[p] !== stamp) {
+          patternSeen[p] = stamp;
+          patternCount[p] = 0;
+        }
+        if (++patternCount[p]! === need[p]) out.push(p);
+      }
+      return out.sort((a, b) => a - b);
+    },
+  };
+}
