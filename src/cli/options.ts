@@ -24,6 +24,7 @@ export interface StudyCliOptions extends OutputOptions {
   unit?: Unit;
   codings?: string;
   coder?: string;
+  jobs?: string;
 }
 
 export function addOutputOptions(cmd: Command): Command {
@@ -46,6 +47,11 @@ export function addReadingOptions(cmd: Command, opts: { unit?: boolean } = {}): 
   return cmd;
 }
 
+/** Commands that run the coding pass. */
+export function addPassOptions(cmd: Command): Command {
+  return cmd.option('--jobs <n>', 'threads for the coding pass (default: the number of cores for a large corpus, else 1)');
+}
+
 /** Reports that can run on saved or human codings instead of a fresh pass. */
 export function addCodingsOptions(cmd: Command): Command {
   return cmd
@@ -64,6 +70,7 @@ export function studyOptions(inputs: string[], opts: StudyCliOptions): StudyOpti
   if (opts.unit !== undefined) s.unit = opts.unit;
   if (opts.codings !== undefined) s.codings = opts.codings;
   if (opts.coder !== undefined) s.coder = opts.coder;
+  if (opts.jobs !== undefined) s.jobs = parseNumberOption(opts.jobs, '--jobs', 1, 256);
   return s;
 }
 

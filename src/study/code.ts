@@ -7,7 +7,10 @@ import { codeTranscript, compareText, eligibleSegments, type CodedTranscript } f
 import { QcodeError } from '../core/errors.js';
 import { codebookRef, type CodebookRef } from '../core/aggregate/freq.js';
 import type { Coding, Segment, Transcript, Unit, Warning } from '../core/types.js';
+import { stat } from 'node:fs/promises';
 import { readCodings, type SourcedCoding } from '../io/codings.js';
+import { listInputs } from '../io/read.js';
+import { codeInParallel, jobsFor } from './parallel.js';
 import { openStudy, type Study } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
 import { readStudyTranscripts } from './transcripts.js';
@@ -25,6 +28,10 @@ export async function codeStudy(study: Study, opts: StudyOptions, warnings: Warn
   if (!study.codebook || !book) throw new QcodeError('no codebook: pass --codebook FILE, or run where a qcode.yaml names one');
   const saved = opts.codings ? await savedCodings(opts.codings, opts.coder, book, warnings) : undefined;
   const pass = { unit: study.unit, speakers: study.speakers };
+  if (!saved) {
+    const parallel = await codeAcrossThreads(study, opts.jobs, warnings, hooks);
+    if (parallel) return { transcripts: parallel.sort((a, b) => compareText(a.id, b.id)), coder: 'auto' };
+  }
   const coded: CodedTranscript[] = [];
   for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) {
     if (!saved) coded.push(codeTranscript(study.codebook, t, pass));
@@ -34,6 +41,20 @@ export async function codeStudy(study: Study, opts: StudyOptions, warnings: Warn
     warnings.add({ ...rows[0]!.place, message: `no transcript "${id}" among the inputs; its ${rows.length} codings are left out` });
   }
   return { transcripts: coded.sort((a, b) => compareText(a.id, b.id)), coder: saved?.coder ?? 'auto' };
+}
+
+/** The pass on worker threads when the corpus is large enough (or --jobs asks); null to run here. */
+async function codeAcrossThreads(study: Study, asked: number | undefined, warnings: Warnings, hooks: RunHooks): Promise<CodedTranscript[] | null> {
+  if (asked === 1 || !study.codebookPath) return null;
+  const listing = await listInputs(study.inputs);
+  const jobs = jobsFor(asked, await totalBytes(listing.files.map((f) => f.path)));
+  return jobs > 1 ? codeInParallel(study, listing, study.codebookPath, jobs, warnings, hooks) : null;
+}
+
+async function totalBytes(paths: string[]): Promise<number> {
+  let total = 0;
+  for (const p of paths) total += (await stat(p).catch(() => null))?.size ?? 0;
+  return total;
 }
 
 function laySavedCodings(t: Transcript, eligible: Segment[], byTranscript: Map<string, SourcedCoding[]>, warnings: Warnings): CodedTranscript {

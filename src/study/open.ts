@@ -16,6 +16,8 @@ export interface Study {
   config: StudyConfig;
   /** Null when the command can run without one and none was named. */
   codebook: CompiledCodebook | null;
+  /** The file the codebook was read from. */
+  codebookPath: string | null;
   unit: Unit;
   speakers: SpeakerScope;
   /** Transcript files and folders to read. */
@@ -45,7 +47,7 @@ export async function openStudy(opts: StudyOptions, need: CodebookNeed, inputsNe
   if (opts.from) reading.from = opts.from;
   const reads = [config.file, bookPath, attributes, opts.codings, ...inputs].filter((p): p is string => typeof p === 'string');
   return {
-    config, codebook, inputs, reading, reads,
+    config, codebook, codebookPath: bookPath ?? null, inputs, reading, reads,
     unit: opts.unit ?? config.unit ?? book?.unit ?? 'turn',
     speakers: book?.speakers ?? 'participant',
   };

@@ -22,6 +22,8 @@ export interface StudyOptions {
   codings?: string;
   /** One coder of a multi-coder codings file (or the coder of a file without a coder column). */
   coder?: string;
+  /** Threads for the coding pass; default: the machine's cores for a large corpus, else 1. */
+  jobs?: number;
 }
 
 /** How a run tells its caller what is happening while it runs (all optional). */

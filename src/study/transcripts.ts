@@ -26,7 +26,7 @@ export async function* readStudyTranscripts(
       if (earlier) throw new QcodeError(`transcript id "${t.id}" is used twice: by ${earlier} and by ${t.source}`, { file: t.source });
       seen.set(t.id, t.source);
       checkParticipantWords(t);
-      if (t.turns.length > 0 && t.turns.every((turn) => turn.role !== 'interviewer')) withoutInterviewer.push(t);
+      if (lacksInterviewer(t)) withoutInterviewer.push(t);
       t.warnings.forEach((w) => warnings.add(w));
       yielded.set(file.path, (yielded.get(file.path) ?? 0) + 1);
       yield t;
@@ -34,11 +34,15 @@ export async function* readStudyTranscripts(
     hooks.onProgress?.({ done: ++done, total: listing.files.length, file: file.path });
   }
   checkEveryInputRead(inputs, listing.files, yielded);
-  if (withoutInterviewer.length > 0) warnings.add(noInterviewerWarning(withoutInterviewer, reading.interviewers));
+  if (withoutInterviewer.length > 0) warnings.add(noInterviewerWarning(withoutInterviewer.map(speakersOf), reading.interviewers));
+}
+
+export function lacksInterviewer(t: Transcript): boolean {
+  return t.turns.length > 0 && t.turns.every((turn) => turn.role !== 'interviewer');
 }
 
 /** A transcript with no participant words would count as a case with nothing to code. */
-function checkParticipantWords(t: Transcript): void {
+export function checkParticipantWords(t: Transcript): void {
   const text = new OffsetMap(t.text);
   const speaks = t.turns.some((turn) => turn.role === 'participant' && tokenize(text.slice(turn.span.start, turn.span.end)).length > 0);
   if (speaks) return;
@@ -51,7 +55,7 @@ function checkParticipantWords(t: Transcript): void {
 }
 
 /** Every input named must give at least one transcript: a report of zero is not a finding. */
-function checkEveryInputRead(inputs: string[], files: InputFile[], yielded: Map<string, number>): void {
+export function checkEveryInputRead(inputs: string[], files: InputFile[], yielded: Map<string, number>): void {
   for (const input of inputs) {
     const mine = files.filter((f) => f.path === input || f.path.startsWith(input.endsWith('/') ? input : `${input}/`));
     if (mine.some((f) => (yielded.get(f.path) ?? 0) > 0)) continue;
@@ -60,9 +64,9 @@ function checkEveryInputRead(inputs: string[], files: InputFile[], yielded: Map<
   }
 }
 
-function noInterviewerWarning(list: Transcript[], interviewers: readonly string[]) {
+export function noInterviewerWarning(list: { id: string; source: string; speakers: string[] }[], interviewers: readonly string[]) {
   const first = list[0]!;
-  const speakers = [...new Set(first.turns.map((t) => t.speaker))].slice(0, 4).join(', ');
+  const speakers = first.speakers.slice(0, 4).join(', ');
   const which = list.length === 1 ? `transcript "${first.id}" has` : `${list.length} transcripts (${list.slice(0, 3).map((t) => t.id).join(', ')}${list.length > 3 ? ', …' : ''}) have`;
   return {
     file: first.source,
@@ -70,4 +74,8 @@ function noInterviewerWarning(list: Transcript[], interviewers: readonly string[
       `${which} no interviewer among its speakers (${speakers}), so every turn is coded as a participant's; ` +
       `interviewer labels now: ${interviewers.join(', ')}. Name them with --interviewers "Name,I" or \`interviewers:\` in qcode.yaml`,
   };
+}
+
+export function speakersOf(t: Transcript): { id: string; source: string; speakers: string[] } {
+  return { id: t.id, source: t.source, speakers: [...new Set(t.turns.map((turn) => turn.speaker))] };
 }

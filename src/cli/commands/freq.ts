@@ -4,11 +4,11 @@ import { runFreq } from '../../study/freq.js';
 import { VERSION } from '../../version.js';
 import { emit } from '../emit.js';
 import { hooksFor } from '../hooks.js';
-import { addCodingsOptions, addReadingOptions, studyOptions, type StudyCliOptions } from '../options.js';
+import { addCodingsOptions, addPassOptions, addReadingOptions, studyOptions, type StudyCliOptions } from '../options.js';
 import { makeUi } from '../ui.js';
 
 export function registerFreq(program: Command): void {
-  addCodingsOptions(addReadingOptions(program.command('freq').argument('[inputs...]', 'transcript files or folders (default: qcode.yaml transcripts)')))
+  addPassOptions(addCodingsOptions(addReadingOptions(program.command('freq').argument('[inputs...]', 'transcript files or folders (default: qcode.yaml transcripts)'))))
     .description('per code: segments, % of segments, cases, % of cases')
     .option('--by <attr>', 'split the counts by a case attribute')
     .action(async (inputs: string[], opts: StudyCliOptions & { by?: string }) => {

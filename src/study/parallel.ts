@@ -1,0 +1,98 @@
+// `--jobs N`: the coding pass over whole files on N worker threads. Results are put back
+// in input order before anything else looks at them, so the output's bytes do not depend
+// on N or on which thread finished first.
+
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { CodedTranscript } from '../core/code/pass.js';
+import { QcodeError } from '../core/errors.js';
+import type { Place, Warning } from '../core/types.js';
+import type { InputFile, Inputs } from '../io/read.js';
+import type { Study } from './open.js';
+import type { RunHooks, Warnings } from './options.js';
+import { checkEveryInputRead, noInterviewerWarning } from './transcripts.js';
+import type { WorkerSetup } from './worker.js';
+
+export interface FileResult {
+  transcripts: { coded: CodedTranscript; lacking?: { id: string; source: string; speakers: string[] } }[];
+  warnings: Warning[];
+}
+
+export type WorkerError = { qcode: { message: string; place: Place }[] } | { internal: string };
+
+/** Below this much input, starting threads costs more than it saves. */
+const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
+
+/** How many threads to use: what was asked, else the machine's cores for a large corpus. */
+export function jobsFor(asked: number | undefined, inputBytes: number): number {
+  if (asked !== undefined) return Math.max(1, Math.floor(asked));
+  return inputBytes < PARALLEL_MIN_BYTES ? 1 : availableParallelism();
+}
+
+/** Every transcript of the study coded on `jobs` threads, in input order. */
+export async function codeInParallel(
+  study: Study, listing: Inputs, codebookPath: string, jobs: number, warnings: Warnings, hooks: RunHooks = {},
+): Promise<CodedTranscript[]> {
+  listing.warnings.forEach((w) => warnings.add(w));
+  const setup: WorkerSetup = { codebook: codebookPath, reading: study.reading, unit: study.unit, speakers: study.speakers };
+  const results = await runPool(listing.files, Math.min(jobs, Math.max(1, listing.files.length)), setup, hooks);
+  return mergeInOrder(study, listing.files, results, warnings);
+}
+
+function mergeInOrder(study: Study, files: InputFile[], results: FileResult[], warnings: Warnings): CodedTranscript[] {
+  const seen = new Map<string, string>();
+  const yielded = new Map<string, number>();
+  const lacking: { id: string; source: string; speakers: string[] }[] = [];
+  const coded: CodedTranscript[] = [];
+  results.forEach((r, i) => {
+    r.warnings.forEach((w) => warnings.add(w));
+    for (const t of r.transcripts) {
+      const earlier = seen.get(t.coded.id);
+      if (earlier) throw new QcodeError(`transcript id "${t.coded.id}" is used twice: by ${earlier} and by ${t.coded.source}`, { file: t.coded.source });
+      seen.set(t.coded.id, t.coded.source);
+      if (t.lacking) lacking.push(t.lacking);
+      coded.push(t.coded);
+    }
+    yielded.set(files[i]!.path, r.transcripts.length);
+  });
+  checkEveryInputRead(study.inputs, files, yielded);
+  if (lacking.length > 0) warnings.add(noInterviewerWarning(lacking, study.reading.interviewers));
+  return coded;
+}
+
+/** Hands files to idle workers until all are done; the first error stops the pool. */
+function runPool(files: InputFile[], jobs: number, setup: WorkerSetup, hooks: RunHooks): Promise<FileResult[]> {
+  const results: FileResult[] = new Array(files.length);
+  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: setup }));
+  let next = 0;
+  let done = 0;
+  hooks.onProgress?.({ done: 0, total: files.length, file: '' });
+  const stop = (): Promise<number[]> => Promise.all(workers.map((w) => w.terminate()));
+  return new Promise((resolve, reject) => {
+    const fail = (e: Error): void => void stop().then(() => reject(e));
+    const feed = (w: Worker): void => {
+      if (next < files.length) {
+        const index = next++;
+        w.postMessage({ index, file: files[index] });
+      }
+    };
+    for (const w of workers) {
+      w.on('message', (msg: { index: number; result?: FileResult; error?: WorkerError }) => {
+        if (msg.error) return fail(fromWorker(msg.error));
+        results[msg.index] = msg.result!;
+        hooks.onProgress?.({ done: ++done, total: files.length, file: files[msg.index]!.path });
+        if (done === files.length) void stop().then(() => resolve(results));
+        else feed(w);
+      });
+      w.on('error', fail);
+      feed(w);
+    }
+    if (files.length === 0) void stop().then(() => resolve(results));
+  });
+}
+
+function fromWorker(e: WorkerError): Error {
+  if ('internal' in e) return new Error(e.internal);
+  const [first, ...rest] = e.qcode;
+  return new QcodeError(first!.message, first!.place, rest.map((x) => new QcodeError(x.message, x.place)));
+}

@@ -1,0 +1,31 @@
+// --jobs: the coding pass on worker threads gives the same bytes as on one thread.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { qcode } from './run.js';
+
+describe('qcode code --jobs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qcode-jobs-'));
+  const study = readFileSync('fixtures/survivors/P03.txt', 'utf8');
+  for (let i = 0; i < 6; i++) writeFileSync(join(dir, `T${String(i).padStart(2, '0')}.txt`), study.replace(/^id: P03$/m, `id: T${i}`));
+
+  it('writes byte-identical codings with 1 and 3 threads, in input order', () => {
+    const args = ['code', dir, '--codebook', 'codebooks/exit-barriers.yaml', '--format', 'csv'];
+    const one = qcode([...args, '--jobs', '1']);
+    const three = qcode([...args, '--jobs', '3']);
+    expect(one.code).toBe(0);
+    expect(three.code).toBe(0);
+    expect(one.stdout.split('\n').length).toBeGreaterThan(6);
+    expect(three.stdout).toBe(one.stdout);
+    expect(three.stderr).toBe(one.stderr);
+  });
+
+  it('reports an input error from a worker as a plain error at its place', () => {
+    writeFileSync(join(dir, 'T99.txt'), 'I: only questions?\nI: still?\n');
+    const r = qcode(['freq', dir, '--codebook', 'codebooks/exit-barriers.yaml', '--jobs', '2']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/T99\.txt: no participant words in transcript "T99"/);
+    expect(r.stderr).not.toMatch(/at .*\.js/);
+  });
+});
