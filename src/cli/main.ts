@@ -2,10 +2,17 @@ import { Command, CommanderError } from 'commander';
 import { QcodeError, formatMessage } from '../core/errors.js';
 import { describeWriteError, removePendingOutputs } from '../io/output.js';
 import { registerAgree } from './commands/agree.js';
+import { registerCheck } from './commands/check.js';
 import { registerCode } from './commands/code.js';
 import { registerCodebook } from './commands/codebook.js';
 import { registerFreq } from './commands/freq.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerQuotes } from './commands/quotes.js';
+import { registerMatrix } from './commands/matrix.js';
+import { registerCooccur } from './commands/cooccur.js';
+import { registerSaturation } from './commands/saturation.js';
+import { registerSheet } from './commands/sheet.js';
+import { registerImport } from './commands/import.js';
 import { VERSION } from '../version.js';
 import { EXIT_OK, EXIT_USAGE } from './exit.js';
 
@@ -22,6 +29,13 @@ export function buildProgram(setExit: (code: number) => void = () => {}): Comman
   registerFreq(program);
   registerCodebook(program, setExit);
   registerAgree(program, setExit);
+  registerQuotes(program);
+  registerMatrix(program);
+  registerCooccur(program);
+  registerSaturation(program);
+  registerSheet(program);
+  registerImport(program, setExit);
+  registerCheck(program, setExit);
   for (const cmd of program.commands) propagate(cmd);
   return program;
 }
