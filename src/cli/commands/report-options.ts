@@ -1,0 +1,14 @@
+// Options every analysis report shares: `--level N` on top of the study and codings options.
+
+import type { Command } from 'commander';
+import { addCodingsOptions, addReadingOptions, parseNumberOption } from '../options.js';
+
+export function addReportOptions(cmd: Command, level = true): Command {
+  addCodingsOptions(addReadingOptions(cmd));
+  if (level) cmd.option('--level <n>', 'roll codes up to depth N (1 = top-level codes); a code always counts its sub-codes');
+  return cmd;
+}
+
+export function levelOption(value: string | undefined): { level?: number } {
+  return value === undefined ? {} : { level: parseNumberOption(value, '--level', 1) };
+}

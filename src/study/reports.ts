@@ -1,0 +1,70 @@
+// What every analysis report shares: the coded study (a fresh pass, or saved or human
+// codings), the codes shown at `--level N`, transcripts in input order, and the check
+// that an attribute a report splits or orders by exists.
+
+import type { CodedTranscript } from '../core/code/pass.js';
+import type { Code } from '../core/codebook/model.js';
+import { checkLevel, codesAtLevel } from '../core/aggregate/level.js';
+import { QcodeError } from '../core/errors.js';
+import { closest } from '../core/suggest.js';
+import type { Warning } from '../core/types.js';
+import { codeStudy } from './code.js';
+import { openStudy, type Study } from './open.js';
+import { Warnings, type RunHooks, type StudyOptions } from './options.js';
+
+export interface ReportOptions extends StudyOptions {
+  /** Roll codes up to depth N (1 = top-level codes): only codes above it are shown. */
+  level?: number;
+}
+
+export interface ReportBase {
+  study: Study;
+  /** Transcripts in id order. */
+  coded: CodedTranscript[];
+  /** The same transcripts in the order the inputs were read. */
+  inputOrder: CodedTranscript[];
+  coder: string;
+  /** Every code of the codebook (for roll-up). */
+  book: Code[];
+  /** The codes the report shows, parents before children. */
+  shown: Code[];
+  warnings: Warnings;
+}
+
+export async function openReport(opts: ReportOptions, hooks: RunHooks = {}, study?: Study): Promise<ReportBase> {
+  checkLevel(opts.level);
+  const warnings = new Warnings(hooks.onWarning);
+  const opened = study ?? (await openStudy(opts, 'required'));
+  const files: string[] = [];
+  const tracking: RunHooks = {
+    ...hooks,
+    onProgress: (p) => {
+      if (p.file) files.push(p.file);
+      hooks.onProgress?.(p);
+    },
+  };
+  const coded = await codeStudy(opened, opts, warnings, tracking);
+  const book = opened.codebook!.book.codes;
+  const readAt = (t: CodedTranscript): number => {
+    const i = files.indexOf(t.source);
+    return i < 0 ? files.length : i;
+  };
+  // Array.prototype.sort is stable: transcripts of one file keep their id order.
+  const inputOrder = [...coded.transcripts].sort((a, b) => readAt(a) - readAt(b));
+  return { study: opened, coded: coded.transcripts, inputOrder, coder: coded.coder, book, shown: codesAtLevel(book, opts.level), warnings };
+}
+
+/** A report's `--by`/`--order`/`--where` attribute must be one some transcript has, or a typo is named. */
+export function checkAttributeName(name: string, coded: CodedTranscript[], option: string): void {
+  const known = [...new Set(coded.flatMap((t) => Object.keys(t.attributes)))].sort();
+  if (known.includes(name)) return;
+  const guess = closest(name, known);
+  const hint = guess ? ` (did you mean "${guess}"?)` : known.length > 0 ? `; the transcripts have: ${known.join(', ')}` : '; the transcripts have no attributes';
+  throw new QcodeError(`${option}: no transcript has the attribute "${name}"${hint}`);
+}
+
+/** What every report result carries besides its own numbers. */
+export interface ReportRun {
+  reads: string[];
+  warnings: Warning[];
+}
