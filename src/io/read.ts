@@ -107,10 +107,10 @@ function parseDecoded(text: string, file: Pick<InputFile, 'path' | 'format'>, in
     case 'srt':
       return [parseSrt(text, file.path, interviewers)];
     case 'tsv':
-      if (textLayout || isNvivoHeader(text.split('\n', 1)[0] ?? '')) return [asText('tsv')];
-      return parseCsvTranscripts(text, file.path, interviewers, 'tsv');
     case 'csv':
-      return parseCsvTranscripts(text, file.path, interviewers);
+      // NVivo's table is tab-separated text, whatever the extension says.
+      if (textLayout || isNvivoHeader(text.split('\n', 1)[0] ?? '')) return [asText(format)];
+      return parseCsvTranscripts(text, file.path, interviewers, format);
     case 'json':
       return parseJsonTranscripts(text, file.path, interviewers);
   }

@@ -23,11 +23,13 @@ export function isNvivoHeader(line: string): boolean {
 /** `Name  0:09` lines, each followed (after blanks) by a line that is not another such line. */
 function nameTimeHeads(lines: string[]): number {
   let n = 0;
-  lines.forEach((l, i) => {
-    if (!nameTime(l)) return;
-    const next = lines.slice(i + 1).find((x) => x !== '');
-    if (next !== undefined && !nameTime(next)) n++;
-  });
+  let open = false;
+  for (const l of lines) {
+    if (l === '') continue;
+    const head = nameTime(l) !== undefined;
+    if (open && !head) n++;
+    open = head;
+  }
   return n;
 }
 
