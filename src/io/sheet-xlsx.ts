@@ -1,0 +1,194 @@
+// Coding workbooks (.xlsx) through exceljs: written for a coder to work in without a
+// manual, and read back as Excel, LibreOffice or Google Sheets saved them (numbers,
+// booleans, strings, rich text and formula results all come back as plain values).
+
+import ExcelJS from 'exceljs';
+import { QcodeError } from '../core/errors.js';
+import { aboutRows, parseAbout } from '../core/sheet/about.js';
+import type { SheetGrid } from '../core/sheet/import.js';
+import { FIXED_COLUMNS, MEMO_COLUMN, clockText, sheetHeader, type SheetCode, type SheetModel } from '../core/sheet/layout.js';
+import type { CellValue } from '../core/sheet/marks.js';
+import type { SheetAbout } from '../core/sheet/layout.js';
+import type { Code } from '../core/codebook/model.js';
+import { readBytes } from './file.js';
+import { isZip } from './docx.js';
+import { checkDocxSize } from './ziplimit.js';
+
+export const CODING_SHEET = 'Coding';
+export const CODEBOOK_SHEET = 'Codebook';
+export const ABOUT_SHEET = 'About';
+
+const GREY = 'FF7F7F7F';
+const PREFILL_FILL = 'FFFFE699';
+const HEADER_FILL = 'FFEDEDED';
+const WIDTHS: Record<string, number> = { case: 9, segment: 11, speaker: 11, time: 8, question: 38, text: 70 };
+
+const argb = (hex: string): string => `FF${hex.replace('#', '')}`;
+const fill = (color: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: color } });
+
+/** The workbook's bytes: Coding, Codebook and a hidden About sheet. */
+export async function sheetWorkbook(model: SheetModel): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'qcode';
+  codingSheet(wb, model);
+  codebookSheet(wb, model.codebook, model.codes);
+  const about = wb.addWorksheet(ABOUT_SHEET, { state: 'hidden' });
+  for (const r of aboutRows(model.about)) about.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function codingSheet(wb: ExcelJS.Workbook, model: SheetModel): void {
+  const ws = wb.addWorksheet(CODING_SHEET, {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: 1, activeCell: `${letter(FIXED_COLUMNS.length)}2` }],
+    properties: { outlineProperties: { summaryRight: false, summaryBelow: false } },
+  });
+  // exceljs marks a column group collapsed when its level reaches the sheet's; one
+  // level above keeps every group open, so no code column starts hidden.
+  ws.properties.outlineLevelCol = 2;
+  const header = sheetHeader(model.codes);
+  ws.columns = header.map((h, i) => {
+    const code = model.codes[i - FIXED_COLUMNS.length];
+    const col: Partial<ExcelJS.Column> = { header: h, key: h, width: code ? 4.5 : h === MEMO_COLUMN ? 36 : (WIDTHS[h] ?? 10) };
+    // A group's first column stays visible and carries the +/- button; the rest fold into it.
+    const prev = model.codes[i - FIXED_COLUMNS.length - 1];
+    if (code && prev && prev.group === code.group) col.outlineLevel = 1;
+    return col;
+  });
+  styleHeader(ws.getRow(1), model.codes);
+  const first = FIXED_COLUMNS.length + 1;
+  model.rows.forEach((r) => {
+    const marks = model.codes.map((c) => (r.prefilled.includes(c.id) ? 1 : null));
+    const row = ws.addRow([r.case, r.segment, r.speaker, clockText(r.time) || null, r.question || null, r.text, ...marks, null]);
+    row.alignment = { vertical: 'top' };
+    row.getCell('question').alignment = { vertical: 'top', wrapText: true };
+    row.getCell('question').font = { color: { argb: GREY }, italic: true };
+    row.getCell('text').alignment = { vertical: 'top', wrapText: true };
+    row.getCell(MEMO_COLUMN).alignment = { vertical: 'top', wrapText: true };
+    model.codes.forEach((c, k) => {
+      const cell = row.getCell(first + k);
+      cell.alignment = { vertical: 'top', horizontal: 'center' };
+      cell.dataValidation = markValidation(c);
+      if (marks[k] === 1) {
+        cell.fill = fill(PREFILL_FILL);
+        cell.note = 'suggested by the auto-coder (--prefill): keep 1 if it applies, set 0 if not';
+      }
+    });
+  });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+}
+
+function styleHeader(row: ExcelJS.Row, codes: SheetCode[]): void {
+  row.font = { bold: true };
+  row.height = codes.length > 0 ? 150 : 18;
+  row.eachCell((cell, col) => {
+    const code = codes[col - 1 - FIXED_COLUMNS.length];
+    cell.fill = fill(code ? argb(code.color) : HEADER_FILL);
+    cell.alignment = code ? { textRotation: 90, vertical: 'bottom', horizontal: 'center' } : { vertical: 'bottom' };
+    if (code) cell.note = `${code.label}${code.group !== code.id ? ` (${code.groupLabel})` : ''}: 1 if it applies, 0 or empty if not`;
+  });
+}
+
+function markValidation(code: SheetCode): ExcelJS.DataValidation {
+  return {
+    type: 'list',
+    allowBlank: true,
+    formulae: ['"0,1"'],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: code.id,
+    error: `1 if ${code.id} applies to this segment, 0 (or empty) if not`,
+  };
+}
+
+function codebookSheet(wb: ExcelJS.Workbook, codes: Code[], leaves: SheetCode[]): void {
+  const ws = wb.addWorksheet(CODEBOOK_SHEET, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+  ws.columns = [
+    { header: 'code', key: 'code', width: 30 },
+    { header: 'label', key: 'label', width: 28 },
+    { header: 'definition', key: 'definition', width: 50 },
+    { header: 'include', key: 'include', width: 40 },
+    { header: 'exclude', key: 'exclude', width: 40 },
+    { header: 'examples', key: 'examples', width: 50 },
+    { header: 'counterexamples', key: 'counterexamples', width: 40 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).eachCell((c) => (c.fill = fill(HEADER_FILL)));
+  const colorOf = new Map(leaves.map((l) => [l.id, l.color]));
+  const groupColor = new Map(leaves.map((l) => [l.group, l.color]));
+  for (const c of codes) {
+    const row = ws.addRow({
+      code: `${'  '.repeat(c.depth)}${c.id}`,
+      label: c.label,
+      definition: c.definition ?? '',
+      include: c.include ?? '',
+      exclude: c.exclude ?? '',
+      examples: c.examples.join('\n'),
+      counterexamples: c.counterexamples.join('\n'),
+    });
+    row.alignment = { vertical: 'top', wrapText: true };
+    const color = colorOf.get(c.id) ?? groupColor.get(c.id);
+    if (color) row.getCell('code').fill = fill(argb(color));
+    if (c.children.length > 0) row.font = { bold: true };
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 7 } };
+}
+
+function letter(n: number): string {
+  return String.fromCharCode(65 + n);
+}
+
+export interface ReadWorkbook {
+  grid: SheetGrid;
+  /** The About record; null when the workbook has none (not made by qcode, or it was removed). */
+  about: SheetAbout | null;
+}
+
+// A coding workbook's XML is a few MB for thousands of segments; far more is a zip bomb.
+const WORKBOOK_XML_LIMIT = 200 * 1024 * 1024;
+
+/** The Coding sheet (else the first visible one) as a grid of plain values, and the About record. */
+export async function readSheetWorkbook(path: string): Promise<ReadWorkbook> {
+  const bytes = await readBytes(path);
+  if (!isZip(bytes)) throw new QcodeError('not an .xlsx workbook (an .xlsx file is a zip archive); save the sheet as .xlsx, or as .csv', { file: path });
+  try {
+    checkDocxSize(bytes, path, WORKBOOK_XML_LIMIT);
+  } catch (e) {
+    if (e instanceof QcodeError) throw new QcodeError('this workbook inflates to more than 200 MB of XML: not a coding sheet qcode made', { file: path });
+    throw e;
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new QcodeError(`cannot read this workbook: ${(e as Error).message}`, { file: path });
+  }
+  const coding = wb.worksheets.find((w) => w.name.toLowerCase() === CODING_SHEET.toLowerCase()) ?? wb.worksheets.find((w) => w.state === 'visible');
+  if (!coding) throw new QcodeError(`this workbook has no "${CODING_SHEET}" sheet`, { file: path });
+  const aboutSheet = wb.worksheets.find((w) => w.name.toLowerCase() === ABOUT_SHEET.toLowerCase());
+  return { grid: gridOf(coding), about: aboutSheet ? parseAbout(gridOf(aboutSheet).rows.map((r) => r.cells)) : null };
+}
+
+function gridOf(ws: ExcelJS.Worksheet): SheetGrid {
+  const rows: SheetGrid['rows'] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      cells[col - 1] = plainValue(cell.value);
+    });
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+    rows.push({ row: rowNumber, cells });
+  });
+  return { name: ws.name, rows };
+}
+
+/** A cell's value as the coder sees it: formula results, rich text and links unwrapped. */
+export function plainValue(v: ExcelJS.CellValue | undefined): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v.toISOString();
+  if ('richText' in v) return v.richText.map((r) => r.text).join('');
+  if ('error' in v) return String(v.error);
+  if ('formula' in v || 'sharedFormula' in v) return plainValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ('text' in v) return typeof v.text === 'string' ? v.text : plainValue(v.text as ExcelJS.CellValue);
+  return null;
+}

@@ -1,0 +1,58 @@
+// `sheet`: a coding sheet of a study's eligible segments for a human coder, blind by
+// default; with `prefill` the auto-coder's codes are filled in for review.
+
+import { codebookRef } from '../core/aggregate/freq.js';
+import { codeTranscript, compareText, eligibleSegments } from '../core/code/pass.js';
+import { flattenCodes } from '../core/codebook/model.js';
+import { QcodeError } from '../core/errors.js';
+import { sheetCodes, textHash, transcriptRows, type SheetModel, type SheetRow } from '../core/sheet/layout.js';
+import type { Transcript, Warning } from '../core/types.js';
+import { VERSION } from '../version.js';
+import { openStudy } from './open.js';
+import { Warnings, type RunHooks, type StudyOptions } from './options.js';
+import { readStudyTranscripts } from './transcripts.js';
+
+export interface SheetRunOptions extends StudyOptions {
+  /** The coder the sheet is for; the import takes it from the sheet. */
+  coder?: string;
+  /** Fill in the auto-coder's codes (a review sheet, not a blind one). */
+  prefill?: boolean;
+}
+
+export interface SheetResult {
+  model: SheetModel;
+  reads: string[];
+  warnings: Warning[];
+}
+
+export async function runSheet(opts: SheetRunOptions, hooks: RunHooks = {}): Promise<SheetResult> {
+  const warnings = new Warnings(hooks.onWarning);
+  const { codings: _c, ...studyOpts } = opts;
+  const study = await openStudy(studyOpts, 'required');
+  const codebook = study.codebook!;
+  const read: { t: Transcript; rows: SheetRow[] }[] = [];
+  for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) {
+    const eligible = eligibleSegments(t, study.unit, study.speakers);
+    const prefill = opts.prefill ? codeTranscript(codebook, t, { unit: study.unit, speakers: study.speakers }).codings : [];
+    read.push({ t, rows: transcriptRows(t, eligible, prefill) });
+  }
+  read.sort((a, b) => compareText(a.t.id, b.t.id));
+  const rows = read.flatMap((r) => r.rows);
+  if (rows.length === 0) throw new QcodeError('no eligible segments to code in these transcripts');
+  const codes = sheetCodes(codebook.book);
+  const model: SheetModel = {
+    codes, rows,
+    codebook: flattenCodes(codebook.book.codes),
+    about: {
+      qcode: VERSION,
+      codebook: codebookRef(codebook.book),
+      unit: study.unit,
+      coder: opts.coder ?? '',
+      mode: opts.prefill ? 'prefill' : 'blind',
+      codes: codes.map((c) => c.id),
+      transcripts: read.map(({ t }) => ({ id: t.id, sha256: textHash(t.text) })),
+      segments: rows.map((r) => ({ id: r.segment, sha256: textHash(r.text) })),
+    },
+  };
+  return { model, reads: study.reads, warnings: warnings.list };
+}

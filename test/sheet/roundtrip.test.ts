@@ -1,0 +1,72 @@
+// The judge's test in small: a blind sheet made by qcode, filled in from the gold
+// coding by a program that is not qcode (raw XML through fflate, cells written as
+// LibreOffice, Google Sheets or a text-formatted Excel column save them), imported
+// back: the coding must be exactly the gold, and agreement with the gold 1.0.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { computeAgreement } from '../../src/core/agree/index.js';
+import { readCodings, type SourcedCoding } from '../../src/io/codings.js';
+import { sheetWorkbook } from '../../src/io/sheet-xlsx.js';
+import { importedCodingsCsv } from '../../src/render/sheet.js';
+import { runImportSheet } from '../../src/study/import-sheet.js';
+import { runSheet } from '../../src/study/sheet.js';
+import { parseCodings } from '../../src/io/codings.js';
+import { fillMarks, openSheetXml, saveSheetXml, type Style } from './fill.js';
+
+const STUDY = { codebook: 'codebooks/exit-barriers.yaml', inputs: ['fixtures/survivors'], attributes: 'fixtures/survivors/cases.csv' };
+const dir = mkdtempSync(join(tmpdir(), 'qcode-sheet-'));
+let blank: Buffer;
+let gold: SourcedCoding[];
+let codes: string[];
+
+beforeAll(async () => {
+  const { model } = await runSheet({ ...STUDY, coder: 'ana' });
+  blank = await sheetWorkbook(model);
+  codes = model.codes.map((c) => c.id);
+  gold = await readCodings('fixtures/codings/survivors-gold.csv');
+});
+
+function goldMarks(): Map<string, string[]> {
+  const marks = new Map<string, string[]>();
+  for (const c of gold) marks.set(c.segment, [...(marks.get(c.segment) ?? []), ...(c.code ? [c.code] : [])]);
+  return marks;
+}
+
+const key = (c: { segment: string; code: string }): string => `${c.segment}|${c.code}`;
+
+describe('a blind sheet filled in by another program comes back as exactly the gold coding', () => {
+  for (const style of ['libreoffice', 'google', 'text'] as Style[]) {
+    it(`cells written as ${style} saves them`, async () => {
+      const sheet = openSheetXml(blank);
+      fillMarks(sheet, goldMarks(), codes, style);
+      const file = join(dir, `filled-${style}.xlsx`);
+      writeFileSync(file, saveSheetXml(sheet));
+      const result = await runImportSheet({ ...STUDY, files: [file] });
+      expect(result.coders).toEqual(['ana']);
+      expect(result.warnings).toEqual([]);
+      expect(result.codings.map(key).sort()).toEqual(gold.map(key).sort());
+      // Through the written CSV and the codings reader, as `qcode agree` reads it.
+      const csv = importedCodingsCsv(result.codings, result.memos);
+      const back = parseCodings(csv.replace(/\r?\n$/, '\n'), 'ana.csv');
+      const report = computeAgreement({ codings: [...gold, ...back], coders: ['gold', 'ana'] }, { bootstrap: 0 });
+      expect(report.overall.pooled.cohen_kappa).toBe(1);
+      expect(report.overall.pooled.units).toBeGreaterThan(0);
+      for (const row of report.codes) if (row.support > 0) expect(row.cohen_kappa ?? row.percent_agreement).toBe(1);
+    });
+  }
+
+  it('reads the gold file header as the codings reader expects (transcript,segment,speaker,code,coder)', async () => {
+    const sheet = openSheetXml(blank);
+    fillMarks(sheet, goldMarks(), codes, 'libreoffice');
+    const file = join(dir, 'filled-header.xlsx');
+    writeFileSync(file, saveSheetXml(sheet));
+    const result = await runImportSheet({ ...STUDY, files: [file] });
+    const csv = importedCodingsCsv(result.codings, result.memos);
+    expect(csv.split('\n')[0]).toBe('transcript,segment,speaker,code,coder');
+    expect(csv).toContain('P01,P01:2,P01,,ana\n');
+    expect(csv).toContain('P01,P01:4,P01,barrier.housing,ana\n');
+    void readFileSync;
+  });
+});
