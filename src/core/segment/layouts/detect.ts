@@ -14,6 +14,9 @@ import { TEAMS_STARTED } from './teams.js';
 export type TextLayout = Extract<Layout, 'plain' | 'timecode' | 'otter' | 'teams' | 'rev' | 'meet' | 'nvivo'>;
 export const TEXT_LAYOUTS: readonly TextLayout[] = ['plain', 'timecode', 'otter', 'teams', 'rev', 'meet', 'nvivo'];
 
+/** The meeting length Teams writes in its header (`32m 14s`, `1h 5m 2s`). */
+const TEAMS_DURATION = /^(?:\d+h )?\d+m(?: \d+s)?$/;
+
 /** NVivo's transcript table starts with a tab-separated header naming Timespan and Content. */
 export function isNvivoHeader(line: string): boolean {
   const cells = line.split('\t').map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
@@ -60,7 +63,7 @@ export function detectLayout(raw: string): TextLayout {
   if (meetEnd || meetHead) return 'meet';
 
   const heads = nameTimeHeads(lines);
-  if (heads >= 1 && lines.some((l) => TEAMS_STARTED.test(l))) return 'teams';
+  if (heads >= 1 && lines.some((l) => TEAMS_STARTED.test(l) || TEAMS_DURATION.test(l))) return 'teams';
   if (heads >= 1 && lines.some((l) => OTTER_FOOTER.test(l))) return 'otter';
   if (heads >= 2) return 'otter';
 
