@@ -1,0 +1,60 @@
+// Long turns are shown around their evidence, cut only between words, with … where
+// text was left out; the renderers mark the evidence for each medium.
+import { describe, expect, it } from 'vitest';
+import { excerpt, shorten } from '../../src/core/aggregate/quotes.js';
+import { excerptText, clock } from '../../src/render/quotes.js';
+
+const words = (n: number, from = 0): string => Array.from({ length: n }, (_, i) => `word${i + from}`).join(' ');
+
+describe('excerpt', () => {
+  it('keeps a short text whole and marks each evidence span', () => {
+    const e = excerpt('I had no money for the deposit.', [{ start: 9, end: 14 }, { start: 23, end: 30 }], 100);
+    expect(e).toEqual({
+      parts: [
+        { text: 'I had no ', mark: false }, { text: 'money', mark: true }, { text: ' for the ', mark: false },
+        { text: 'deposit', mark: true }, { text: '.', mark: false },
+      ],
+      cut_start: false, cut_end: false,
+    });
+  });
+
+  it('shows a long text around its first evidence, never cutting a word', () => {
+    const text = `${words(60)} the deposit was too much ${words(60, 100)}`;
+    const at = Array.from(text).indexOf('d', text.indexOf('the deposit') + 1);
+    const e = excerpt(text, [{ start: at, end: at + 7 }], 120);
+    const shown = e.parts.map((p) => p.text).join('');
+    expect(e.cut_start && e.cut_end).toBe(true);
+    expect(shown.length).toBeLessThanOrEqual(120);
+    expect(shown).toContain('the deposit was too much');
+    // Every shown word is a whole word of the text.
+    for (const w of shown.split(' ')) expect(text.split(' ')).toContain(w);
+    expect(excerptText(e, (s) => `**${s}**`)).toMatch(/^… word\d+ .*\*\*deposit\*\* was too much .* word\d+ …$/);
+  });
+
+  it('joins marks that only white space separates, so a phrase reads as one', () => {
+    const e = excerpt('put out with nowhere to go', [{ start: 0, end: 12 }, { start: 13, end: 26 }], 100);
+    expect(e.parts).toEqual([{ text: 'put out with nowhere to go', mark: true }]);
+  });
+
+  it('shortens a question from its end, an answer after it from its start', () => {
+    const long = `${words(50)} and what happened next?`;
+    const end = shorten(long, 60, 'end');
+    expect(end.cut_start).toBe(true);
+    expect(end.parts[0]!.text.endsWith('what happened next?')).toBe(true);
+    expect(long.split(' ')).toContain(end.parts[0]!.text.split(' ')[0]);
+    const start = shorten(long, 60, 'start');
+    expect(start.cut_end).toBe(true);
+    expect(start.parts[0]!.text.startsWith('word0 word1')).toBe(true);
+    expect(long.split(' ')).toContain(start.parts[0]!.text.split(' ').pop());
+  });
+
+  it('counts code points, so text after an emoji is marked where the offsets say', () => {
+    const e = excerpt('🏠 no deposit', [{ start: 5, end: 12 }], 100);
+    expect(e.parts.find((p) => p.mark)?.text).toBe('deposit');
+  });
+
+  it('prints source times as hh:mm:ss', () => {
+    expect(clock(754.5)).toBe('00:12:34');
+    expect(clock(3725)).toBe('01:02:05');
+  });
+});
