@@ -1,0 +1,42 @@
+// A copy of the shipped study in a temporary folder, to change without touching the repo.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export function copyStudy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'qcode-check-'));
+  for (const p of ['qcode.yaml', 'codebooks', 'fixtures']) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
+  return dir;
+}
+
+/** Rewrites a YAML file through the yaml library, keeping its comments. */
+export function editYaml(file: string, edit: (doc: ReturnType<typeof parseDocument>) => void): void {
+  const doc = parseDocument(readFileSync(file, 'utf8'));
+  edit(doc);
+  writeFileSync(file, doc.toString());
+}
+
+/** The node of a code in a codebook document, by its dotted id. */
+export function codeNode(doc: ReturnType<typeof parseDocument>, id: string): YAMLMap {
+  let list = doc.get('codes') as YAMLSeq<YAMLMap>;
+  let node: YAMLMap | undefined;
+  for (const key of id.split('.')) {
+    node = list.items.find((n) => n.get('id') === key);
+    if (!node) throw new Error(`no code ${id}`);
+    list = node.get('children') as YAMLSeq<YAMLMap>;
+  }
+  return node!;
+}
+
+/** What a researcher does to retire a code's automation: its rules and examples go. */
+export function stripCode(codebook: string, id: string): void {
+  editYaml(codebook, (doc) => {
+    const node = codeNode(doc, id);
+    node.delete('match');
+    node.delete('examples');
+  });
+}
