@@ -57,12 +57,17 @@ function splitLines(body: string, firstLine: number): Line[] {
   return lines;
 }
 
+/** `\s` by code unit, without a regex per character (this runs for every character of a line's ends). */
+function isBlank(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+}
+
 /** [first, last+1) of the non-blank part of body[start, end), or null if blank. */
 function trimmed(body: string, start: number, end: number): Span | null {
   let s = start;
   let e = end;
-  while (s < e && /\s/.test(body[s] as string)) s++;
-  while (e > s && /\s/.test(body[e - 1] as string)) e--;
+  while (s < e && isBlank(body.charCodeAt(s))) s++;
+  while (e > s && isBlank(body.charCodeAt(e - 1))) e--;
   return s < e ? { start: s, end: e } : null;
 }
 
