@@ -178,7 +178,7 @@ describe('output discipline', () => {
   });
   it('honours NO_COLOR and FORCE_COLOR', () => {
     const colored = qcode(['freq', STUDY, '--codebook', SMALL], { env: { FORCE_COLOR: '1' } });
-    expect(colored.stdout).not.toContain('\u001b[');
+    expect(colored.stdout).toContain('\u001b[');
     const plain = qcode(['freq', STUDY, '--codebook', SMALL], { env: { NO_COLOR: '1' } });
     expect(plain.stdout).not.toContain('\u001b[');
   });

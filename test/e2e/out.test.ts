@@ -1,0 +1,191 @@
+// What only the built CLI does with its output: --out refusals and exit codes, the
+// stderr "wrote" line, colour by environment, a full or closed stdout, signals, and a
+// terminal without a width. Rendering itself is tested in-process (test/render).
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync, closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { qcode, ROOT } from './run.js';
+
+const BIN = join(ROOT, 'bin/qcode.js');
+
+/** A throw-away copy of the study, so a broken check can never overwrite the repository's fixtures. */
+function study(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'qcode-e2e-out-'));
+  cpSync(join(ROOT, 'fixtures/survivors'), join(dir, 'interviews'), { recursive: true });
+  copyFileSync(join(ROOT, 'test/fixtures/codebooks/small.yaml'), join(dir, 'book.yaml'));
+  copyFileSync(join(ROOT, 'fixtures/codings/survivors-gold.csv'), join(dir, 'gold.csv'));
+  copyFileSync(join(ROOT, 'fixtures/survivors/cases.csv'), join(dir, 'attrs.csv'));
+  return dir;
+}
+
+const FREQ = ['freq', 'interviews', '--codebook', 'book.yaml'];
+
+function refused(dir: string, args: string[], target: string): string {
+  const before = existsSync(join(dir, target)) && statSync(join(dir, target)).isFile() ? readFileSync(join(dir, target)) : null;
+  const r = qcode(args, { cwd: dir });
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+  expect(r.stderr).toMatch(/^qcode: error: .*--out /);
+  expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  if (before) expect(readFileSync(join(dir, target))).toEqual(before);
+  return r.stderr;
+}
+
+describe('--out refuses to write over what the command reads (exit 2, nothing touched)', () => {
+  const dir = study();
+
+  it('an input file', () => {
+    expect(refused(dir, ['freq', 'interviews/P01.txt', '--codebook', 'book.yaml', '--out', 'interviews/P01.txt'], 'interviews/P01.txt')).toContain('reads');
+  });
+  it('a file inside an input folder', () => {
+    refused(dir, [...FREQ, '--out', 'interviews/P02.txt'], 'interviews/P02.txt');
+    refused(dir, [...FREQ, '--out', 'interviews/freq.csv'], 'interviews/freq.csv');
+    expect(existsSync(join(dir, 'interviews/freq.csv'))).toBe(false);
+  });
+  it('a symlink to an input', () => {
+    symlinkSync(join(dir, 'interviews/P03.txt'), join(dir, 'latest.txt'));
+    expect(refused(dir, ['freq', 'interviews/P03.txt', '--codebook', 'book.yaml', '--out', 'latest.txt'], 'interviews/P03.txt')).toContain('leads to');
+  });
+  it('the codebook', () => {
+    refused(dir, [...FREQ, '--out', 'book.yaml'], 'book.yaml');
+  });
+  it('the codings file', () => {
+    // --quiet: the gold file codes more than the small codebook has, and says so.
+    refused(dir, [...FREQ, '--codings', 'gold.csv', '--quiet', '--out', 'gold.csv'], 'gold.csv');
+  });
+  it('the attribute sheet', () => {
+    refused(dir, [...FREQ, '--attributes', 'attrs.csv', '--out', 'attrs.csv'], 'attrs.csv');
+  });
+  it('the config', () => {
+    const cfg = mkdtempSync(join(tmpdir(), 'qcode-e2e-cfg-'));
+    cpSync(dir, cfg, { recursive: true });
+    writeFileSync(join(cfg, 'qcode.yaml'), 'codebook: book.yaml\ntranscripts: [interviews]\n');
+    refused(cfg, ['freq', '--out', 'qcode.yaml'], 'qcode.yaml');
+  });
+  it('a folder', () => {
+    mkdirSync(join(dir, 'results'), { recursive: true });
+    expect(refused(dir, [...FREQ, '--out', 'results'], 'results')).toContain('leave --out out to write to stdout');
+  });
+  it('a device', () => {
+    expect(refused(dir, [...FREQ, '--out', '/dev/null'], 'book.yaml')).toContain('not a regular file');
+  });
+});
+
+describe('--out writes', () => {
+  it('keeps the permissions of the file it replaces', () => {
+    const dir = study();
+    writeFileSync(join(dir, 'freq.csv'), 'old\n');
+    chmodSync(join(dir, 'freq.csv'), 0o640);
+    expect(qcode([...FREQ, '--out', 'freq.csv'], { cwd: dir }).code).toBe(0);
+    expect(statSync(join(dir, 'freq.csv')).mode & 0o777).toBe(0o640);
+    expect(readFileSync(join(dir, 'freq.csv'), 'utf8')).toMatch(/^code,label,/);
+  });
+
+  it('says on stderr what it wrote, unless --quiet', () => {
+    const dir = study();
+    const codes = (JSON.parse(qcode([...FREQ, '--format', 'json'], { cwd: dir }).stdout) as { codes: unknown[] }).codes.length;
+    const csv = qcode([...FREQ, '--out', 'freq.csv'], { cwd: dir });
+    expect(csv.stdout).toBe('');
+    expect(csv.stderr).toBe(`qcode: wrote freq.csv (${codes} rows)\n`);
+    const json = qcode([...FREQ, '--out', 'freq.json'], { cwd: dir });
+    expect(json.stderr).toBe(`qcode: wrote freq.json (${statSync(join(dir, 'freq.json')).size} bytes)\n`);
+    expect(qcode([...FREQ, '--out', 'quiet.csv', '--quiet'], { cwd: dir }).stderr).toBe('');
+  });
+
+  it('follows the extension unless --format is given; stdout stays a table', () => {
+    const dir = study();
+    for (const f of ['f.csv', 'f.json', 'f.md', 'f.txt', 'forced.csv']) {
+      const extra = f === 'forced.csv' ? ['--format', 'json'] : [];
+      expect(qcode([...FREQ, '--out', f, ...extra], { cwd: dir }).code).toBe(0);
+    }
+    const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
+    expect(read('f.csv')).toMatch(/^code,label,depth,/);
+    expect(() => JSON.parse(read('f.json'))).not.toThrow();
+    expect(read('f.md')).toMatch(/^\| code \| label \|/m);
+    expect(read('f.txt')).toContain('────');
+    expect(JSON.parse(read('forced.csv'))).toHaveProperty('codes');
+    expect(qcode(FREQ, { cwd: dir }).stdout).toContain('────');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('removes its temporary file on SIGTERM and exits 143', async () => {
+    const dir = study();
+    // The CLI's own signal handling around a write that is held open half-way.
+    const script = `
+      import { guardProcess } from ${JSON.stringify(join(ROOT, 'dist/cli/main.js'))};
+      import { checkOutputPath, writeOutput } from ${JSON.stringify(join(ROOT, 'dist/io/output.js'))};
+      guardProcess();
+      async function* pieces() { yield 'code,n\\n'; process.stdout.write('ready\\n'); await new Promise(() => setInterval(() => {}, 1000)); }
+      await writeOutput(await checkOutputPath('freq.csv', []), pieces());`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    await new Promise<void>((ready) => child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && ready()));
+    expect(readdirSync(dir).some((f) => f.startsWith('.freq.csv.') && f.endsWith('.tmp'))).toBe(true);
+    const exit = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(143);
+    expect(readdirSync(dir).filter((f) => f.includes('freq.csv'))).toEqual([]);
+  });
+});
+
+describe('colour', () => {
+  const dir = study();
+  const ESC = '\u001b[';
+  it('FORCE_COLOR turns it on even through a pipe', () => {
+    expect(qcode(FREQ, { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout).toContain(ESC);
+  });
+  it('NO_COLOR, --no-color and --out turn it off, whatever FORCE_COLOR says', () => {
+    expect(qcode(FREQ, { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain(ESC);
+    expect(qcode([...FREQ, '--no-color'], { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
+    expect(qcode([...FREQ, '--out', 'colour.txt'], { cwd: dir, env: { FORCE_COLOR: '1' } }).code).toBe(0);
+    expect(readFileSync(join(dir, 'colour.txt'), 'utf8')).not.toContain(ESC);
+  });
+  it('is off through a pipe by default', () => {
+    expect(qcode(FREQ, { cwd: dir, env: { FORCE_COLOR: '' } }).stdout).toContain('────');
+    const env = { ...process.env, NO_COLOR: '' };
+    delete env.FORCE_COLOR;
+    const r = spawnSync(process.execPath, [BIN, ...FREQ], { cwd: dir, encoding: 'utf8', env });
+    expect(r.stdout).not.toContain(ESC);
+  });
+});
+
+describe('a full or closed stdout', () => {
+  it('> /dev/full: one line on stderr, exit 2', { skip: !existsSync('/dev/full') }, () => {
+    const dir = study();
+    const full = openSync('/dev/full', 'w');
+    const r = spawnSync(process.execPath, [BIN, ...FREQ], { cwd: dir, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+    closeSync(full);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('qcode: error: cannot write output: no space left on device\n');
+  });
+
+  it('| head -1: exit 0, nothing on stderr', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qcode-e2e-pipe-'));
+    // Far more than a pipe holds, so qcode is still writing when head leaves.
+    const turns = Array.from({ length: 20000 }, (_, i) => `${i % 2 ? 'P01' : 'I'}: Turn ${i} about the waiting list for housing and the bus fare to work.`);
+    writeFileSync(join(dir, 'P01.txt'), `---\nid: P01\nspeakers: [I, P01]\n---\n${turns.join('\n')}\n`);
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ingest P01.txt --format csv 2>err.txt | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`], {
+      cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '0' },
+    });
+    expect(r.stdout.trim()).toBe('0');
+    expect(readFileSync(join(dir, 'err.txt'), 'utf8')).toBe('');
+  });
+});
+
+describe('a terminal that reports 0 columns', () => {
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  it('gets no spinner, and the run ends', { skip: !hasScript }, () => {
+    const dir = study();
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '', FORCE_COLOR: '0', TERM: 'xterm' };
+    delete env.CI;
+    // `timeout` ends a spinner that hangs (it ignores SIGTERM), so a failure leaves no process behind.
+    const cmd = `stty cols 0 rows 0; timeout -s KILL 15 "${process.execPath}" "${BIN}" ${FREQ.join(' ')} > out.txt; echo $? > status.txt`;
+    spawnSync('script', ['-qfec', cmd, '/dev/null'], { cwd: dir, env, stdio: 'ignore', timeout: 30_000, killSignal: 'SIGKILL' });
+    expect(readFileSync(join(dir, 'status.txt'), 'utf8').trim()).toBe('0');
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toContain('────');
+  });
+});
