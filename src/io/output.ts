@@ -56,19 +56,22 @@ export async function checkOutputPath(out: string, reads: readonly string[]): Pr
   return st ? { path: out, real, mode: st.mode & 0o7777 } : { path: out, real };
 }
 
+/** Text, bytes (a workbook), or either in pieces. */
+export type OutputData = string | Uint8Array | AsyncIterable<string | Uint8Array>;
+
 /**
  * The whole file or nothing: written beside the target (same file system, so the
  * rename is atomic), given the replaced file's permissions, renamed over it once
  * complete. `data` may come in pieces (a long CSV built as it goes); until the
  * rename, an interrupt removes the temporary file (`removePendingOutputs`).
  */
-export async function writeOutput(target: OutputTarget, data: string | AsyncIterable<string>): Promise<void> {
+export async function writeOutput(target: OutputTarget, data: OutputData): Promise<void> {
   const tmp = join(dirname(target.real), `.${basename(target.real)}.${randomBytes(6).toString('hex')}.tmp`);
   pending.add(tmp);
   try {
     const file = await open(tmp, 'wx');
     try {
-      if (typeof data === 'string') await file.writeFile(data);
+      if (typeof data === 'string' || data instanceof Uint8Array) await file.writeFile(data);
       else for await (const piece of data) await file.writeFile(piece);
     } finally {
       await file.close();
@@ -85,7 +88,7 @@ export async function writeOutput(target: OutputTarget, data: string | AsyncIter
 }
 
 /** Checks `path` against what the command reads, then writes it whole. */
-export async function writeAtomic(path: string, data: string, reads: readonly string[] = []): Promise<OutputTarget> {
+export async function writeAtomic(path: string, data: OutputData, reads: readonly string[] = []): Promise<OutputTarget> {
   const target = await checkOutputPath(path, reads);
   await writeOutput(target, data);
   return target;
