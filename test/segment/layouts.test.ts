@@ -48,3 +48,21 @@ describe('layouts', () => {
     expect([t.id, t.layout, t.attributes, t.turns.map((x) => x.line)]).toEqual(['P12', 'rev', { site: 'east' }, [5, 6]]);
   });
 });
+
+describe('older Teams Word transcripts', () => {
+  it('reads `0:0:3.960 --> 0:0:8.120` cues with the speaker on the next line, joining one speaker\'s cues', () => {
+    const text = [
+      'Transcript', '', '0:0:0.0 --> 0:0:3.960', 'Lee, Jordan', 'Good afternoon, everyone.', '',
+      '0:0:4.100 --> 0:0:9.520', 'Reyes, Dana', 'The food bank moved to Tuesdays.', '',
+      '0:0:9.600 --> 0:0:12.10', 'Reyes, Dana', 'Same address.', '', '0:1:2.0 --> 0:1:5.0', 'Lee, Jordan', 'Thanks.',
+    ].join('\n');
+    expect(detectLayout(text)).toBe('teams');
+    const t = parseTextLayout(text, opts);
+    expect(t.turns.map((x) => [x.speaker, cpSlice(t.text, x.span), x.time])).toEqual([
+      ['Lee, Jordan', 'Good afternoon, everyone.', 0],
+      ['Reyes, Dana', 'The food bank moved to Tuesdays.\n\nSame address.', 4.1],
+      ['Lee, Jordan', 'Thanks.', 62],
+    ]);
+    expect(t.unread).toEqual([{ line: 1, kind: 'header', text: 'Transcript' }]);
+  });
+});

@@ -8,7 +8,7 @@ import { normaliseText } from '../normalise.js';
 import { bareTime, nameTime, revLabel } from './clock.js';
 import { MEET_ENDED, MEET_TRANSCRIPT } from './meet.js';
 import { OTTER_FOOTER } from './otter.js';
-import { TEAMS_STARTED } from './teams.js';
+import { TEAMS_CUE, TEAMS_STARTED } from './teams.js';
 
 /** The layouts a text (or a Word file's extracted text) can have. */
 export type TextLayout = Extract<Layout, 'plain' | 'timecode' | 'otter' | 'teams' | 'rev' | 'meet' | 'nvivo'>;
@@ -64,6 +64,7 @@ export function detectLayout(raw: string): TextLayout {
 
   const heads = nameTimeHeads(lines);
   if (heads >= 1 && lines.some((l) => TEAMS_STARTED.test(l) || TEAMS_DURATION.test(l))) return 'teams';
+  if (count(lines, (l) => TEAMS_CUE.test(l)) >= 1) return 'teams';
   if (heads >= 1 && lines.some((l) => OTTER_FOOTER.test(l))) return 'otter';
   if (heads >= 2) return 'otter';
 
