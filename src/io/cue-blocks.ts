@@ -14,9 +14,15 @@ export interface RawCue {
   /** 1-based line of the timing line. */
   timingLine: number;
   timing: Timing;
-  /** The cue's text lines as written, and the 1-based line of each. */
+  /** The cue's text lines as written. */
   lines: string[];
-  lineNos: number[];
+  /** The 1-based line of each text line, when they are not the lines right after the timing. */
+  lineNos?: number[];
+}
+
+/** The 1-based source line of a cue's k-th text line. */
+export function lineOfCue(cue: RawCue, k: number): number {
+  return cue.lineNos?.[k] ?? cue.timingLine + 1 + k;
 }
 
 export interface CueScan {
@@ -92,7 +98,7 @@ class Scanner {
     if (read.kind === 'loose' && ++this.looseCount <= LOOSE_WARNINGS) {
       this.warn(t + 1, `cue timing "${clip(this.lines[t] as string)}" is not well-formed (expected ${EXPECTED[this.rules.format]}); read as starting at ${read.timing.start}`);
     }
-    const cue: RawCue = { timingLine: t + 1, timing: read.timing, lines, lineNos: lines.map((_, k) => t + 2 + k) };
+    const cue: RawCue = { timingLine: t + 1, timing: read.timing, lines };
     if (id !== undefined) cue.id = id;
     this.out.cues.push(cue);
     return end;
@@ -121,6 +127,7 @@ class Scanner {
     const previous = this.out.cues[this.out.cues.length - 1];
     if (previous) {
       this.warn(i + 1, 'a block without a timing line is joined to the cue before it');
+      previous.lineNos ??= previous.lines.map((_, k) => lineOfCue(previous, k));
       for (let k = i; k < end; k++) {
         previous.lines.push(this.lines[k] as string);
         previous.lineNos.push(k + 1);

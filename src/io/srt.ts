@@ -8,7 +8,7 @@ import { transcriptFromTurns } from '../core/segment/fromturns.js';
 import { normaliseText } from '../core/segment/normalise.js';
 import type { Transcript } from '../core/types.js';
 import { cuesToTurns, joinCueLines, type Cue } from './captions.js';
-import { scanCues, type RawCue } from './cue-blocks.js';
+import { lineOfCue, scanCues, type RawCue } from './cue-blocks.js';
 import { readTextFile } from './file.js';
 import { idFromPath } from './names.js';
 
@@ -21,7 +21,7 @@ function cleanText(text: string): string {
 }
 
 function cueOf(c: RawCue): Cue {
-  return { text: cleanText(joinCueLines(c.lines)), start: c.timing.start, time: c.timing.time, line: c.lineNos[0] ?? c.timingLine + 1 };
+  return { text: cleanText(joinCueLines(c.lines)), start: c.timing.start, time: c.timing.time, line: lineOfCue(c, 0) };
 }
 
 export function parseSrt(raw: string, source: string, interviewers: readonly string[]): Transcript {

@@ -9,7 +9,7 @@ import { matchLabel } from '../core/segment/labels.js';
 import { normaliseText } from '../core/segment/normalise.js';
 import type { Layout, Transcript, UnreadLine, Warning } from '../core/types.js';
 import { cuesToTurns, GUID_ID, joinCueLines, type Cue } from './captions.js';
-import { scanCues, type RawCue } from './cue-blocks.js';
+import { lineOfCue, scanCues, type RawCue } from './cue-blocks.js';
 import { readTextFile } from './file.js';
 import { idFromPath } from './names.js';
 
@@ -93,7 +93,8 @@ const NOTE_BLOCK = /^(?:NOTE|STYLE|REGION)(?:[ \t]|$)/;
 const WORD_TIMING = /<\d+:\d{2}:\d{2}\.\d{3}><c>/;
 
 function recogniseLayout(header: string[], cues: RawCue[]): VttLayout {
-  if (header.some((l) => /^(?:Kind|Language):/.test(l)) || cues.some((c) => c.lines.some((l) => WORD_TIMING.test(l)))) return 'youtube';
+  const youtubeHeader = header.some((l) => l.startsWith('Kind:')) && header.some((l) => l.startsWith('Language:'));
+  if (youtubeHeader || cues.some((c) => c.lines.some((l) => WORD_TIMING.test(l)))) return 'youtube';
   if (cues.some((c) => c.id !== undefined && GUID_ID.test(c.id))) return 'teams';
   const voiced = cues.some((c) => c.lines.some((l) => l.includes('<v')));
   const numbered = cues.filter((c) => c.id !== undefined && /^\s*\d+\s*$/.test(c.id)).length;
@@ -117,7 +118,7 @@ function dropRollingRepeats(cues: RawCue[], unread: UnreadLine[]): void {
       const clean = cleanCueText(raw);
       if (clean === '') return;
       now.add(clean);
-      const line = cue.lineNos[k] as number;
+      const line = lineOfCue(cue, k);
       if (shown.has(clean)) {
         unread.push({ line, kind: 'repeat', text: clean });
         return;
@@ -137,7 +138,7 @@ function dropRollingRepeats(cues: RawCue[], unread: UnreadLine[]): void {
 function cuesOf(raw: RawCue[]): Cue[] {
   const cues: Cue[] = [];
   for (const c of raw) {
-    const line = c.lineNos[0] ?? c.timingLine + 1;
+    const line = lineOfCue(c, 0);
     for (const run of voiceRuns(joinCueLines(c.lines))) {
       const text = cleanCueText(run.text);
       if (text === '') continue;

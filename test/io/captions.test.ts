@@ -13,6 +13,7 @@ describe('WebVTT', () => {
     const t = await readVttTranscript(fx('captions.vtt'), interviewers);
     expect(t.id).toBe('captions');
     expect(t.format).toBe('vtt');
+    expect(t.layout).toBe('webvtt');
     expect(t.text).toBe(
       [
         'Interviewer: How was your weekend?',
@@ -22,12 +23,20 @@ describe('WebVTT', () => {
         'Interviewer: Sounds nice.',
       ].join('\n'),
     );
-    expect(t.turns.map((x) => [x.index, x.speaker, x.role, x.timestamp, x.line])).toEqual([
-      [1, 'Interviewer', 'interviewer', '00:00:01.000', 13],
-      [2, 'Noor', 'participant', '00:00:04.000', 17],
-      [3, 'Interviewer', 'interviewer', '00:00:10.000', 30],
-      [4, 'Noor', 'participant', '00:00:12.500', 33],
-      [5, 'Interviewer', 'interviewer', '00:00:14.500', 36],
+    expect(t.turns.map((x) => [x.index, x.speaker, x.role, x.timestamp, x.time, x.line])).toEqual([
+      [1, 'Interviewer', 'interviewer', '00:00:01.000', 1, 13],
+      [2, 'Noor', 'participant', '00:00:04.000', 4, 17],
+      [3, 'Interviewer', 'interviewer', '00:00:10.000', 10, 30],
+      [4, 'Noor', 'participant', '00:00:12.500', 12.5, 33],
+      [5, 'Interviewer', 'interviewer', '00:00:14.500', 14.5, 36],
+    ]);
+    expect(t.unread.map((u) => [u.line, u.kind])).toEqual([
+      [1, 'header'],
+      [2, 'header'],
+      [5, 'note'],
+      [6, 'note'],
+      [9, 'note'],
+      [27, 'note'],
     ]);
     expect(t.turns[1]?.span).toEqual({ start: 41, end: 126 });
     expect(t.warnings).toEqual([]);

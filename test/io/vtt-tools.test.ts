@@ -71,12 +71,12 @@ describe('YouTube automatic captions (yt-dlp)', () => {
   });
 
   it('a caption line that grows word by word keeps only its new words', () => {
-    const vtt = 'WEBVTT\nKind: captions\n\n00:00.000 --> 00:01.000\nwe found\n\n00:01.000 --> 00:02.000\nwe found a room\n\n00:02.000 --> 00:03.000\nwe found a room near work\n';
+    const vtt = 'WEBVTT\nKind: captions\nLanguage: en\n\n00:00.000 --> 00:01.000\nwe found\n\n00:01.000 --> 00:02.000\nwe found a room\n\n00:02.000 --> 00:03.000\nwe found a room near work\n';
     const t = parseVtt(vtt, 'g.vtt', interviewers);
     expect(cpSlice(t.text, t.turns[0]!.span)).toBe('we found a room near work');
     expect(t.unread.filter((u) => u.kind === 'repeat').map((u) => [u.line, u.text])).toEqual([
-      [8, 'we found'],
-      [11, 'we found a room'],
+      [9, 'we found'],
+      [12, 'we found a room'],
     ]);
   });
 });

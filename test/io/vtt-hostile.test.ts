@@ -1,0 +1,72 @@
+// Hostile caption files must finish in seconds: no quadratic joins, no spreading of
+// huge arrays into calls (which overflows the stack).
+
+import { describe, expect, it } from 'vitest';
+import { parseSrt } from '../../src/io/srt.js';
+import { parseVtt } from '../../src/io/vtt.js';
+
+const interviewers = ['Interviewer'];
+/** Seconds allowed: a few on an idle machine; generous for a loaded CI box, far below quadratic. */
+const LIMIT = 45;
+
+function seconds(run: () => void): number {
+  const t0 = performance.now();
+  run();
+  return (performance.now() - t0) / 1000;
+}
+
+const clock = (ms: number, sep = '.'): string => {
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor(ms / 60_000) % 60;
+  const s = Math.floor(ms / 1000) % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}${sep}${String(ms % 1000).padStart(3, '0')}`;
+};
+
+describe('hostile caption files', () => {
+  it('a million cues of one speaker become one turn, in seconds', () => {
+    const parts: string[] = ['WEBVTT', ''];
+    for (let i = 0; i < 1_000_000; i++) parts.push(String(i + 1), `${clock(i * 10)} --> ${clock(i * 10 + 10)}`, 'Rosa: we kept going', '');
+    const raw = parts.join('\n');
+    let turns = 0;
+    let length = 0;
+    const took = seconds(() => {
+      const t = parseVtt(raw, 'big.vtt', interviewers);
+      turns = t.turns.length;
+      length = t.text.length;
+    });
+    expect(turns).toBe(1);
+    expect(length).toBe('Rosa: '.length + 1_000_000 * 'we kept going '.length - 1);
+    expect(took).toBeLessThan(LIMIT);
+  }, 60_000);
+
+  it('a 50 MB file that is one enormous cue line, and a file of one enormous line, finish in seconds', () => {
+    const words = 'housing work papers '.repeat(2_500_000); // 50 MB
+    let took = seconds(() => {
+      const t = parseVtt(`WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Rosa>${words}`, 'line.vtt', interviewers);
+      expect(t.turns).toHaveLength(1);
+    });
+    expect(took).toBeLessThan(LIMIT);
+    took = seconds(() => {
+      const t = parseVtt(`WEBVTT ${words}`, 'header.vtt', interviewers);
+      expect(t.unread).toHaveLength(1);
+    });
+    expect(took).toBeLessThan(LIMIT);
+    took = seconds(() => {
+      const t = parseSrt(`1\n00:00:01,000 --> 00:00:02,000\n${'<i>a < b & c</i> '.repeat(3_000_000)}`, 'line.srt', interviewers);
+      expect(t.turns).toHaveLength(1);
+    });
+    expect(took).toBeLessThan(LIMIT);
+  }, 120_000);
+
+  it('a million unread lines and rolling repeats are listed without overflowing the stack', () => {
+    const parts: string[] = ['WEBVTT', 'Kind: captions', ''];
+    for (let i = 0; i < 300_000; i++) parts.push(`${clock(i * 10)} --> ${clock(i * 10 + 10)}`, `line ${i}`, '', `${clock(i * 10 + 10)} --> ${clock(i * 10 + 11)}`, `line ${i}`, '', 'NOTE a', 'b', 'c', '');
+    const raw = parts.join('\n');
+    const took = seconds(() => {
+      const t = parseVtt(raw, 'yt.vtt', interviewers);
+      expect(t.unread.filter((u) => u.kind === 'repeat')).toHaveLength(300_000);
+      expect(t.unread.filter((u) => u.kind === 'note')).toHaveLength(900_000);
+    });
+    expect(took).toBeLessThan(LIMIT);
+  }, 60_000);
+});
