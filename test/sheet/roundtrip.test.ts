@@ -2,7 +2,8 @@
 // coding by a program that is not qcode (raw XML through fflate, cells written as
 // LibreOffice, Google Sheets or a text-formatted Excel column save them), imported
 // back: the coding must be exactly the gold, and agreement with the gold 1.0.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +68,27 @@ describe('a blind sheet filled in by another program comes back as exactly the g
     expect(csv.split('\n')[0]).toBe('transcript,segment,speaker,code,coder');
     expect(csv).toContain('P01,P01:2,P01,,ana\n');
     expect(csv).toContain('P01,P01:4,P01,barrier.housing,ana\n');
-    void readFileSync;
   });
+});
+
+// LibreOffice itself re-saves the filled workbook (its own xlsx writer, shared
+// strings, its booleans and its number cells), the strongest check that a sheet saved
+// by a spreadsheet program reads back. Skipped where LibreOffice is not installed.
+const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => existsSync(p));
+
+describe.skipIf(!soffice)('a filled sheet re-saved by LibreOffice Calc', () => {
+  for (const style of ['libreoffice', 'google'] as Style[]) {
+    it(`(${style} cells) comes back as exactly the gold coding`, async () => {
+      const sheet = openSheetXml(blank);
+      fillMarks(sheet, goldMarks(), codes, style);
+      const work = mkdtempSync(join(dir, 'lo-'));
+      const file = join(work, 'filled.xlsx');
+      writeFileSync(file, saveSheetXml(sheet));
+      const out = join(work, 'out');
+      execFileSync(soffice!, [`-env:UserInstallation=file://${work}/profile`, '--headless', '--convert-to', 'xlsx', '--outdir', out, file], { stdio: 'ignore', timeout: 170_000 });
+      const result = await runImportSheet({ ...STUDY, files: [join(out, 'filled.xlsx')] });
+      expect(result.warnings).toEqual([]);
+      expect(result.codings.map(key).sort()).toEqual(gold.map(key).sort());
+    }, 180_000);
+  }
 });
