@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { QcodeError, formatMessage } from '../core/errors.js';
 import { describeWriteError, removePendingOutputs } from '../io/output.js';
+import { visibleLines } from '../render/text.js';
 import { registerAgree } from './commands/agree.js';
 import { registerCheck } from './commands/check.js';
 import { registerCode } from './commands/code.js';
@@ -89,7 +90,8 @@ function reportError(e: unknown): number {
     return quiet || e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   }
   if (e instanceof QcodeError) {
-    for (const err of e.all()) process.stderr.write(`qcode: error: ${formatMessage(err)}\n`);
+    // A message may quote an input (a label, a line): its control characters must not reach the terminal.
+    for (const err of e.all()) process.stderr.write(`qcode: error: ${visibleLines(formatMessage(err))}\n`);
     if (process.env.QCODE_DEBUG === '1') process.stderr.write(`${e.stack}\n`);
     return EXIT_USAGE;
   }

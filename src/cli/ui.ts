@@ -1,4 +1,5 @@
 import { formatMessage } from '../core/errors.js';
+import { visibleControls, visibleLines } from '../render/text.js';
 import type { Warning } from '../core/types.js';
 
 /** Everything a command says besides its data goes to stderr, through here. */
@@ -21,7 +22,7 @@ export function makeUi(opts: { quiet?: boolean; color: boolean }): Ui {
   return {
     quiet,
     warn(w) {
-      if (!quiet) process.stderr.write(`qcode: warning: ${formatMessage(w)}\n`);
+      if (!quiet) process.stderr.write(`qcode: warning: ${visibleLines(formatMessage(w))}\n`);
     },
     async progress(total, label) {
       if (quiet || total < SPINNER_MIN_FILES || !spinnerCanDraw(process.stderr, process.env)) return { tick() {}, done() {} };
@@ -33,7 +34,7 @@ export function makeUi(opts: { quiet?: boolean; color: boolean }): Ui {
       return {
         tick(what) {
           n++;
-          spinner.text = `${label} ${n}/${total} ${what}`;
+          spinner.text = `${label} ${n}/${total} ${visibleControls(what)}`;
         },
         done() {
           spinner.stop();

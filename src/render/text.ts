@@ -42,6 +42,11 @@ export function visibleControls(s: string): string {
   });
 }
 
+/** Text for stderr (warnings, errors): its own line breaks kept, every other control character made visible. */
+export function visibleLines(s: string): string {
+  return s.split('\n').map(visibleControls).join('\n');
+}
+
 /** One line of text for a table cell, title or note: line breaks and tabs become spaces, other controls symbols. */
 export function oneLine(s: string, lineBreak = ' '): string {
   return visibleControls(s.replace(LINE_BREAK, lineBreak).replace(/\t/g, ' '));
