@@ -6,7 +6,7 @@ import { detectLayout } from '../../src/core/segment/layouts/detect.js';
 import { DEFAULT_INTERVIEWERS } from '../../src/core/segment/roles.js';
 import { NotATranscriptError } from '../../src/io/errors.js';
 import { formatOf, FROM_NAMES, parseFrom } from '../../src/io/names.js';
-import { readAll, readTranscripts } from '../../src/io/read.js';
+import { parseTranscriptText, readAll, readTranscripts } from '../../src/io/read.js';
 import { makeDocx } from './docx-build.js';
 import { cpSlice, tempFiles } from './helpers.js';
 
@@ -45,6 +45,26 @@ describe('recognising a file by its content', () => {
     expect(detectLayout('0:00:17\nA: Hi.\n0:00:20\nB: Hello.')).toBe('timecode');
     // A time at the end of a sentence is not Otter's `Name  0:09` (one space, no words below).
     expect(detectLayout('I: When did you leave?\nAna: At 5:30\nI: Why then?\nAna: The shift ended.')).toBe('plain');
+  });
+});
+
+describe('tab-separated tables', () => {
+  it('reads a .tsv with speaker and text columns as a table of turns', async () => {
+    const t = await readOne('P05.tsv', 'speaker\ttext\tstart\nI\tWhere did you stay?\t00:00:04\nP05\tAt my sister\'s, then a shelter.\t00:00:09\n');
+    expect([t.format, t.layout]).toEqual(['tsv', 'table']);
+    expect(t.turns.map((x) => [x.speaker, cpSlice(t.text, x.span), x.time])).toEqual([
+      ['I', 'Where did you stay?', 4],
+      ['P05', "At my sister's, then a shelter.", 9],
+    ]);
+  });
+});
+
+describe('parseTranscriptText (the library\'s reader of strings)', () => {
+  it('recognises the layout of a string, or takes it from `from`', () => {
+    expect(parseTranscriptText(OTTER, { id: 'P02', interviewers }).layout).toBe('otter');
+    const vtt = parseTranscriptText('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ana>Hi.\n', { id: 'P02', interviewers });
+    expect([vtt.id, vtt.format]).toEqual(['P02', 'vtt']);
+    expect(() => parseTranscriptText(OTTER, { id: 'P02', interviewers, from: 'ottr' })).toThrow(/did you mean "otter"/);
   });
 });
 
