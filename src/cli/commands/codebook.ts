@@ -5,6 +5,14 @@ import { VERSION } from '../../version.js';
 import { emit } from '../emit.js';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit.js';
 import { addOutputOptions, type OutputOptions } from '../options.js';
+import { Option } from 'commander';
+import { UNITS } from '../../core/types.js';
+import { diffCsv, diffJson, diffMarkdown, diffTables } from '../../render/diff.js';
+import { runCodebookDiff, type DiffRunOptions } from '../../study/diff.js';
+import { hooksFor } from '../hooks.js';
+import { studyOptions, type StudyCliOptions } from '../options.js';
+import { makeUi } from '../ui.js';
+import { chosenFormat, emitText } from './check.js';
 
 type CodebookCliOptions = OutputOptions & { codebook?: string; config?: string };
 
@@ -34,5 +42,32 @@ export function registerCodebook(program: Command, setExit: (code: number) => vo
       const { codebook, reads } = await openCodebook(codebookOptions(file, opts));
       const { book } = codebook;
       await emit({ tables: () => [showTable(book)], csv: () => showCsv(book), json: () => showJson(book, VERSION) }, { ...opts, reads });
+    });
+}
+
+// ------------------------------------------------------------------ diff --
+
+type DiffCliOptions = StudyCliOptions & { on?: string[] };
+
+/** `codebook diff OLD [NEW]`: added to the `codebook` group that registerCodebook made. */
+export function registerCodebookDiff(program: Command): void {
+  const group = program.commands.find((c) => c.name() === 'codebook');
+  if (!group) throw new Error('registerCodebook must run before registerCodebookDiff');
+  addOutputOptions(group.command('diff'))
+    .argument('<old>', 'the old codebook: a file, or git:REV:PATH (read with git show, no checkout)')
+    .argument('[new]', 'the new codebook: a file or git:REV:PATH (default: from qcode.yaml)')
+    .description('what changed between two codebook versions, and per code the segments gained and lost on the transcripts')
+    .option('--on <inputs...>', 'transcripts to measure the effect on (default: qcode.yaml transcripts)')
+    .option('--config <file>', 'study config (default ./qcode.yaml)')
+    .option('--attributes <file>', "case attribute sheet (CSV, first column id); overrides the transcripts' own")
+    .option('--interviewers <labels>', 'comma-separated interviewer labels (replaces the default list)')
+    .addOption(new Option('--unit <unit>', 'segment unit; default from qcode.yaml, then the new codebook').choices(UNITS as string[]))
+    .action(async (old: string, now: string | undefined, opts: DiffCliOptions) => {
+      const run: DiffRunOptions = { ...studyOptions([], opts), old };
+      if (now !== undefined) run.new = now;
+      if (opts.on !== undefined) run.on = opts.on;
+      const { report, reads } = await runCodebookDiff(run, hooksFor(makeUi(opts)));
+      if (chosenFormat(opts) === 'md') await emitText(diffMarkdown(report), opts, reads);
+      else await emit({ tables: () => diffTables(report), csv: () => diffCsv(report), json: () => diffJson(report) }, { ...opts, reads });
     });
 }
