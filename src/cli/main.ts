@@ -5,7 +5,7 @@ import { visibleLines } from '../render/text.js';
 import { registerAgree } from './commands/agree.js';
 import { registerCheck } from './commands/check.js';
 import { registerCode } from './commands/code.js';
-import { registerCodebook } from './commands/codebook.js';
+import { registerCodebook, registerCodebookDiff } from './commands/codebook.js';
 import { registerFreq } from './commands/freq.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuotes } from './commands/quotes.js';
@@ -37,6 +37,7 @@ export function buildProgram(setExit: (code: number) => void = () => {}): Comman
   registerSheet(program);
   registerImport(program, setExit);
   registerCheck(program, setExit);
+  registerCodebookDiff(program);
   for (const cmd of program.commands) propagate(cmd);
   return program;
 }
