@@ -80,7 +80,7 @@ class Scanner {
   }
 
   /** Lines from i up to a blank line or a timing line; a tool's cue id just before the timing stays with its cue. */
-  private run_(i: number): number {
+  private textRun(i: number): number {
     let j = i;
     while (this.filled(j) && !isTimingLine(this.lines[j] as string)) j++;
     if (j > i + 1 && j < this.lines.length && !this.rules.isBlank(this.lines[j] as string) && isToolCueId(this.lines[j - 1] as string)) {
@@ -91,7 +91,7 @@ class Scanner {
   }
 
   private cue(t: number, id?: string): number {
-    const end = this.run_(t + 1);
+    const end = this.textRun(t + 1);
     const lines = this.lines.slice(t + 1, end);
     const read = readTiming(this.lines[t] as string, this.rules.format);
     if (read.kind === 'bad') return this.badTiming(t, lines, end);
@@ -118,7 +118,7 @@ class Scanner {
 
   /** A block with no timing line: a comment, or words that lost their cue. */
   private other(i: number): number {
-    const end = this.run_(i);
+    const end = this.textRun(i);
     const first = this.lines[i] as string;
     if (this.rules.isNoteBlock?.(first)) {
       for (let k = i; k < end; k++) this.note(k, k === i);

@@ -26,9 +26,11 @@ const SRT_TIMING = new RegExp(String.raw`^\s*(${SRT_TIME})\s*-->\s*(${SRT_TIME})
 // milliseconds after `.` or `,`, and arrows `->`, `--->`, `=>`, `–>`, `—`.
 const LOOSE_TIME = String.raw`(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?`;
 const LOOSE_TIMING = new RegExp(String.raw`^\s*(${LOOSE_TIME})\s*(?:-{1,3}>|=>|[–—]-?>?)\s*(${LOOSE_TIME})(?![\d.,:])`);
-// A line that is two clock-like numbers and maybe cue settings, whatever sits between:
-// in a timing line's place it is a timing the writer got wrong, never words.
-const SUSPECT_TIMING = /^\s*\d{1,4}(?:[:.,;]\d{0,4}){1,3}\s*[^\p{L}\d\s]{0,4}\s*\d{1,4}(?:[:.,;]\d{0,4}){1,3}(?:\s+\S+:\S*)*\s*$/u;
+// A line that is two clock-like numbers apart, maybe with cue settings after them:
+// in a timing line's place it is a timing the writer got wrong, never words. Each part
+// can match in one way only, so a long hostile line cannot make the match backtrack.
+const CLOCKISH = String.raw`\d{1,4}(?:[:.,;]\d{0,4}){1,3}`;
+const SUSPECT_TIMING = new RegExp(String.raw`^\s*${CLOCKISH}(?:\s*[^\d\s:.,;]{1,4}\s*|\s+)${CLOCKISH}(?:\s+[^\s:]*:\S*)*\s*$`);
 
 function seconds(h: string | undefined, m: string, s: string, ms: string | undefined): number | undefined {
   const minutes = Number(m);

@@ -10,6 +10,7 @@ import { normaliseText } from '../core/segment/normalise.js';
 import type { Layout, Transcript, UnreadLine, Warning } from '../core/types.js';
 import { cuesToTurns, GUID_ID, joinCueLines, type Cue } from './captions.js';
 import { lineOfCue, scanCues, type RawCue } from './cue-blocks.js';
+import { isTimingLine } from './cue-timing.js';
 import { readTextFile } from './file.js';
 import { idFromPath } from './names.js';
 
@@ -156,7 +157,7 @@ function readHeader(lines: string[], unread: UnreadLine[]): { header: string[]; 
   if (first !== '') unread.push({ line: 1, kind: 'header', text: (lines[0] as string).trim() });
   let i = 1;
   const header: string[] = [];
-  while (i < lines.length && lines[i] !== '' && !(lines[i] as string).includes('-->')) {
+  while (i < lines.length && lines[i] !== '' && !isTimingLine(lines[i] as string)) {
     const text = (lines[i] as string).trim();
     header.push(text);
     if (text !== '') unread.push({ line: i + 1, kind: 'header', text });
