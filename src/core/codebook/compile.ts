@@ -21,6 +21,8 @@ export interface CompiledTerm {
   id: TermId;
   raw: string;
   parts: CompiledPart[];
+  /** The part the index finds the term by; the others are checked around it. */
+  anchor: number;
 }
 
 export interface CompiledRule {
@@ -36,7 +38,7 @@ export interface CompiledRule {
 
 export interface TrieNode {
   next: Map<string, TrieNode>;
-  /** Terms whose first part is a prefix ending at this node. */
+  /** Terms found by a prefix part ending at this node. */
   terms: TermId[];
 }
 
@@ -71,10 +73,11 @@ export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook 
     const known = termIds.get(key);
     if (known !== undefined) return known;
     const id = out.terms.length;
-    out.terms.push({ id, raw: t.raw, parts });
+    const anchor = anchorOf(parts);
+    out.terms.push({ id, raw: t.raw, parts, anchor });
     out.rulesByTerm.push([]);
     termIds.set(key, id);
-    indexFirstPart(out, id, parts[0]!);
+    indexPart(out, id, parts[anchor]!);
     return id;
   };
   const patternIds = new Map<string, number>();
@@ -108,7 +111,24 @@ export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook 
   return out;
 }
 
-function indexFirstPart(out: CompiledCodebook, id: TermId, part: CompiledPart): void {
+/**
+ * A phrase is looked up by its longest stemmed or exact word, not its first: `in the
+ * stairwell` is then checked where the text says "stairwell", instead of at every
+ * "in" — long words are the rare ones. Phrases of prefixes only go by their first word.
+ */
+function anchorOf(parts: CompiledPart[]): number {
+  let best = 0;
+  let bestLength = -1;
+  parts.forEach((p, i) => {
+    if (p.kind !== 'prefix' && p.value.length > bestLength) {
+      best = i;
+      bestLength = p.value.length;
+    }
+  });
+  return best;
+}
+
+function indexPart(out: CompiledCodebook, id: TermId, part: CompiledPart): void {
   if (part.kind === 'prefix') {
     // Keyed by UTF-16 unit, as the matcher walks a token.
     let node = out.prefixes;

@@ -62,11 +62,15 @@ function findOccurrences(cb: CompiledCodebook, tokens: Token[], stems: string[])
   return occ;
 }
 
-/** Records `term` at token `i` when the term's other words follow it. */
+/** Records `term` when its anchor part, found at token `i`, has the term's other words around it. */
 function found(cb: CompiledCodebook, occ: Map<TermId, Occurrence[]>, tokens: Token[], stems: string[], term: TermId, i: number): void {
-  const parts = cb.terms[term]!.parts;
-  if (!restMatches(parts, tokens, stems, i)) return;
-  const occurrence = { term, first: i, last: i + parts.length - 1 };
+  const { parts, anchor } = cb.terms[term]!;
+  const first = i - anchor;
+  if (first < 0 || first + parts.length > tokens.length) return;
+  for (let k = 0; k < parts.length; k++) {
+    if (k !== anchor && !partMatches(parts[k]!, tokens[first + k]!.text, stems[first + k]!)) return;
+  }
+  const occurrence = { term, first, last: first + parts.length - 1 };
   const list = occ.get(term);
   if (list) list.push(occurrence);
   else occ.set(term, [occurrence]);
@@ -78,21 +82,19 @@ function partMatches(p: CompiledPart, token: string, stem: string): boolean {
   return token.startsWith(p.value);
 }
 
-function restMatches(parts: CompiledPart[], tokens: Token[], stems: string[], at: number): boolean {
-  if (at + parts.length > tokens.length) return false;
-  for (let k = 1; k < parts.length; k++) {
-    if (!partMatches(parts[k]!, tokens[at + k]!.text, stems[at + k]!)) return false;
-  }
-  return true;
+function hasAny(terms: TermId[], occ: Map<TermId, Occurrence[]>): boolean {
+  for (const t of terms) if (occ.has(t)) return true;
+  return false;
 }
 
 function evaluate(
   cb: CompiledCodebook, rule: CompiledRule, occ: Map<TermId, Occurrence[]>, patterns: number[], tokens: Token[], text: string,
 ): RawEvidence[] | null {
   // Cheap yes/no checks first: most triggered rules fail one, and then no evidence is built.
-  if (rule.not?.some((t) => occ.has(t))) return null;
-  if (rule.any && !rule.any.some((t) => occ.has(t))) return null;
-  if (rule.all && !rule.all.every((t) => occ.has(t))) return null;
+  if (rule.not && hasAny(rule.not, occ)) return null;
+  if (rule.any && !hasAny(rule.any, occ)) return null;
+  if (rule.all) for (const t of rule.all) if (!occ.has(t)) return null;
+  if (rule.near && !(hasAny(rule.near.left, occ) && hasAny(rule.near.right, occ))) return null;
   const regexHits = rule.regex?.filter((p) => patterns.includes(p));
   if (regexHits && regexHits.length === 0) return null;
   const paired = rule.near
