@@ -57,6 +57,32 @@ interface OpenTurn {
   line: number;
 }
 
+/** Consecutive cues of one speaker, and cues naming none, go into one turn. */
+class TurnBuilder {
+  readonly open: OpenTurn[] = [];
+  readonly warnings: Warning[] = [];
+  private warnedUnknown = false;
+
+  constructor(private readonly file: string) {}
+
+  add(cue: Cue, speaker: string | undefined, text: string): void {
+    const current = this.open[this.open.length - 1];
+    if (current && (speaker === undefined || speaker === current.speaker)) {
+      current.pieces.push(text);
+      return;
+    }
+    if (speaker === undefined && !this.warnedUnknown) {
+      this.warnings.push({ file: this.file, line: cue.line, col: 1, message: `cue text before any named speaker is attributed to "${UNKNOWN_SPEAKER}"` });
+      this.warnedUnknown = true;
+    }
+    this.open.push({ speaker: speaker ?? UNKNOWN_SPEAKER, pieces: [text], start: cue.start, time: cue.time, line: cue.line });
+  }
+
+  turns(): TurnInput[] {
+    return this.open.map((t) => ({ speaker: t.speaker, text: t.pieces.join(' '), start: t.start, time: t.time, line: t.line }));
+  }
+}
+
 export function cuesToTurns(
   cues: Cue[],
   file: string,
@@ -65,42 +91,22 @@ export function cuesToTurns(
 ): { turns: TurnInput[]; warnings: Warning[] } {
   const prefixes = cues.map((c) => (c.voice === undefined ? matchLabel(c.text) : null));
   const isSpeaker = speakerTest(cues, prefixes, interviewers, rules);
-  const open: OpenTurn[] = [];
-  const warnings: Warning[] = [];
-  let warnedUnknown = false;
+  const builder = new TurnBuilder(file);
   cues.forEach((cue, i) => {
-    let speaker = cue.voice;
-    let text = cue.text;
     const prefix = prefixes[i];
-    if (prefix && isSpeaker(prefix.label)) {
-      speaker = prefix.label;
-      text = text.slice(prefix.textStart);
-    } else if (prefix) {
-      warnings.push({
+    const named = prefix !== null && prefix !== undefined && isSpeaker(prefix.label);
+    if (prefix && !named) {
+      builder.warnings.push({
         file,
         line: cue.line,
         col: 1,
         message: `"${prefix.label}:" starts only one cue, so it is not taken as a speaker and is read as ordinary text`,
       });
     }
-    text = text.trim();
-    if (text === '') return;
-    const current = open[open.length - 1];
-    if (current && (speaker === undefined || speaker === current.speaker)) {
-      current.pieces.push(text);
-      return;
-    }
-    if (speaker === undefined) {
-      speaker = UNKNOWN_SPEAKER;
-      if (!warnedUnknown) {
-        warnings.push({ file, line: cue.line, col: 1, message: `cue text before any named speaker is attributed to "${UNKNOWN_SPEAKER}"` });
-        warnedUnknown = true;
-      }
-    }
-    open.push({ speaker, pieces: [text], start: cue.start, time: cue.time, line: cue.line });
+    const text = (named ? cue.text.slice(prefix.textStart) : cue.text).trim();
+    if (text !== '') builder.add(cue, named ? prefix.label : cue.voice, text);
   });
-  const turns = open.map((t): TurnInput => ({ speaker: t.speaker, text: t.pieces.join(' '), start: t.start, time: t.time, line: t.line }));
-  return { turns, warnings };
+  return { turns: builder.turns(), warnings: builder.warnings };
 }
 
 /** Join a cue's text lines with a space, collapsing the blanks around them. */
