@@ -124,6 +124,12 @@ class Scanner {
       for (let k = i; k < end; k++) this.note(k, k === i);
       return end;
     }
+    if (end === i + 1 && isToolCueId(first)) {
+      // A cue number cut off from its timing by a blank line: listed, never glued to words.
+      this.warn(i + 1, 'a cue id without a timing line under it is skipped');
+      this.unread(i, 'dropped');
+      return end;
+    }
     const previous = this.out.cues[this.out.cues.length - 1];
     if (previous) {
       this.warn(i + 1, 'a block without a timing line is joined to the cue before it');

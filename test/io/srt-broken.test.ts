@@ -41,6 +41,13 @@ describe('SubRip with broken timings', () => {
     expect(t.text).toBe('Q: one\nBo: two three');
   });
 
+  it('a cue number cut off from its timing by a blank line is listed as unread, not read as words', () => {
+    const t = parseSrt('1\n00:00:01,000 --> 00:00:02,000\nQ: one\n\n2\n\n00:00:02,000 --> 00:00:03,000\nQ: two\n', 'c.srt', interviewers);
+    expect(t.text).toBe('Q: one two');
+    expect(t.unread).toEqual([{ line: 5, kind: 'dropped', text: '2' }]);
+    expect(t.warnings.map((w) => w.line)).toEqual([5]);
+  });
+
   it('speakers and source times come from each turn\'s first cue', () => {
     const t = parseSrt('1\n01:02:03,450 --> 01:02:05,000\nQ: Where did you stay?\n\n2\n01:02:05,100 --> 01:02:07,000\nLina: With a friend.\n\n3\n01:02:07,500 --> 01:02:09,000\nLina: For a month.\n', 't.srt', interviewers);
     expect(t.turns.map((x) => [x.speaker, x.role, x.timestamp, x.time])).toEqual([
