@@ -8,6 +8,7 @@ import { registerCode } from './commands/code.js';
 import { registerCodebook, registerCodebookDiff } from './commands/codebook.js';
 import { registerFreq } from './commands/freq.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerInit } from './commands/init.js';
 import { registerQuotes } from './commands/quotes.js';
 import { registerMatrix } from './commands/matrix.js';
 import { registerCooccur } from './commands/cooccur.js';
@@ -38,6 +39,7 @@ export function buildProgram(setExit: (code: number) => void = () => {}): Comman
   registerImport(program, setExit);
   registerCheck(program, setExit);
   registerCodebookDiff(program);
+  registerInit(program, setExit);
   for (const cmd of program.commands) propagate(cmd);
   return program;
 }
