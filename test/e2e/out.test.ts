@@ -176,16 +176,49 @@ describe('a full or closed stdout', () => {
   });
 });
 
+describe('stderr never carries control characters from the inputs', () => {
+  it('an error quoting a file name holding an escape sequence shows it as symbols', () => {
+    const dir = study();
+    const r = qcode(['freq', 'interviews', '--codebook', '\u001b[31mbook\u0007.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('␛[31mbook␇.yaml');
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+/**
+ * Runs qcode freq with stderr on a pseudo-terminal `cols` wide (stdout to out.txt):
+ * what the terminal showed (`record`: where script keeps it), and the exit status.
+ */
+function underTerminal(dir: string, cols: number, env: Record<string, string | undefined>, record = 'tty.txt'): { terminal: string; status: string } {
+  const full: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '', FORCE_COLOR: '0', TERM: 'xterm', ...env };
+  if (env.CI === undefined) delete full.CI;
+  // `timeout` ends a spinner that hangs (it ignores SIGTERM), so a failure leaves no process behind.
+  const cmd = `stty cols ${cols} rows ${cols ? 24 : 0}; timeout -s KILL 15 "${process.execPath}" "${BIN}" ${FREQ.join(' ')} > out.txt; echo $? > status.txt`;
+  spawnSync('script', ['-qfec', cmd, record], { cwd: dir, env: full, stdio: 'ignore', timeout: 30_000, killSignal: 'SIGKILL' });
+  const terminal = record === '/dev/null' ? '' : readFileSync(join(dir, record), 'utf8');
+  return { terminal, status: readFileSync(join(dir, 'status.txt'), 'utf8').trim() };
+}
+
+describe('the progress spinner', { skip: !hasScript }, () => {
+  const dir = study();
+  it('spins on a terminal that knows its width', () => {
+    expect(underTerminal(dir, 80, {}).terminal).toContain('reading 0/7');
+  });
+  it('stays off for TERM=dumb and in CI', () => {
+    expect(underTerminal(dir, 80, { TERM: 'dumb' }).terminal).not.toContain('reading');
+    expect(underTerminal(dir, 80, { CI: 'true' }).terminal).not.toContain('reading');
+  });
+});
+
 describe('a terminal that reports 0 columns', () => {
-  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
   it('gets no spinner, and the run ends', { skip: !hasScript }, () => {
     const dir = study();
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '', FORCE_COLOR: '0', TERM: 'xterm' };
-    delete env.CI;
-    // `timeout` ends a spinner that hangs (it ignores SIGTERM), so a failure leaves no process behind.
-    const cmd = `stty cols 0 rows 0; timeout -s KILL 15 "${process.execPath}" "${BIN}" ${FREQ.join(' ')} > out.txt; echo $? > status.txt`;
-    spawnSync('script', ['-qfec', cmd, '/dev/null'], { cwd: dir, env, stdio: 'ignore', timeout: 30_000, killSignal: 'SIGKILL' });
-    expect(readFileSync(join(dir, 'status.txt'), 'utf8').trim()).toBe('0');
+    // The terminal record goes nowhere: a spinner that hangs fills it with escape codes.
+    const r = underTerminal(dir, 0, {}, '/dev/null');
+    expect(r.status).toBe('0');
     expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toContain('────');
   });
 });
