@@ -3,7 +3,7 @@
 // speaker, join the current turn with a space.
 
 import type { TurnInput } from '../core/segment/fromturns.js';
-import { matchLabel } from '../core/segment/labels.js';
+import { matchLabel, type LabelMatch } from '../core/segment/labels.js';
 import { isInterviewer } from '../core/segment/roles.js';
 import type { Warning } from '../core/types.js';
 
@@ -35,7 +35,7 @@ export interface CueSpeakerRules {
  * A `Name:` prefix names a speaker when the name is a voice-tag name or an interviewer
  * label, or starts at least two cues — the plain-text rule, so `He said: go` stays text.
  */
-function speakerTest(cues: Cue[], prefixes: (ReturnType<typeof matchLabel> | null)[], interviewers: readonly string[], rules: CueSpeakerRules) {
+function speakerTest(cues: Cue[], prefixes: (LabelMatch | null)[], interviewers: readonly string[], rules: CueSpeakerRules) {
   const voices = new Set<string>();
   for (const c of cues) if (c.voice !== undefined) voices.add(c.voice);
   const starts = new Map<string, number>();

@@ -27,6 +27,13 @@ describe('Zoom', () => {
     expect(t.warnings.map((w) => [w.line, w.message])).toEqual([[14, 'no blank line before this cue; its cue id is not read as text']]);
   });
 
+  it('a Zoom display name that is no ordinary label (a comma, a bar) still names the speaker', () => {
+    const vtt = 'WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nDana Reyes, MSW: Where did you go first?\n\n2\n00:00:02.500 --> 00:00:04.000\nAna | peer advocate: To a drop-in center.\n';
+    const t = parseVtt(vtt, 'z.vtt', interviewers);
+    expect(t.layout).toBe('zoom');
+    expect(t.text).toBe('Dana Reyes, MSW: Where did you go first?\nAna | peer advocate: To a drop-in center.');
+  });
+
   it('"Unknown Speaker:" is a speaker even in one cue of a plain WebVTT file', () => {
     const t = parseVtt('WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ana>Hello.\n\n00:02.000 --> 00:03.000\nUnknown Speaker: Can you hear me?\n', 'u.vtt', interviewers);
     expect(t.turns.map((x) => x.speaker)).toEqual(['Ana', 'Unknown Speaker']);
