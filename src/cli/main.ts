@@ -13,8 +13,10 @@ import { registerQuotes } from './commands/quotes.js';
 import { registerMatrix } from './commands/matrix.js';
 import { registerCooccur } from './commands/cooccur.js';
 import { registerSaturation } from './commands/saturation.js';
+import { registerReport } from './commands/report.js';
 import { registerSheet } from './commands/sheet.js';
 import { registerImport } from './commands/import.js';
+import { registerReview } from './commands/review.js';
 import { VERSION } from '../version.js';
 import { EXIT_OK, EXIT_USAGE } from './exit.js';
 
@@ -35,8 +37,10 @@ export function buildProgram(setExit: (code: number) => void = () => {}): Comman
   registerMatrix(program);
   registerCooccur(program);
   registerSaturation(program);
+  registerReport(program);
   registerSheet(program);
   registerImport(program, setExit);
+  registerReview(program);
   registerCheck(program, setExit);
   registerCodebookDiff(program);
   registerInit(program, setExit);

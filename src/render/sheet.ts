@@ -2,6 +2,7 @@
 // codings an imported sheet gives.
 
 import { sheetHeader, clockText, type SheetModel } from '../core/sheet/layout.js';
+import { REVIEW_HEADER, type Decision } from '../core/sheet/review.js';
 import type { Coding, SegmentId } from '../core/types.js';
 import { renderCsv, type CsvCell } from './csv.js';
 
@@ -26,4 +27,9 @@ export function importedCodingsCsv(codings: Coding[], memos: ReadonlyMap<string,
     }
     return row;
   }));
+}
+
+/** What `qcode review` saves: a codings CSV with the decision and the suggestion it was made on. */
+export function reviewCsv(decisions: Decision[], coder: string): string {
+  return renderCsv(REVIEW_HEADER, decisions.map((d) => [d.transcript, d.segment, d.speaker, d.code, coder, d.kind, d.suggestion]));
 }
