@@ -130,7 +130,7 @@ function dropRollingRepeats(cues: RawCue[], unread: UnreadLine[]): void {
       lineNos.push(line);
       last = clean;
     });
-    shown = now;
+    if (now.size > 0) shown = now; // a blank cue between two rolling ones shows nothing new
     cue.lines = lines;
     cue.lineNos = lineNos;
   }

@@ -77,6 +77,13 @@ describe('YouTube automatic captions (yt-dlp)', () => {
     ]);
   });
 
+  it('a blank cue between two rolling cues does not make the repeat count twice', () => {
+    const vtt = 'WEBVTT\nKind: captions\nLanguage: en\n\n00:00.000 --> 00:01.000\nwe moved\n\n00:01.000 --> 00:01.010\n \n\n00:01.010 --> 00:02.000\nwe moved\ninto our own place\n';
+    const t = parseVtt(vtt, 'b.vtt', interviewers);
+    expect(cpSlice(t.text, t.turns[0]!.span)).toBe('we moved into our own place');
+    expect(t.unread.filter((u) => u.kind === 'repeat')).toEqual([{ line: 12, kind: 'repeat', text: 'we moved' }]);
+  });
+
   it('a caption line that grows word by word keeps only its new words', () => {
     const vtt = 'WEBVTT\nKind: captions\nLanguage: en\n\n00:00.000 --> 00:01.000\nwe found\n\n00:01.000 --> 00:02.000\nwe found a room\n\n00:02.000 --> 00:03.000\nwe found a room near work\n';
     const t = parseVtt(vtt, 'g.vtt', interviewers);
