@@ -24,23 +24,38 @@ export interface CodedStudy {
 
 /** Every transcript's codings, transcripts in id order. */
 export async function codeStudy(study: Study, opts: StudyOptions, warnings: Warnings, hooks: RunHooks = {}): Promise<CodedStudy> {
+  const coded: CodedTranscript[] = [];
+  const { coder } = await forEachCoded(study, opts, warnings, hooks, (t) => coded.push(t));
+  return { transcripts: coded.sort((a, b) => compareText(a.id, b.id)), coder };
+}
+
+/**
+ * Hands each transcript's codings to `visit` as soon as it is coded (in no promised
+ * order), so a report that only counts never holds the corpus: a fresh pass, on
+ * worker threads when the corpus is large, or saved codings laid on the transcripts.
+ */
+export async function forEachCoded(
+  study: Study, opts: StudyOptions, warnings: Warnings, hooks: RunHooks, visit: (t: CodedTranscript) => void,
+): Promise<{ coder: string }> {
   const book = study.codebook?.book;
   if (!study.codebook || !book) throw new QcodeError('no codebook: pass --codebook FILE, or run where a qcode.yaml names one');
   const saved = opts.codings ? await savedCodings(opts.codings, opts.coder, book, warnings) : undefined;
   const pass = { unit: study.unit, speakers: study.speakers };
   if (!saved) {
     const parallel = await codeAcrossThreads(study, opts.jobs, warnings, hooks);
-    if (parallel) return { transcripts: parallel.sort((a, b) => compareText(a.id, b.id)), coder: 'auto' };
+    if (parallel) {
+      parallel.forEach(visit);
+      return { coder: 'auto' };
+    }
   }
-  const coded: CodedTranscript[] = [];
   for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) {
-    if (!saved) coded.push(codeTranscript(study.codebook, t, pass));
-    else coded.push(laySavedCodings(t, eligibleSegments(t, pass.unit, pass.speakers), saved.byTranscript, warnings));
+    if (!saved) visit(codeTranscript(study.codebook, t, pass));
+    else visit(laySavedCodings(t, eligibleSegments(t, pass.unit, pass.speakers), saved.byTranscript, warnings));
   }
   for (const [id, rows] of saved?.byTranscript ?? []) {
     warnings.add({ ...rows[0]!.place, message: `no transcript "${id}" among the inputs; its ${rows.length} codings are left out` });
   }
-  return { transcripts: coded.sort((a, b) => compareText(a.id, b.id)), coder: saved?.coder ?? 'auto' };
+  return { coder: saved?.coder ?? 'auto' };
 }
 
 /** The pass on worker threads when the corpus is large enough (or --jobs asks); null to run here. */

@@ -1,10 +1,10 @@
 // `freq`: per code, how many segments and cases carry it (or a descendant).
 
-import { frequencies, type FreqReport } from '../core/aggregate/freq.js';
+import { FrequencyCounter, type FreqReport } from '../core/aggregate/freq.js';
 import { QcodeError } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
 import type { Warning } from '../core/types.js';
-import { codeStudy } from './code.js';
+import { forEachCoded } from './code.js';
 import { openStudy } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
 
@@ -22,17 +22,21 @@ export interface FreqResult {
 export async function runFreq(opts: FreqRunOptions, hooks: RunHooks = {}): Promise<FreqResult> {
   const warnings = new Warnings(hooks.onWarning);
   const study = await openStudy(opts, 'required');
-  const coded = await codeStudy(study, opts, warnings, hooks);
-  // Counting needs which segments carry which codes, not the evidence that made them.
-  const counted = coded.transcripts.map((t) => ({ ...t, codings: t.codings.map((c) => ({ ...c, evidence: [] })) }));
-  if (opts.by !== undefined) checkAttribute(opts.by, counted.map((t) => t.attributes));
-  const report = frequencies(study.codebook!.book, study.unit, counted, opts.by);
+  // Counted as each transcript is coded: memory holds the counts, not the corpus.
+  const counter = new FrequencyCounter(study.codebook!.book, study.unit, opts.by);
+  const attributeNames = new Set<string>();
+  await forEachCoded(study, opts, warnings, hooks, (t) => {
+    for (const k of Object.keys(t.attributes)) attributeNames.add(k);
+    counter.add(t);
+  });
+  if (opts.by !== undefined) checkAttribute(opts.by, [...attributeNames]);
+  const report = counter.report();
   return { report, reads: study.reads, warnings: warnings.list };
 }
 
 /** `--by` must name an attribute some transcript has: a typo would report one "(missing)" group. */
-function checkAttribute(by: string, attributes: Record<string, unknown>[]): void {
-  const known = [...new Set(attributes.flatMap((a) => Object.keys(a)))].sort();
+function checkAttribute(by: string, names: string[]): void {
+  const known = [...names].sort();
   if (known.includes(by)) return;
   const guess = closest(by, known);
   const hint = guess ? ` (did you mean "${guess}"?)` : known.length > 0 ? `; the transcripts have: ${known.join(', ')}` : '; the transcripts have no attributes';

@@ -1,7 +1,7 @@
 import { flattenCodes, type Codebook } from '../codebook/model.js';
 import type { CodedTranscript } from '../code/pass.js';
-import type { AttributeValue, CodeId, Unit } from '../types.js';
-import { transcriptOfSegment } from '../segment/ids.js';
+import type { CodeId, Unit } from '../types.js';
+import { compareGroups, groupKey, MISSING_GROUP } from './groups.js';
 import { rollUp } from './rollup.js';
 
 export interface CodebookRef {
@@ -37,66 +37,79 @@ export interface FreqReport {
   notes: string[];
 }
 
-export const MISSING_GROUP = '(missing)';
+export { MISSING_GROUP };
 
 export function codebookRef(book: Codebook): CodebookRef {
   return { name: book.name, version: book.version, sha256: book.sha256 };
 }
 
-/** Per code: segments and cases carrying it or a descendant, optionally split by an attribute. */
-export function frequencies(book: Codebook, unit: Unit, coded: CodedTranscript[], by?: string): FreqReport {
-  const totalSegments = coded.reduce((n, t) => n + t.eligible.length, 0);
-  const hits = rollUp(book.codes, coded.flatMap((t) => t.codings));
-  const notes: string[] = [];
-  if (totalSegments === 0) notes.push('segment_pct is null: no segment was eligible for coding');
-  if (coded.length === 0) notes.push('case_pct is null: no transcripts were read');
-  const groupOf = new Map(coded.map((t) => [t.id, groupKey(by ? t.attributes[by] : undefined)]));
-  if (by && coded.every((t) => !(by in t.attributes))) notes.push(`no transcript has the attribute "${by}"`);
-  const caseTotals = countValues([...groupOf.values()]);
-  const codes = flattenCodes(book.codes).map((code): FreqRow => {
-    const segs = hits.segments.get(code.id) ?? new Set<string>();
-    const cases = hits.cases.get(code.id) ?? new Set<string>();
-    const row: FreqRow = {
-      code: code.id, label: code.label, depth: code.depth,
-      segments: segs.size, segment_pct: ratio(segs.size, totalSegments),
-      cases: cases.size, case_pct: ratio(cases.size, coded.length),
-    };
-    if (by) row.by = splitBy(segs, cases, groupOf, caseTotals);
-    return row;
-  });
-  return {
-    codebook: codebookRef(book), unit, transcripts: coded.length, segments: totalSegments,
-    ...(by ? { by } : {}), codes, notes,
-  };
-}
+/**
+ * Counts as transcripts arrive, so a corpus of any size needs memory only for the
+ * counts: per code, the segments and cases carrying it or a descendant, and per group
+ * of the `by` attribute the same. A segment or case counts once per code however many
+ * of the code's descendants it carries.
+ */
+export class FrequencyCounter {
+  private transcripts = 0;
+  private segments = 0;
+  private sawBy = false;
+  private readonly caseTotals = new Map<string, number>();
+  private readonly counts = new Map<CodeId, { segments: number; cases: number; groups: Map<string, { segments: number; cases: number }> }>();
 
-function splitBy(segs: Set<string>, cases: Set<string>, groupOf: Map<string, string>, totals: Map<string, number>): Record<string, GroupCount> {
-  const out: Record<string, GroupCount> = {};
-  for (const [value, caseTotal] of [...totals].sort(([a], [b]) => compareGroups(a, b))) {
-    out[value] = { segments: 0, cases: 0, case_total: caseTotal };
+  constructor(private readonly book: Codebook, private readonly unit: Unit, private readonly by?: string) {}
+
+  add(t: CodedTranscript): void {
+    this.transcripts++;
+    this.segments += t.eligible.length;
+    const value = this.by ? t.attributes[this.by] : undefined;
+    if (this.by && this.by in t.attributes) this.sawBy = true;
+    const group = groupKey(value);
+    this.caseTotals.set(group, (this.caseTotals.get(group) ?? 0) + 1);
+    for (const [code, segs] of rollUp(this.book.codes, t.codings).segments) {
+      const c = this.counts.get(code) ?? { segments: 0, cases: 0, groups: new Map() };
+      c.segments += segs.size;
+      c.cases++;
+      const g = c.groups.get(group) ?? { segments: 0, cases: 0 };
+      g.segments += segs.size;
+      g.cases++;
+      c.groups.set(group, g);
+      this.counts.set(code, c);
+    }
   }
-  for (const seg of segs) out[groupOf.get(transcriptOfSegment(seg)) ?? MISSING_GROUP]!.segments++;
-  for (const c of cases) out[groupOf.get(c) ?? MISSING_GROUP]!.cases++;
-  return out;
+
+  report(): FreqReport {
+    const notes: string[] = [];
+    if (this.segments === 0) notes.push('segment_pct is null: no segment was eligible for coding');
+    if (this.transcripts === 0) notes.push('case_pct is null: no transcripts were read');
+    if (this.by && !this.sawBy) notes.push(`no transcript has the attribute "${this.by}"`);
+    const groups = [...this.caseTotals].sort(([a], [b]) => compareGroups(a, b));
+    const codes = flattenCodes(this.book.codes).map((code): FreqRow => {
+      const c = this.counts.get(code.id);
+      const row: FreqRow = {
+        code: code.id, label: code.label, depth: code.depth,
+        segments: c?.segments ?? 0, segment_pct: ratio(c?.segments ?? 0, this.segments),
+        cases: c?.cases ?? 0, case_pct: ratio(c?.cases ?? 0, this.transcripts),
+      };
+      if (this.by) {
+        row.by = Object.fromEntries(groups.map(([value, total]) => {
+          const g = c?.groups.get(value);
+          return [value, { segments: g?.segments ?? 0, cases: g?.cases ?? 0, case_total: total }];
+        }));
+      }
+      return row;
+    });
+    return {
+      codebook: codebookRef(this.book), unit: this.unit, transcripts: this.transcripts, segments: this.segments,
+      ...(this.by ? { by: this.by } : {}), codes, notes,
+    };
+  }
 }
 
-function groupKey(v: AttributeValue | undefined): string {
-  return v === undefined || v === null || v === '' ? MISSING_GROUP : String(v);
-}
-
-/** Numbers in numeric order, then text; the missing group last. */
-function compareGroups(a: string, b: string): number {
-  if (a === MISSING_GROUP || b === MISSING_GROUP) return a === b ? 0 : a === MISSING_GROUP ? 1 : -1;
-  const na = Number(a);
-  const nb = Number(b);
-  if (a.trim() !== '' && b.trim() !== '' && !Number.isNaN(na) && !Number.isNaN(nb)) return na - nb;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function countValues(values: string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
-  return m;
+/** Per code: segments and cases carrying it or a descendant, optionally split by an attribute. */
+export function frequencies(book: Codebook, unit: Unit, coded: Iterable<CodedTranscript>, by?: string): FreqReport {
+  const counter = new FrequencyCounter(book, unit, by);
+  for (const t of coded) counter.add(t);
+  return counter.report();
 }
 
 export function ratio(n: number, d: number): number | null {

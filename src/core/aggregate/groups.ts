@@ -2,7 +2,9 @@
 // order (numbers as numbers, then text, the missing group last), as `freq --by` uses.
 
 import type { AttributeValue } from '../types.js';
-import { MISSING_GROUP } from './freq.js';
+
+/** The group of cases without a value for the attribute. */
+export const MISSING_GROUP = '(missing)';
 
 export function groupKey(v: AttributeValue | undefined): string {
   return v === undefined || v === null || v === '' ? MISSING_GROUP : String(v);

@@ -2,10 +2,10 @@ import { ancestry, type Code } from '../codebook/model.js';
 import type { CodeId, Coding } from '../types.js';
 
 /**
- * For each code, which segments and which transcripts carry it or a descendant
- * (SPEC §4: a segment coded with a code also counts for every ancestor).
- * Codes missing from the codebook (a human coding's typo, an older codebook) still
- * count, under their own id.
+ * For each code, which segments and which transcripts carry it or a descendant: a
+ * segment coded with a code also counts for every ancestor. A code the codebook does
+ * not have (a typo in a human coding, an older codebook) counts nowhere: the study
+ * layer names its row in a warning, the same in every command.
  */
 export interface CodeHits {
   segments: Map<CodeId, Set<string>>;
@@ -15,7 +15,7 @@ export interface CodeHits {
 export function rollUp(codes: Code[], codings: Iterable<Coding>, hits: CodeHits = emptyHits()): CodeHits {
   const chains = ancestry(codes);
   for (const c of codings) {
-    for (const id of chains.get(c.code) ?? [c.code]) {
+    for (const id of chains.get(c.code) ?? []) {
       add(hits.segments, id, c.segment);
       add(hits.cases, id, c.transcript);
     }
