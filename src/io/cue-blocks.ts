@@ -82,12 +82,19 @@ class Scanner {
   /** Lines from i up to a blank line or a timing line; a tool's cue id just before the timing stays with its cue. */
   private textRun(i: number): number {
     let j = i;
-    while (this.filled(j) && !isTimingLine(this.lines[j] as string)) j++;
+    while (this.filled(j) && !this.startsCue(j, i)) j++;
     if (j > i + 1 && j < this.lines.length && !this.rules.isBlank(this.lines[j] as string) && isToolCueId(this.lines[j - 1] as string)) {
       this.warn(j, 'no blank line before this cue; its cue id is not read as text');
       return j - 1;
     }
     return j;
+  }
+
+  /** Whether line j (inside a run that began at `from`) is a timing line, or a broken one under a cue number. */
+  private startsCue(j: number, from: number): boolean {
+    const line = this.lines[j] as string;
+    if (isTimingLine(line)) return true;
+    return j > from && isToolCueId(this.lines[j - 1] as string) && isTimingAttempt(line);
   }
 
   private cue(t: number, id?: string): number {

@@ -36,6 +36,11 @@ describe('SubRip with broken timings', () => {
     expect((thrown as QcodeError).all().map((e) => e.place.line)).toEqual([6, 10]);
   });
 
+  it('a broken timing under a cue number starts a cue even without the blank line before it', () => {
+    const srt = '1\n00:00:01,000 --> 00:00:02,000\nQ: one\n2\n00:00:03,500 > 00:00:06,000\nQ: two\n';
+    expect(() => parseSrt(srt, 'g.srt', interviewers)).toThrow(/malformed cue timing "00:00:03,500 > 00:00:06,000"/);
+  });
+
   it('a cue number without its timing line stays out of the words', () => {
     const t = parseSrt('1\n00:00:01,000 --> 00:00:02,000\nQ: one\n2\n00:00:02,000 --> 00:00:03,000\nBo: two\n\n3\n00:00:03,000 --> 00:00:04,000\nBo: three\n', 'n.srt', interviewers);
     expect(t.text).toBe('Q: one\nBo: two three');
