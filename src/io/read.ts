@@ -61,12 +61,13 @@ function looksLikeSrt(text: string): boolean {
   return (first !== undefined && timing.test(first)) || (/^\d+$/.test(first?.trim() ?? '') && timing.test(second ?? ''));
 }
 
-const CAPTION_LAYOUTS: Partial<Record<Layout, Format>> = { webvtt: 'vtt', zoom: 'vtt', youtube: 'vtt', srt: 'srt', json: 'json' };
+/** Layouts whose kind of file is fixed: naming one names its reader. */
+const FORMAT_OF_LAYOUT: Partial<Record<Layout, Format>> = { webvtt: 'vtt', zoom: 'vtt', youtube: 'vtt', srt: 'srt', json: 'json' };
 const isTextLayout = (l: Layout | undefined): l is TextLayout => l !== undefined && (TEXT_LAYOUTS as readonly string[]).includes(l);
 
 /** The kind of file, by its content first and its extension second (`--from` decides when given). */
 function formatOfContent(file: Pick<InputFile, 'path' | 'format'>, text: string, layout: Layout | undefined): Format {
-  const byLayout = layout ? CAPTION_LAYOUTS[layout] : undefined;
+  const byLayout = layout ? FORMAT_OF_LAYOUT[layout] : undefined;
   if (byLayout) return byLayout;
   if (layout === 'table') return file.format === 'tsv' ? 'tsv' : 'csv';
   if (looksLikeVtt(text)) return 'vtt';

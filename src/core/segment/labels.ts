@@ -24,6 +24,8 @@ export interface LabelMatch {
 
 /** Parse `[ts] LABEL: text` at the start of one line (no newline inside), or null. */
 export function matchLabel(line: string): LabelMatch | null {
+  // Most lines of speech hold no colon at all; they need no regex.
+  if (!line.includes(':')) return null;
   const m = SPEAKER_LINE.exec(line);
   if (!m) return null;
   const label = (m[4] as string).trim();
