@@ -65,7 +65,7 @@ export function ingestTable(list: IngestSummary[]): TableModel {
       ...attrKeys.map((k) => ({ header: k })), { header: 'warnings', align: 'right' },
     ],
     rows: list.map((t) => [
-      t.id, readAs(t), String(t.turns), String(t.segments.length), String(t.words), String(t.unread.length),
+      t.id, readAs(t), String(t.turns), String(t.segment_count), String(t.words), String(t.unread.length),
       t.speakers.map((s) => `${s.label}${s.role === 'interviewer' ? ' (I)' : ''}`).join(', '),
       ...attrKeys.map((k) => (t.attributes[k] === undefined || t.attributes[k] === null ? '' : String(t.attributes[k]))),
       String(t.warnings.length),

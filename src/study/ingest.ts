@@ -16,12 +16,17 @@ export interface IngestResult {
   warnings: Warning[];
 }
 
-export async function runIngest(opts: StudyOptions, hooks: RunHooks = {}): Promise<IngestResult> {
+export interface IngestRunOptions extends StudyOptions {
+  /** Keep each segment's text (for a CSV or JSON of the corpus); false keeps counts only. */
+  segments?: boolean;
+}
+
+export async function runIngest(opts: IngestRunOptions, hooks: RunHooks = {}): Promise<IngestResult> {
   const warnings = new Warnings(hooks.onWarning);
   // A codebook is optional here: it only adds its interviewer labels and unit.
   const study = await openStudy(opts, 'optional');
   const transcripts: IngestSummary[] = [];
-  for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) transcripts.push(summarise(t, study.unit));
+  for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) transcripts.push(summarise(t, study.unit, opts.segments !== false));
   transcripts.sort((a, b) => compareText(a.id, b.id));
   return { unit: study.unit, transcripts, reads: study.reads, warnings: warnings.list };
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { ingestCsv, ingestJson, ingestTable } from '../../render/ingest.js';
 import { runIngest } from '../../study/ingest.js';
 import { VERSION } from '../../version.js';
-import { emit } from '../emit.js';
+import { emit, formatForPath } from '../emit.js';
 import { hooksFor } from '../hooks.js';
 import { addReadingOptions, studyOptions, type StudyCliOptions } from '../options.js';
 import { makeUi } from '../ui.js';
@@ -11,7 +11,9 @@ export function registerIngest(program: Command): void {
   addReadingOptions(program.command('ingest').argument('[inputs...]', 'transcript files or folders (default: qcode.yaml transcripts)'))
     .description('parse transcripts: format, turns, segments, speakers, words, attributes, unread lines and warnings')
     .action(async (inputs: string[], opts: StudyCliOptions) => {
-      const result = await runIngest(studyOptions(inputs, opts), hooksFor(makeUi(opts)));
+      // A terminal table shows counts only: the segments' text is kept just when printed.
+      const segments = (opts.format ?? (opts.out ? formatForPath(opts.out) : 'table')) !== 'table';
+      const result = await runIngest({ ...studyOptions(inputs, opts), segments }, hooksFor(makeUi(opts)));
       const list = result.transcripts;
       await emit({ tables: () => [ingestTable(list)], csv: () => ingestCsv(list), json: () => ingestJson(list, VERSION) }, { ...opts, reads: result.reads });
     });

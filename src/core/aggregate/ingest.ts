@@ -21,13 +21,17 @@ export interface IngestSummary {
   turns: number;
   words: number;
   speakers: SpeakerSummary[];
+  /** How many segments the unit makes. */
+  segment_count: number;
+  /** The segments themselves; empty when the caller asked for counts only. */
   segments: Segment[];
   /** Lines with text that were not read as anybody's words. */
   unread: UnreadLine[];
   warnings: Warning[];
 }
 
-export function summarise(t: Transcript, unit: Unit): IngestSummary {
+/** What `ingest` reports of one transcript; `keepSegments: false` keeps only their count. */
+export function summarise(t: Transcript, unit: Unit, keepSegments = true): IngestSummary {
   const speakers = new Map<string, SpeakerSummary>();
   // One map for the whole text: sliceCodePoints would rescan it for every turn.
   const text = new OffsetMap(t.text);
@@ -40,9 +44,10 @@ export function summarise(t: Transcript, unit: Unit): IngestSummary {
     words += n;
     speakers.set(turn.speaker, s);
   }
+  const segments = segmentTranscript(t, unit);
   return {
     id: t.id, source: t.source, format: t.format, layout: t.layout, attributes: t.attributes,
     turns: t.turns.length, words, speakers: [...speakers.values()],
-    segments: segmentTranscript(t, unit), unread: t.unread, warnings: t.warnings,
+    segment_count: segments.length, segments: keepSegments ? segments : [], unread: t.unread, warnings: t.warnings,
   };
 }
