@@ -3,6 +3,7 @@
 // booleans, strings, rich text and formula results all come back as plain values).
 
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { QcodeError } from '../core/errors.js';
 import { aboutRows, parseAbout } from '../core/sheet/about.js';
 import type { SheetGrid } from '../core/sheet/import.js';
@@ -158,7 +159,7 @@ export async function readSheetWorkbook(path: string): Promise<ReadWorkbook> {
   }
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    await wb.xlsx.load(withoutComments(bytes) as unknown as ArrayBuffer);
   } catch (e) {
     throw new QcodeError(`cannot read this workbook: ${(e as Error).message}`, { file: path });
   }
@@ -166,6 +167,30 @@ export async function readSheetWorkbook(path: string): Promise<ReadWorkbook> {
   if (!coding) throw new QcodeError(`this workbook has no "${CODING_SHEET}" sheet`, { file: path });
   const aboutSheet = wb.worksheets.find((w) => w.name.toLowerCase() === ABOUT_SHEET.toLowerCase());
   return { grid: gridOf(coding), about: aboutSheet ? parseAbout(gridOf(aboutSheet).rows.map((r) => r.cells)) : null };
+}
+
+/**
+ * The workbook without its cell notes and their drawings. Import never needs them, and
+ * exceljs cannot open notes where other writers put them (openpyxl's
+ * `xl/comments/comment1.xml` with absolute targets), so a sheet saved by such a
+ * program would not open at all.
+ */
+export function withoutComments(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  const isNote = (name: string): boolean => /(^|\/)comments[^/]*\.xml$/i.test(name) || /\.vml$/i.test(name) || /^xl\/comments\//i.test(name);
+  if (!Object.keys(files).some(isNote)) return bytes;
+  const kept: Record<string, Uint8Array> = {};
+  for (const [name, data] of Object.entries(files)) {
+    if (isNote(name)) continue;
+    if (/^xl\/worksheets\/_rels\/.*\.rels$/i.test(name)) {
+      kept[name] = strToU8(strFromU8(data).replace(/<Relationship\b[^>]*\/(?:comments|vmlDrawing)"[^>]*\/>/g, ''));
+    } else if (/^xl\/worksheets\/[^/]*\.xml$/i.test(name)) {
+      kept[name] = strToU8(strFromU8(data).replace(/<legacyDrawing\b[^>]*\/>/g, ''));
+    } else if (name === '[Content_Types].xml') {
+      kept[name] = strToU8(strFromU8(data).replace(/<Override\b[^>]*PartName="[^"]*comments[^"]*"[^>]*\/>/gi, ''));
+    } else kept[name] = data;
+  }
+  return zipSync(kept);
 }
 
 function gridOf(ws: ExcelJS.Worksheet): SheetGrid {

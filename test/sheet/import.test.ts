@@ -26,7 +26,7 @@ beforeAll(async () => {
   blank = await sheetWorkbook(model);
   csvSheet = sheetCsv(model);
   codes = model.codes.map((c) => c.id);
-});
+}, 60_000);
 
 async function importEdited(edit: (s: ReturnType<typeof openSheetXml>) => void) {
   const sheet = openSheetXml(blank);

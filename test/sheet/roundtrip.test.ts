@@ -2,7 +2,7 @@
 // coding by a program that is not qcode (raw XML through fflate, cells written as
 // LibreOffice, Google Sheets or a text-formatted Excel column save them), imported
 // back: the coding must be exactly the gold, and agreement with the gold 1.0.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   blank = await sheetWorkbook(model);
   codes = model.codes.map((c) => c.id);
   gold = await readCodings('fixtures/codings/survivors-gold.csv');
-});
+}, 60_000);
 
 function goldMarks(): Map<string, string[]> {
   const marks = new Map<string, string[]>();
@@ -90,5 +90,24 @@ describe.skipIf(!soffice)('a filled sheet re-saved by LibreOffice Calc', () => {
       expect(result.warnings).toEqual([]);
       expect(result.codings.map(key).sort()).toEqual(gold.map(key).sort());
     }, 180_000);
+  }
+});
+
+// openpyxl (Python) as the other program: it edits the workbook and saves it (keeping
+// the hidden About sheet, moving cell notes where exceljs alone could not read them),
+// or writes a new workbook of the values with booleans and no About sheet at all.
+const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import openpyxl']).status === 0);
+const FILL = join(import.meta.dirname, '..', 'fixtures', 'sheet', 'fill_openpyxl.py');
+
+describe.skipIf(!python)('a sheet filled in with openpyxl', () => {
+  for (const mode of ['edit', 'fresh']) {
+    it(`(${mode}) comes back as exactly the gold coding`, async () => {
+      const work = mkdtempSync(join(dir, 'py-'));
+      writeFileSync(join(work, 'blank.xlsx'), blank);
+      execFileSync(python!, [FILL, join(work, 'blank.xlsx'), 'fixtures/codings/survivors-gold.csv', join(work, 'filled.xlsx'), mode]);
+      const result = await runImportSheet({ ...STUDY, files: [join(work, 'filled.xlsx')] });
+      expect(result.warnings.map((w) => w.message)).toEqual(mode === 'edit' ? [] : [expect.stringContaining('no About sheet')]);
+      expect(result.codings.map(key).sort()).toEqual(gold.map(key).sort());
+    }, 60_000);
   }
 });
