@@ -101,12 +101,11 @@ export async function runQuotes(opts: QuotesRunOptions, hooks: RunHooks = {}): P
   const chosen = codes.length > 0 ? codes : base.shown;
   const selections = chosen.map((c) => selectQuotes(c.id, cases, { ...(opts.limit !== undefined ? { limit: opts.limit } : {}), ...(opts.spread ? { spread: true } : {}) }));
   const picks = selections.flatMap((s) => s.picks);
-  const texts = await readQuoteTexts(study, cases, picks, opts.context ?? 0);
-  const width = opts.width ?? DEFAULT_WIDTH;
+  const quotes = await quotesOf(study, cases, picks, { context: opts.context ?? 0, width: opts.width ?? DEFAULT_WIDTH });
   return {
     codebook: codebookRef(study.codebook!.book), unit: study.unit, coder: base.coder,
     groups: selections.map((s, i) => ({ code: s.code, label: chosen[i]!.label, total: s.total, cases: s.cases, case_total: cases.length })),
-    quotes: picks.map((p) => makeQuote(p, texts.get(p.segment)!, width)),
+    quotes,
     where: opts.where ?? [],
     reads: study.reads, warnings: base.warnings.list,
   };
@@ -148,6 +147,12 @@ interface QuoteText {
   question?: ContextTurn;
   before: ContextTurn[];
   after: ContextTurn[];
+}
+
+/** The picked segments as quotes: their text (read again, only for these), evidence marked, neighbours. */
+export async function quotesOf(study: Study, cases: CodedTranscript[], picks: QuotePick[], opts: { context: number; width?: number }): Promise<Quote[]> {
+  const texts = await readQuoteTexts(study, cases, picks, opts.context);
+  return picks.map((p) => makeQuote(p, texts.get(p.segment)!, opts.width ?? DEFAULT_WIDTH));
 }
 
 /** Reads again only the files that hold a quote, and keeps only the quoted segments and their neighbours. */
