@@ -40,3 +40,13 @@ export type { ShowJson, LintJson } from './render/codebook.js';
 export type FreqJson = { qcode: string } & import('./core/aggregate/freq.js').FreqReport;
 /** `qcode agree --format json`. */
 export type AgreeJson = import('./core/agree/types.js').AgreeReport;
+
+// `qcode sheet`, `qcode import sheet`, `qcode review`: coding by hand.
+export { runSheet, type SheetRunOptions, type SheetResult } from './study/sheet.js';
+export { runImportSheet, type ImportSheetOptions, type ImportSheetResult } from './study/import-sheet.js';
+export { openReview, saveReview, type ReviewRunOptions, type ReviewSession } from './study/review.js';
+export { sheetWorkbook, readSheetWorkbook, type ReadWorkbook } from './io/sheet-xlsx.js';
+export { importSheet, type SheetGrid, type ImportInput, type ImportedSheet } from './core/sheet/import.js';
+export { readMark, type CellValue } from './core/sheet/marks.js';
+export type { SheetModel, SheetRow, SheetCode, SheetAbout } from './core/sheet/layout.js';
+export type { ReviewItem, ReviewState, Decision } from './core/sheet/review.js';
