@@ -113,6 +113,11 @@ export interface Transcript {
   preamble?: Span;
   /** Lines with text that were not read as anybody's words (preamble, header, footer…). */
   unread: UnreadLine[];
+  /**
+   * Labels taken as speakers only because each starts at least two lines (no `speakers:`
+   * list said so): a guess the run reports once, so a researcher can make it certain.
+   */
+  guessedSpeakers?: string[];
   warnings: Warning[];
 }
 

@@ -10,11 +10,11 @@ import type { Place, Warning } from '../core/types.js';
 import type { InputFile, Inputs } from '../io/read.js';
 import type { Study } from './open.js';
 import type { RunHooks, Warnings } from './options.js';
-import { checkEveryInputRead, noInterviewerWarning } from './transcripts.js';
+import { checkEveryInputRead, RunNotes, type TranscriptNotes } from './transcripts.js';
 import type { WorkerSetup } from './worker.js';
 
 export interface FileResult {
-  transcripts: { coded: CodedTranscript; lacking?: { id: string; source: string; speakers: string[] } }[];
+  transcripts: { coded: CodedTranscript; notes: TranscriptNotes }[];
   warnings: Warning[];
 }
 
@@ -42,7 +42,7 @@ export async function codeInParallel(
 function mergeInOrder(study: Study, files: InputFile[], results: FileResult[], warnings: Warnings): CodedTranscript[] {
   const seen = new Map<string, string>();
   const yielded = new Map<string, number>();
-  const lacking: { id: string; source: string; speakers: string[] }[] = [];
+  const notes = new RunNotes();
   const coded: CodedTranscript[] = [];
   results.forEach((r, i) => {
     r.warnings.forEach((w) => warnings.add(w));
@@ -50,13 +50,13 @@ function mergeInOrder(study: Study, files: InputFile[], results: FileResult[], w
       const earlier = seen.get(t.coded.id);
       if (earlier) throw new QcodeError(`transcript id "${t.coded.id}" is used twice: by ${earlier} and by ${t.coded.source}`, { file: t.coded.source });
       seen.set(t.coded.id, t.coded.source);
-      if (t.lacking) lacking.push(t.lacking);
+      notes.add(t.coded.id, t.coded.source, t.notes);
       coded.push(t.coded);
     }
     yielded.set(files[i]!.path, r.transcripts.length);
   });
   checkEveryInputRead(study.inputs, files, yielded);
-  if (lacking.length > 0) warnings.add(noInterviewerWarning(lacking, study.reading.interviewers));
+  notes.warn(warnings, study.reading.interviewers);
   return coded;
 }
 

@@ -17,7 +17,7 @@ export async function* readStudyTranscripts(
   listing.warnings.forEach((w) => warnings.add(w));
   const seen = new Map<string, string>();
   const yielded = new Map<string, number>();
-  const withoutInterviewer: Transcript[] = [];
+  const notes = new RunNotes();
   let done = 0;
   hooks.onProgress?.({ done, total: listing.files.length, file: '' });
   for (const file of listing.files) {
@@ -26,7 +26,7 @@ export async function* readStudyTranscripts(
       if (earlier) throw new QcodeError(`transcript id "${t.id}" is used twice: by ${earlier} and by ${t.source}`, { file: t.source });
       seen.set(t.id, t.source);
       checkParticipantWords(t);
-      if (lacksInterviewer(t)) withoutInterviewer.push(t);
+      notes.note(t);
       t.warnings.forEach((w) => warnings.add(w));
       yielded.set(file.path, (yielded.get(file.path) ?? 0) + 1);
       yield t;
@@ -34,7 +34,7 @@ export async function* readStudyTranscripts(
     hooks.onProgress?.({ done: ++done, total: listing.files.length, file: file.path });
   }
   checkEveryInputRead(inputs, listing.files, yielded);
-  if (withoutInterviewer.length > 0) warnings.add(noInterviewerWarning(withoutInterviewer.map(speakersOf), reading.interviewers));
+  notes.warn(warnings, reading.interviewers);
 }
 
 export function lacksInterviewer(t: Transcript): boolean {
@@ -78,4 +78,53 @@ export function noInterviewerWarning(list: { id: string; source: string; speaker
 
 export function speakersOf(t: Transcript): { id: string; source: string; speakers: string[] } {
   return { id: t.id, source: t.source, speakers: [...new Set(t.turns.map((turn) => turn.speaker))] };
+}
+
+/** What one transcript tells the run's closing notes. */
+export interface TranscriptNotes {
+  /** Its speakers, when none of them is an interviewer. */
+  lacking?: { id: string; source: string; speakers: string[] };
+  /** Labels taken as speakers by the starts-two-lines rule. */
+  guessed?: string[];
+}
+
+export function notesOf(t: Transcript): TranscriptNotes {
+  const n: TranscriptNotes = {};
+  if (lacksInterviewer(t)) n.lacking = speakersOf(t);
+  if (t.guessedSpeakers && t.guessedSpeakers.length > 0) n.guessed = t.guessedSpeakers;
+  return n;
+}
+
+/**
+ * Things worth one warning per run rather than one per transcript: on a corpus of a
+ * thousand files, a thousand identical warnings hide the one that matters.
+ */
+export class RunNotes {
+  private readonly lacking: { id: string; source: string; speakers: string[] }[] = [];
+  private readonly guessed: { id: string; source: string; labels: string[] }[] = [];
+
+  note(t: Transcript): void {
+    this.add(t.id, t.source, notesOf(t));
+  }
+
+  add(id: string, source: string, n: TranscriptNotes): void {
+    if (n.lacking) this.lacking.push(n.lacking);
+    if (n.guessed) this.guessed.push({ id, source, labels: n.guessed });
+  }
+
+  warn(warnings: Warnings, interviewers: readonly string[]): void {
+    if (this.guessed.length > 0) warnings.add(guessedWarning(this.guessed));
+    if (this.lacking.length > 0) warnings.add(noInterviewerWarning(this.lacking, interviewers));
+  }
+}
+
+function guessedWarning(list: { id: string; source: string; labels: string[] }[]) {
+  const first = list[0]!;
+  const labels = [...new Set(list.flatMap((g) => g.labels))];
+  const shown = labels.slice(0, 6).map((l) => `"${l}"`).join(', ') + (labels.length > 6 ? ', …' : '');
+  const which = list.length === 1 ? `transcript "${first.id}"` : `${list.length} transcripts (${list.slice(0, 3).map((g) => g.id).join(', ')}${list.length > 3 ? ', …' : ''})`;
+  return {
+    file: first.source,
+    message: `speakers of ${which} were recognised because each label starts at least two lines: ${shown}; list them under "speakers:" in the front matter to be sure no label is missed or mistaken`,
+  };
 }

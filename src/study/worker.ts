@@ -10,7 +10,7 @@ import { QcodeError } from '../core/errors.js';
 import type { Unit, Warning } from '../core/types.js';
 import { loadCodebook } from '../io/codebook-file.js';
 import { readInput, type InputFile, type ReadOptions } from '../io/read.js';
-import { checkParticipantWords, lacksInterviewer, speakersOf } from './transcripts.js';
+import { checkParticipantWords, notesOf } from './transcripts.js';
 import type { FileResult, WorkerError } from './parallel.js';
 
 export interface WorkerSetup {
@@ -34,7 +34,7 @@ async function codeFile(file: InputFile): Promise<FileResult> {
       checkParticipantWords(t);
       warnings.push(...t.warnings);
       const coded = codeTranscript(codebook, t, { unit: setup.unit, speakers: setup.speakers });
-      return { coded, ...(lacksInterviewer(t) ? { lacking: speakersOf(t) } : {}) };
+      return { coded, notes: notesOf(t) };
     }),
   };
 }

@@ -18,9 +18,9 @@ describe('parsePlainText: the SPEC §2.1 example', () => {
     expect(t.source).toBe('talk.txt');
     expect(t.format).toBe('txt');
     expect(t.preamble).toBeUndefined();
-    // No front matter "speakers:", so P03 is a guess, and qcode says so.
-    expect(t.warnings).toHaveLength(1);
-    expect(t.warnings[0]?.message).toMatch(/speakers recognised because their label starts at least two lines: "P03"/);
+    // No front matter "speakers:", so P03 is a guess: the run says so once for all transcripts.
+    expect(t.warnings).toHaveLength(0);
+    expect(t.guessedSpeakers).toEqual(['P03']);
   });
 
   it('finds four turns with speakers, roles, lines and timestamps', () => {
@@ -57,10 +57,10 @@ describe('parsePlainText: speakers', () => {
     expect(t.turns.map((x) => x.role)).toEqual(['participant', 'interviewer', 'participant', 'interviewer']);
     expect(turnTexts(t)[2]).toBe('Soup, mostly.\nMy aunt said: keep it simple.');
     expect(t.turns[2]?.paragraphs).toHaveLength(1);
-    expect(t.warnings).toHaveLength(2);
+    expect(t.warnings).toHaveLength(1);
     expect(t.warnings[0]).toMatchObject({ file: 'talk.txt', line: 4, col: 1 });
     expect(t.warnings[0]?.message).toContain('"My aunt said:"');
-    expect(t.warnings[1]?.message).toContain('"Ana"');
+    expect(t.guessedSpeakers).toContain('Ana');
   });
 
   it('an interviewer label is a speaker even when used once, case-insensitively', () => {
@@ -188,8 +188,8 @@ describe('parsePlainText: turns, paragraphs and preamble', () => {
     const t = parsePlainText(text, opts);
     expect(t.preamble).toEqual({ start: 0, end: 45 });
     expect(cpSlice(t.text, t.preamble!)).toBe('Recorded at the library.\nNotes: second visit.');
-    expect(t.warnings).toHaveLength(2);
-    expect(t.warnings[1]?.message).toContain('"Jo"');
+    expect(t.warnings).toHaveLength(1);
+    expect(t.guessedSpeakers).toContain('Jo');
     expect(t.warnings[0]).toMatchObject({ line: 1, col: 1 });
     expect(t.warnings[0]?.message).toContain('lines 1-2');
     expect(t.turns).toHaveLength(3);

@@ -109,6 +109,15 @@ describe('never a report of zero', () => {
     expect(named.transcripts[0]!.speakers).toContainEqual(expect.objectContaining({ label: 'Dana Reyes', role: 'interviewer' }));
   });
 
+  it('speakers guessed by the two-lines rule are one warning for the whole run', async () => {
+    const talk = (p: string): string => `I: How did you leave?\n${p}: With help.\nI: What helped?\n${p}: A shelter.\n`;
+    const dir = tmp({ 'A.txt': talk('Ana'), 'B.txt': talk('Bea'), 'C.txt': `---\nspeakers: [Cy]\n---\n${talk('Cy')}` });
+    const { warnings } = await runIngest({ inputs: [dir] });
+    const guessed = warnings.filter((w) => /recognised because each label starts at least two lines/.test(w.message));
+    expect(guessed).toHaveLength(1);
+    expect(guessed[0]!.message).toMatch(/speakers of 2 transcripts \(A, B\).*"Ana", "Bea"/);
+  });
+
   it('the same transcript id twice is an error', async () => {
     const dir = tmp({ 'a/P1.txt': 'I: Q?\nP1: A.\nI: Q?\nP1: B.\n', 'b/P1.txt': 'I: Q?\nP1: C.\nI: Q?\nP1: D.\n' });
     const e = await errorOf(runIngest({ inputs: [dir] }));

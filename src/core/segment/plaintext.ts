@@ -91,15 +91,6 @@ export function speakerTest(
   return { isSpeaker: (label) => (starts.get(label) ?? 0) >= 2 || isInterviewer(label, interviewers), guessed };
 }
 
-/** The warning that says which speakers were recognised by guessing, and how to be sure. */
-export function guessWarning(guessed: string[], file: string): Warning {
-  const names = guessed.map((g) => `"${g}"`).join(', ');
-  return {
-    file,
-    message: `speakers recognised because their label starts at least two lines: ${names} (list the speakers in front matter "speakers:" to be sure no label is missed or mistaken)`,
-  };
-}
-
 /** f4transkript/MAXQDA stamps (`#00:00:06-8#`), written where a paragraph ends. */
 const END_STAMP = /[ \t]*#(\d{1,2}:\d{2}:\d{2}(?:-\d)?)#/g;
 
@@ -208,7 +199,6 @@ export function parsePlainText(text: string, opts: PlainTextOptions): Transcript
     });
   }
 
-  if (guessed.some((g) => raw.some((t) => t.speaker === g))) warnings.push(guessWarning(guessed, file));
   if (stamps.size > 0) timeFromEndStamps(raw, stamps, fm.lineOffset + 1);
 
   const map = new OffsetMap(body);
@@ -246,5 +236,7 @@ export function parsePlainText(text: string, opts: PlainTextOptions): Transcript
     warnings,
   };
   if (preamble) transcript.preamble = cp(preamble);
+  const guesses = guessed.filter((g) => raw.some((t) => t.speaker === g));
+  if (guesses.length > 0) transcript.guessedSpeakers = guesses;
   return transcript;
 }

@@ -3,7 +3,7 @@
 
 import type { Transcript, Warning } from '../../types.js';
 import { matchLabel } from '../labels.js';
-import { guessWarning, speakerTest } from '../plaintext.js';
+import { speakerTest } from '../plaintext.js';
 import { bareTime } from './clock.js';
 import { openSource, parseLines, type LayoutOptions, type LineReading, type SourceLine } from './source.js';
 
@@ -33,6 +33,6 @@ export function parseTimecode(raw: string, opts: LayoutOptions): Transcript {
   };
   const t = parseLines(src, { layout: 'timecode', beforeFirst: 'preamble', read }, opts, warnings);
   const guesses = guessed.filter((g) => used.has(g));
-  if (guesses.length > 0) t.warnings.push(guessWarning(guesses, file));
+  if (guesses.length > 0) t.guessedSpeakers = guesses;
   return t;
 }
