@@ -1,0 +1,152 @@
+// The report commands as a researcher types them, run in-process: options reach the
+// runs, every format prints what the run found, and mistakes are usage errors.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+const F = 'test/fixtures/report';
+const STUDY = ['--config', `${F}/qcode.yaml`];
+const H1 = [...STUDY, '--codings', `${F}/human.csv`, '--coder', 'h1'];
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+  try {
+    const code = await main(['node', 'qcode', ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+afterEach(() => {
+  delete process.env.NO_COLOR;
+});
+
+describe('qcode matrix', () => {
+  it('csv: one row per case, attributes leading, then the codes', async () => {
+    const r = await run(['matrix', ...H1, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      'case,site,wave,barrier,barrier.housing,barrier.money,service,service.shelter,unused\n'
+      + 'A,north,2,2,2,0,1,1,0\nB,south,1,1,1,1,0,0,0\nC,north,3,0,0,0,1,1,0\n',
+    );
+  });
+
+  it('--by in csv and md: cases with the code / cases in the group', async () => {
+    expect((await run(['matrix', ...H1, '--by', 'site', '--level', '1', '--format', 'csv'])).stdout).toBe('site,cases,barrier,service,unused\nnorth,2,1,2,0\nsouth,1,1,0,0\n');
+    const md = (await run(['matrix', ...H1, '--by', 'site', '--level', '1', '--format', 'md'])).stdout;
+    expect(md).toContain('| code | site=north | site=south |');
+    expect(md).toContain('| barrier | 1/2 | 1/1 |');
+  });
+
+  it('json: the documented shape', async () => {
+    const doc = JSON.parse((await run(['matrix', ...H1, '--presence', '--format', 'json'])).stdout);
+    expect(doc).toMatchObject({ coder: 'h1', level: null, measure: 'presence', cases: ['A', 'B', 'C'] });
+    expect(doc.values[1]).toEqual([1, 1, 1, 0, 0, 0]);
+  });
+
+  it('a table: cases as rows when few codes, codes as rows when many', async () => {
+    const few = (await run(['matrix', ...H1, '--level', '1'])).stdout;
+    expect(few).toMatch(/case\s+site\s+wave\s+barrier\s+service\s+unused/);
+    expect(few).toMatch(/cases with code\s+2\/3\s+2\/3\s+0\/3/);
+  });
+
+  it('--level 0 is a usage error', async () => {
+    const r = await run(['matrix', ...H1, '--level', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--level must be a number from 1');
+  });
+});
+
+describe('qcode cooccur', () => {
+  it('--level case --level 1 with --measure jaccard', async () => {
+    const doc = JSON.parse((await run(['cooccur', ...H1, '--level', 'case', '--level', '1', '--measure', 'jaccard', '--format', 'json'])).stdout);
+    expect(doc).toMatchObject({ level: 'case', measure: 'jaccard', depth: 1, codes: ['barrier', 'service'], matrix: [[1, 1 / 3], [1 / 3, 1]] });
+  });
+
+  it('csv is the square matrix; --codes focuses', async () => {
+    expect((await run(['cooccur', ...H1, '--codes', 'barrier.money,barrier.housing', '--format', 'csv'])).stdout).toBe('code,barrier.money,barrier.housing\nbarrier.money,1,1\nbarrier.housing,1,3\n');
+  });
+
+  it('a wrong --level word is a usage error', async () => {
+    const r = await run(['cooccur', ...H1, '--level', 'sentence']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--level takes segment, case or a depth N');
+  });
+});
+
+describe('qcode saturation', () => {
+  it('table with the running total and where 95% was reached', async () => {
+    const r = await run(['saturation', ...H1]);
+    expect(r.stdout).toMatch(/1\s+A\s+4\s+4\s+80%/);
+    expect(r.stdout).toMatch(/2\s+B\s+1\s+5\s+100%/);
+    expect(r.stdout).toContain('95% of the 5 codes seen were seen by B (transcript 2 of 3)');
+  });
+
+  it('csv with --order', async () => {
+    expect((await run(['saturation', ...H1, '--order', 'wave', '--format', 'csv'])).stdout).toBe(
+      'step,transcript,wave,new,cumulative,new_codes\n1,B,1,3,3,barrier|barrier.housing|barrier.money\n2,A,2,2,5,service|service.shelter\n3,C,3,0,5,\n',
+    );
+  });
+});
+
+describe('qcode quotes', () => {
+  it('on a terminal: a heading per code, each quote with its place, evidence marked', async () => {
+    process.env.NO_COLOR = '1';
+    const r = await run(['quotes', 'barrier.housing', ...STUDY, '--limit', '1', '--context', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe([
+      'barrier.housing — Housing: 3 segments in 2 of 3 cases, showing 1',
+      '',
+      'A · A:2 · A',
+      '  I: What made leaving hard the first time?',
+      '  A: I had no money for the **deposit**, and no one would **rent** to me without a history.',
+      '  I: Who helped?',
+      '',
+    ].join('\n'));
+  });
+
+  it('md marks the evidence in bold; csv has one row per quote with the question', async () => {
+    const md = (await run(['quotes', 'barrier.money', ...STUDY, '--format', 'md'])).stdout;
+    expect(md).toContain('| C | C:2 | C |  | The shelter helped, and **money** from my first job. |');
+    const csv = (await run(['quotes', 'barrier.money', ...STUDY, '--format', 'csv'])).stdout;
+    expect(csv.split('\n')[2]).toBe('barrier.money,C,C:2,C,,28,76,barrier.money,money,What helped you most?,"The shelter helped, and money from my first job."');
+  });
+
+  it('json: evidence as code-point spans, several codes at once', async () => {
+    const doc = JSON.parse((await run(['quotes', 'barrier.money', 'service.shelter', ...STUDY, '--spread', '--where', 'site=north', '--format', 'json'])).stdout);
+    expect(doc.code).toBe('barrier.money,service.shelter');
+    expect(doc.codes.map((g: { code: string; total: number }) => [g.code, g.total])).toEqual([['barrier.money', 2], ['service.shelter', 2]]);
+    expect(doc.quotes.map((q: { segment: string }) => q.segment)).toEqual(['A:2', 'C:2', 'A:4', 'C:2']);
+  });
+
+  it('no code named is a usage error', async () => {
+    const r = await run(['quotes', ...STUDY]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('name a code to quote');
+  });
+});
+
+describe('qcode report', () => {
+  it('writes one HTML file and says so; without --html it is a usage error', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'qcode-report-')), 'r.html');
+    const r = await run(['report', ...H1, '--html', out, '--title', 'Fixture study']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^qcode: wrote .*r\.html \(\d+ bytes\)\n$/);
+    expect(readFileSync(out, 'utf8')).toContain('<title>Fixture study</title>');
+    const bad = await run(['report', ...H1]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('give --html FILE');
+  });
+
+  it('refuses to write over an input', async () => {
+    const r = await run(['report', ...H1, '--html', `${F}/human.csv`]);
+    expect(r.code).toBe(2);
+  });
+});
