@@ -50,3 +50,20 @@ export { importSheet, type SheetGrid, type ImportInput, type ImportedSheet } fro
 export { readMark, type CellValue } from './core/sheet/marks.js';
 export type { SheetModel, SheetRow, SheetCode, SheetAbout } from './core/sheet/layout.js';
 export type { ReviewItem, ReviewState, Decision } from './core/sheet/review.js';
+
+// `qcode quotes`, `matrix`, `cooccur`, `saturation`, `report`: the analysis of a coded study.
+export type { ReportOptions } from './study/reports.js';
+export { runQuotes, type QuotesRunOptions, type QuotesResult, type Quote, type QuoteGroup, type ContextTurn } from './study/quotes.js';
+export { runMatrix, type MatrixRunOptions, type MatrixResult } from './study/matrix.js';
+export { runCooccur, type CooccurRunOptions, type CooccurResult } from './study/cooccur.js';
+export { runSaturation, type SaturationRunOptions, type SaturationResult } from './study/saturation.js';
+export { runReport, type ReportRunOptions, type ReportResult, type CodeCard } from './study/report.js';
+export { reportHtml } from './render/report-html.js';
+export { caseCodeMatrix, type MatrixReport, type MatrixGroup, type MatrixOptions } from './core/aggregate/matrix.js';
+export { cooccurrence, type CooccurReport, type CooccurOptions, type CooccurLevel, type CooccurMeasure } from './core/aggregate/cooccur.js';
+export { saturation, type SaturationReport, type SaturationStep } from './core/aggregate/saturation.js';
+export { selectQuotes, excerpt, type QuotePick, type QuoteSelection, type Excerpt, type ExcerptPart } from './core/aggregate/quotes.js';
+export type { QuotesJson } from './render/quotes.js';
+export type { MatrixJson } from './render/matrix.js';
+export type { CooccurJson } from './render/cooccur.js';
+export type { SaturationJson } from './render/saturation.js';
