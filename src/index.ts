@@ -67,3 +67,18 @@ export type { QuotesJson } from './render/quotes.js';
 export type { MatrixJson } from './render/matrix.js';
 export type { CooccurJson } from './render/cooccur.js';
 export type { SaturationJson } from './render/saturation.js';
+
+// qcode check, qcode codebook diff, qcode init: the CI gate for codebooks.
+export { runCheck, type CheckRunOptions, type CheckResult, type SnapshotUpdate } from './study/check.js';
+export { runCodebookDiff, type DiffRunOptions, type DiffResult, type CodebookDiffReport } from './study/diff.js';
+export { runInit, type InitResult } from './study/init.js';
+export { checkReport, type CheckReport, type LintPart } from './core/check/report.js';
+export { judgeAgreement, DEFAULT_THRESHOLDS, type AgreementVerdict, type AgreementRow, type Thresholds } from './core/check/agreement.js';
+export { snapshotOf, parseSnapshot, compareSnapshot, type Snapshot, type SnapshotCount, type SnapshotComparison, type SnapshotRow } from './core/check/snapshot.js';
+export { diffCodebooks, type CodebookDiff, type CodeField, type BookField } from './core/check/diff.js';
+export { codebookEffect, type EffectRow, type EffectInput, type Excerpt as DiffExcerpt } from './core/check/effect.js';
+export { renderSnapshot } from './render/check.js';
+/** `qcode check --format json`: the report, and with `--update` what the snapshot rewrite changed. */
+export type CheckJson = import('./core/check/report.js').CheckReport & { updated?: import('./study/check.js').SnapshotUpdate };
+/** `qcode codebook diff --format json`. */
+export type CodebookDiffJson = import('./study/diff.js').CodebookDiffReport;
