@@ -2,13 +2,13 @@
 // codings), the codes shown at `--level N`, transcripts in input order, and the check
 // that an attribute a report splits or orders by exists.
 
-import type { CodedTranscript } from '../core/code/pass.js';
+import { compareText, type CodedTranscript } from '../core/code/pass.js';
 import type { Code } from '../core/codebook/model.js';
 import { checkLevel, codesAtLevel } from '../core/aggregate/level.js';
 import { QcodeError } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
 import type { Warning } from '../core/types.js';
-import { codeStudy } from './code.js';
+import { forEachCoded } from './code.js';
 import { openStudy, type Study } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
 
@@ -35,23 +35,12 @@ export async function openReport(opts: ReportOptions, hooks: RunHooks = {}, stud
   checkLevel(opts.level);
   const warnings = new Warnings(hooks.onWarning);
   const opened = study ?? (await openStudy(opts, 'required'));
-  const files: string[] = [];
-  const tracking: RunHooks = {
-    ...hooks,
-    onProgress: (p) => {
-      if (p.file) files.push(p.file);
-      hooks.onProgress?.(p);
-    },
-  };
-  const coded = await codeStudy(opened, opts, warnings, tracking);
+  // Visited in input order (a file's transcripts in their order): saturation's default order.
+  const inputOrder: CodedTranscript[] = [];
+  const { coder } = await forEachCoded(opened, opts, warnings, hooks, (t) => inputOrder.push(t));
   const book = opened.codebook!.book.codes;
-  const readAt = (t: CodedTranscript): number => {
-    const i = files.indexOf(t.source);
-    return i < 0 ? files.length : i;
-  };
-  // Array.prototype.sort is stable: transcripts of one file keep their id order.
-  const inputOrder = [...coded.transcripts].sort((a, b) => readAt(a) - readAt(b));
-  return { study: opened, coded: coded.transcripts, inputOrder, coder: coded.coder, book, shown: codesAtLevel(book, opts.level), warnings };
+  const coded = [...inputOrder].sort((a, b) => compareText(a.id, b.id));
+  return { study: opened, coded, inputOrder, coder, book, shown: codesAtLevel(book, opts.level), warnings };
 }
 
 /** A report's `--by`/`--order`/`--where` attribute must be one some transcript has, or a typo is named. */

@@ -132,6 +132,13 @@ describe('saturation: first appearances in order', () => {
     expect(report.saturated_at).toBe('B'); // 4 of 5 is 80%, 5 of 5 is 100%
   });
 
+  it('input order is the order the inputs were named', async () => {
+    const inputs = ['C', 'A', 'B'].map((id) => `${F}/study/${id}.txt`);
+    const { report } = await runSaturation({ ...h1, inputs });
+    expect(report.steps.map((s) => [s.transcript, s.new_codes.length, s.cumulative])).toEqual([['C', 2, 2], ['A', 2, 4], ['B', 1, 5]]);
+    expect(report.saturated_at).toBe('B');
+  });
+
   it('--order ATTR orders the cases by that attribute, numbers as numbers', async () => {
     const { report } = await runSaturation({ ...h1, order: 'wave' });
     expect(report.steps.map((s) => [s.transcript, s.value, s.cumulative])).toEqual([['B', '1', 3], ['A', '2', 5], ['C', '3', 5]]);

@@ -1,10 +1,10 @@
-// Options every analysis report shares: `--level N` on top of the study and codings options.
+// Options every analysis report shares: `--level N` on top of the study, codings and pass options.
 
 import type { Command } from 'commander';
-import { addCodingsOptions, addReadingOptions, parseNumberOption } from '../options.js';
+import { addCodingsOptions, addPassOptions, addReadingOptions, parseNumberOption } from '../options.js';
 
 export function addReportOptions(cmd: Command, level = true): Command {
-  addCodingsOptions(addReadingOptions(cmd));
+  addPassOptions(addCodingsOptions(addReadingOptions(cmd)));
   if (level) cmd.option('--level <n>', 'roll codes up to depth N (1 = top-level codes); a code always counts its sub-codes');
   return cmd;
 }
