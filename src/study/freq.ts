@@ -1,6 +1,7 @@
 // `freq`: per code, how many segments and cases carry it (or a descendant).
 
 import { FrequencyCounter, type FreqReport } from '../core/aggregate/freq.js';
+import { checkLevel } from '../core/aggregate/level.js';
 import { QcodeError } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
 import type { Warning } from '../core/types.js';
@@ -11,6 +12,8 @@ import { Warnings, type RunHooks, type StudyOptions } from './options.js';
 export interface FreqRunOptions extends StudyOptions {
   /** Split the counts by this case attribute. */
   by?: string;
+  /** Roll codes up to depth N (1 = top-level codes): only codes above it are listed. */
+  level?: number;
 }
 
 export interface FreqResult {
@@ -30,7 +33,9 @@ export async function runFreq(opts: FreqRunOptions, hooks: RunHooks = {}): Promi
     counter.add(t);
   });
   if (opts.by !== undefined) checkAttribute(opts.by, [...attributeNames]);
+  checkLevel(opts.level);
   const report = counter.report();
+  if (opts.level !== undefined) report.codes = report.codes.filter((c) => c.depth < opts.level!);
   return { report, reads: study.reads, warnings: warnings.list };
 }
 

@@ -28,6 +28,19 @@ afterEach(() => {
   delete process.env.NO_COLOR;
 });
 
+describe('qcode freq with the report options', () => {
+  it('--level 1 lists the top-level codes, each counting its sub-codes, on saved codings', async () => {
+    const doc = JSON.parse((await run(['freq', ...H1, '--level', '1', '--format', 'json'])).stdout);
+    expect(doc.codes.map((c: { code: string; segments: number; cases: number }) => [c.code, c.segments, c.cases])).toEqual([['barrier', 3, 2], ['service', 2, 2], ['unused', 0, 0]]);
+  });
+
+  it('--by with an unknown attribute is a usage error with a guess', async () => {
+    const r = await run(['freq', ...H1, '--by', 'sit']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no transcript has the attribute "sit" (did you mean "site"?)');
+  });
+});
+
 describe('qcode matrix', () => {
   it('csv: one row per case, attributes leading, then the codes', async () => {
     const r = await run(['matrix', ...H1, '--format', 'csv']);
