@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { qcode, ROOT } from './run.js';
 
 const BIN = join(ROOT, 'bin/qcode.js');
+/** Several runs of the CLI in one test, on a machine that may be busy. */
+const SLOW = 120_000;
 
 /** A throw-away copy of the study, so a broken check can never overwrite the repository's fixtures. */
 function study(): string {
@@ -36,7 +38,7 @@ function refused(dir: string, args: string[], target: string): string {
   return r.stderr;
 }
 
-describe('--out refuses to write over what the command reads (exit 2, nothing touched)', () => {
+describe('--out refuses to write over what the command reads (exit 2, nothing touched)', { timeout: SLOW }, () => {
   const dir = study();
 
   it('an input file', () => {
@@ -76,7 +78,7 @@ describe('--out refuses to write over what the command reads (exit 2, nothing to
   });
 });
 
-describe('--out writes', () => {
+describe('--out writes', { timeout: SLOW }, () => {
   it('keeps the permissions of the file it replaces', () => {
     const dir = study();
     writeFileSync(join(dir, 'freq.csv'), 'old\n');
@@ -132,7 +134,7 @@ describe('--out writes', () => {
   });
 });
 
-describe('colour', () => {
+describe('colour', { timeout: SLOW }, () => {
   const dir = study();
   const ESC = '\u001b[';
   it('FORCE_COLOR turns it on even through a pipe', () => {
@@ -153,7 +155,7 @@ describe('colour', () => {
   });
 });
 
-describe('a full or closed stdout', () => {
+describe('a full or closed stdout', { timeout: SLOW }, () => {
   it('> /dev/full: one line on stderr, exit 2', { skip: !existsSync('/dev/full') }, () => {
     const dir = study();
     const full = openSync('/dev/full', 'w');
@@ -176,7 +178,7 @@ describe('a full or closed stdout', () => {
   });
 });
 
-describe('stderr never carries control characters from the inputs', () => {
+describe('stderr never carries control characters from the inputs', { timeout: SLOW }, () => {
   it('an error quoting a file name holding an escape sequence shows it as symbols', () => {
     const dir = study();
     const r = qcode(['freq', 'interviews', '--codebook', '\u001b[31mbook\u0007.yaml'], { cwd: dir });
@@ -202,7 +204,7 @@ function underTerminal(dir: string, cols: number, env: Record<string, string | u
   return { terminal, status: readFileSync(join(dir, 'status.txt'), 'utf8').trim() };
 }
 
-describe('the progress spinner', { skip: !hasScript }, () => {
+describe('the progress spinner', { skip: !hasScript, timeout: SLOW }, () => {
   const dir = study();
   it('spins on a terminal that knows its width', () => {
     expect(underTerminal(dir, 80, {}).terminal).toContain('reading 0/7');
@@ -213,7 +215,7 @@ describe('the progress spinner', { skip: !hasScript }, () => {
   });
 });
 
-describe('a terminal that reports 0 columns', () => {
+describe('a terminal that reports 0 columns', { timeout: SLOW }, () => {
   it('gets no spinner, and the run ends', { skip: !hasScript }, () => {
     const dir = study();
     // The terminal record goes nowhere: a spinner that hangs fills it with escape codes.
