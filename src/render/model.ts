@@ -7,7 +7,7 @@ export type Align = 'left' | 'right';
 export interface Column {
   header: string;
   align?: Align;
-  /** Free text (definitions, evidence, quotes): the terminal table may shorten it with …. */
+  /** Free text (definitions, evidence, quotes): the terminal table may shorten it with …, or leave it out on a narrow screen. */
   flex?: boolean;
 }
 
