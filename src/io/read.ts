@@ -17,7 +17,7 @@ import { NotATranscriptError } from './errors.js';
 import { parseJsonTranscripts } from './json.js';
 import { parseSrt } from './srt.js';
 import { parseTextTranscript, type TextReadOptions } from './text.js';
-import { parseVtt } from './vtt.js';
+import { parseVtt, type VttLayout } from './vtt.js';
 
 export { FROM_NAMES, listInputs, parseFrom, type InputFile, type Inputs };
 
@@ -85,6 +85,11 @@ async function parseFile(file: InputFile, opts: ReadOptions): Promise<Transcript
   return parseDecoded(decodeUtf8(bytes, file.path), file, opts.interviewers, from);
 }
 
+/** `--from zoom` (or teams, youtube, webvtt) on captions: read them as that tool's. */
+function isVttLayout(layout: Layout | undefined): layout is VttLayout {
+  return layout === 'zoom' || layout === 'teams' || layout === 'youtube' || layout === 'webvtt';
+}
+
 /** Transcripts in a file's text, by `--from`, else by content, else by extension. */
 function parseDecoded(text: string, file: Pick<InputFile, 'path' | 'format'>, interviewers: readonly string[], from: From | undefined, id?: string): Transcript[] {
   if (text.trim() === '') throw new NotATranscriptError('the file is empty', { file: file.path });
@@ -104,7 +109,7 @@ function parseDecoded(text: string, file: Pick<InputFile, 'path' | 'format'>, in
     case 'docx':
       return [asText('txt')];
     case 'vtt':
-      return [parseVtt(text, file.path, interviewers)];
+      return [parseVtt(text, file.path, interviewers, isVttLayout(layout) ? { layout } : {})];
     case 'srt':
       return [parseSrt(text, file.path, interviewers)];
     case 'tsv':
