@@ -93,3 +93,13 @@ describe('regex rules behind the literal pre-filter', () => {
     expect(codes(cb, 'call me now')).toEqual([]);
   });
 });
+
+describe('patterns without literals, many of them', () => {
+  it('run together in sets and each still reports only its own matches', async () => {
+    const words = Array.from({ length: 40 }, (_, i) => `w${i}x`);
+    const cb = await oneCode(words.map((w) => `- regex: ['(?s)\\b${w}\\b']`).join('\n'));
+    expect(cb.patterns).toHaveLength(40);
+    expect(cb.patternSet.matching('say w7x and w31x, not w7xx')).toEqual([7, 31]);
+    expect(cb.patternSet.matching('nothing here')).toEqual([]);
+  });
+});
