@@ -130,6 +130,14 @@ function windowAround(seg: SegmentText, first: { start: number; end: number } | 
   if (chars.length <= EXCERPT_WIDTH) return oneLine(chars);
   const at = first ? Math.max(0, first.start - seg.start) : 0;
   const from = Math.max(0, Math.min(at - Math.floor(EXCERPT_WIDTH / 3), chars.length - EXCERPT_WIDTH));
-  const to = from + EXCERPT_WIDTH;
-  return `${from > 0 ? '…' : ''}${oneLine(chars.slice(from, to))}${to < chars.length ? '…' : ''}`;
+  // Cut between words, not inside one, when a space is near.
+  const start = from > 0 ? nearSpace(chars, from, 1) : 0;
+  const end = from + EXCERPT_WIDTH < chars.length ? nearSpace(chars, from + EXCERPT_WIDTH, -1) : chars.length;
+  return `${start > 0 ? '…' : ''}${oneLine(chars.slice(start, end))}${end < chars.length ? '…' : ''}`;
+}
+
+/** The nearest word boundary within a few characters of `at`, looking forward (1) or back (-1); else `at`. */
+function nearSpace(chars: string[], at: number, step: 1 | -1): number {
+  for (let i = at, n = 0; n < 16 && i > 0 && i < chars.length; i += step, n++) if (/\s/.test(chars[i]!)) return step === 1 ? i + 1 : i;
+  return at;
 }
