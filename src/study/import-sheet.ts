@@ -12,7 +12,6 @@ import { textHash, type SheetAbout } from '../core/sheet/layout.js';
 import type { Coding, SegmentId, Warning } from '../core/types.js';
 import { idFromPath } from '../io/names.js';
 import { readSheetCsv } from '../io/sheet-csv.js';
-import { readSheetWorkbook } from '../io/sheet-xlsx.js';
 import { openStudy, type Study } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
 import { readStudyTranscripts } from './transcripts.js';
@@ -61,7 +60,11 @@ export async function runImportSheet(opts: ImportSheetOptions, hooks: RunHooks =
 async function readSheet(file: string) {
   const ext = extname(file).toLowerCase();
   if (ext === '.csv') return { file, grid: await readSheetCsv(file), about: null as SheetAbout | null };
-  if (ext === '.xlsx' || ext === '.xlsm') return { file, ...(await readSheetWorkbook(file)) };
+  if (ext === '.xlsx' || ext === '.xlsm') {
+    // exceljs is loaded only when a workbook is read: every other command would pay its start-up time.
+    const { readSheetWorkbook } = await import('../io/sheet-xlsx.js');
+    return { file, ...(await readSheetWorkbook(file)) };
+  }
   throw new QcodeError('a coding sheet is an .xlsx workbook or a .csv file (save it from your spreadsheet program as one of these)', { file });
 }
 

@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { QcodeError } from '../../core/errors.js';
 import { writeAtomic } from '../../io/output.js';
 import { writeBinaryAtomic } from '../../io/sheet-output.js';
-import { sheetWorkbook } from '../../io/sheet-xlsx.js';
 import { sheetCsv } from '../../render/sheet.js';
 import { plural } from '../../render/text.js';
 import { runSheet } from '../../study/sheet.js';
@@ -29,7 +28,11 @@ export function registerSheet(program: Command): void {
         process.stdout.write(sheetCsv(model));
         return;
       }
-      if (kind === 'xlsx') await writeBinaryAtomic(opts.out, await sheetWorkbook(model), reads);
+      if (kind === 'xlsx') {
+        // exceljs is loaded only when a workbook is written: every other command would pay its start-up time.
+        const { sheetWorkbook } = await import('../../io/sheet-xlsx.js');
+        await writeBinaryAtomic(opts.out, await sheetWorkbook(model), reads);
+      }
       else await writeAtomic(opts.out, sheetCsv(model), reads);
       const what = `${plural(model.rows.length, 'segment')} × ${plural(model.codes.length, 'code')}, ${model.about.mode}`;
       if (!opts.quiet) process.stderr.write(`qcode: wrote ${opts.out} (${what})\n`);
