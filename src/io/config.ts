@@ -38,10 +38,17 @@ export interface StudyConfig {
   interviewers?: string[];
   unit?: Unit;
   check: CheckConfig;
+  /** `qcode deid`: terms accepted as not identifying (a program's name, a public figure). */
+  deid?: DeidConfig;
+}
+
+export interface DeidConfig {
+  allow: string[];
 }
 
 export const DEFAULT_CONFIG = 'qcode.yaml';
-const KEYS = ['name', 'codebook', 'transcripts', 'attributes', 'interviewers', 'unit', 'check'];
+const KEYS = ['name', 'codebook', 'transcripts', 'attributes', 'interviewers', 'unit', 'check', 'deid'];
+const DEID_KEYS = ['allow'];
 const CHECK_KEYS = ['gold', 'snapshot', 'min_kappa', 'min_agreement', 'tolerance', 'codes'];
 const THRESHOLD_KEYS = ['min_kappa', 'min_agreement'];
 
@@ -88,7 +95,22 @@ class ConfigReader {
     this.optional(get('interviewers'), (n) => (config.interviewers = this.list(n, 'interviewers').map((i) => this.string(i, 'an interviewer label'))));
     this.optional(get('unit'), (n) => (config.unit = this.unit(n)));
     this.optional(get('check'), (n) => (config.check = this.check(n)));
+    this.optional(get('deid'), (n) => (config.deid = this.deid(n)));
     return config;
+  }
+
+  private deid(node: unknown): DeidConfig {
+    if (!isMap(node)) return this.fail('deid must be a mapping (allow: [terms])', node);
+    this.checkKeys(node, DEID_KEYS, 'deid');
+    const deid: DeidConfig = { allow: [] };
+    this.optional(node.get('allow', true), (n) => (deid.allow = this.list(n, 'deid.allow').map((i) => this.term(i))));
+    return deid;
+  }
+
+  /** An allowed term may be a word or a number (`988`, `2019`). */
+  private term(node: unknown): string {
+    if (isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'string') && String(node.value).trim() !== '') return String(node.value);
+    throw new QcodeError('each entry of deid.allow must be a word or phrase', this.at(node));
   }
 
   private check(node: unknown): CheckConfig {

@@ -35,3 +35,15 @@ describe('qcode.yaml: every key honoured or rejected with its place', () => {
     expect(errors('check:\n  codes:\n    barrier.children: 0.5\n')).toEqual(['3:23 check.codes.barrier.children must be a mapping (min_kappa:, min_agreement:)']);
   });
 });
+
+describe('qcode.yaml deid.allow: terms deid accepts', () => {
+  it('reads the allow-list, words and numbers alike', () => {
+    expect(parseConfig('deid:\n  allow: [Housing First, 988, Rosa Parks]\n', 'qcode.yaml').deid).toEqual({ allow: ['Housing First', '988', 'Rosa Parks'] });
+  });
+
+  it('names a misspelt key or a wrongly typed block with its place', () => {
+    expect(errors('deid:\n  alow: [x]\n')).toEqual(['2:3 unknown key "alow" in deid (did you mean "allow"?)']);
+    expect(errors('deid: [x]\n')).toEqual(['1:7 deid must be a mapping (allow: [terms])']);
+    expect(errors('deid:\n  allow: [{ a: 1 }]\n')).toEqual(['2:11 each entry of deid.allow must be a word or phrase']);
+  });
+});
