@@ -1,6 +1,9 @@
 import { Option, type Command } from 'commander';
 import { QcodeError } from '../core/errors.js';
 import { UNITS, type Unit } from '../core/types.js';
+import { existsSync } from 'node:fs';
+import { checkOutputPath } from '../io/output.js';
+import { DEFAULT_CONFIG } from '../io/config.js';
 import { FROM_NAMES } from '../io/read.js';
 import { FORMATS, type Format } from '../render/model.js';
 import type { StudyOptions } from '../study/options.js';
@@ -87,4 +90,15 @@ export function parseNumberOption(value: string, name: string, min = -Infinity, 
     throw new QcodeError(`${name} must be a number${Number.isFinite(min) ? ` from ${min}` : ''}${Number.isFinite(max) ? ` to ${max}` : ''}, not "${value}"`);
   }
   return n;
+}
+
+/**
+ * `--out` checked against the paths the options name before a run starts, so a long
+ * run never ends in "cannot write there"; emit checks again against all it read.
+ */
+export async function checkOutFirst(inputs: string[], opts: OutputOptions & Partial<StudyCliOptions>): Promise<void> {
+  if (!opts.out) return;
+  const config = opts.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
+  const named = [...inputs, opts.codebook, config, opts.attributes, opts.codings].filter((p): p is string => typeof p === 'string');
+  await checkOutputPath(opts.out, named.filter((p) => existsSync(p)));
 }

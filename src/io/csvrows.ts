@@ -53,7 +53,7 @@ export function parseCsv(text: string, file: string): CsvTable {
           { file, ...placeOf(start) },
         );
       }
-      records.push({ cells: result.data.map((c) => (c ?? '').toString()), start });
+      records.push({ cells: result.data.map((c) => unescapeFormula((c ?? '').toString())), start });
       start = result.meta.cursor;
     },
   });
@@ -74,6 +74,14 @@ export function parseCsv(text: string, file: string): CsvTable {
     });
   }
   return { header: head.cells.map((c) => c.trim()), headerLine: placeOf(head.start).line, rows, delimiter };
+}
+
+/**
+ * qcode writes a `'` before a cell that a spreadsheet would run as a formula (`=`, `+`,
+ * `-`, `@`, tab, CR); reading its own CSV back takes it off again, as spreadsheets do.
+ */
+export function unescapeFormula(cell: string): string {
+  return cell.length > 1 && cell[0] === "'" && '=+-@\t\r'.includes(cell[1] as string) ? cell.slice(1) : cell;
 }
 
 /** Offset where cell `cell` of the record at `start` begins (quotes respected). */

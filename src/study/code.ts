@@ -50,7 +50,7 @@ export async function forEachCoded(
   }
   for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) {
     if (!saved) visit(codeTranscript(study.codebook, t, pass));
-    else visit(laySavedCodings(t, eligibleSegments(t, pass.unit, pass.speakers), saved.byTranscript, warnings));
+    else visit(laySavedCodings(t, eligibleSegments(t, pass.unit, pass.speakers), saved.byTranscript, warnings, pass.unit));
   }
   for (const [id, rows] of saved?.byTranscript ?? []) {
     warnings.add({ ...rows[0]!.place, message: `no transcript "${id}" among the inputs; its ${rows.length} codings are left out` });
@@ -72,14 +72,14 @@ async function totalBytes(paths: string[]): Promise<number> {
   return total;
 }
 
-function laySavedCodings(t: Transcript, eligible: Segment[], byTranscript: Map<string, SourcedCoding[]>, warnings: Warnings): CodedTranscript {
+function laySavedCodings(t: Transcript, eligible: Segment[], byTranscript: Map<string, SourcedCoding[]>, warnings: Warnings, unit: Unit): CodedTranscript {
   const order = new Map(eligible.map((s, i) => [s.id, i]));
   const byId = new Map(eligible.map((s) => [s.id, s]));
   const codings: Coding[] = [];
   for (const c of byTranscript.get(t.id) ?? []) {
     const seg = byId.get(c.segment);
     if (!seg) {
-      warnings.add({ ...c.place, message: `segment ${c.segment} is not an eligible segment of ${t.id}; its coding is left out` });
+      warnings.add({ ...c.place, message: `segment ${c.segment} is not an eligible ${unit} segment of ${t.id}; its coding is left out` });
       continue;
     }
     const { place: _place, ...coding } = c;

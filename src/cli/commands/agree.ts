@@ -4,7 +4,7 @@ import { runAgree, type AgreeRunOptions } from '../../study/agree.js';
 import { emit } from '../emit.js';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit.js';
 import { hooksFor } from '../hooks.js';
-import { addReadingOptions, parseNumberOption, studyOptions, type StudyCliOptions } from '../options.js';
+import { addReadingOptions, checkOutFirst, parseNumberOption, type StudyCliOptions, studyOptions } from '../options.js';
 import { makeUi } from '../ui.js';
 
 interface AgreeCliOptions extends StudyCliOptions {
@@ -34,6 +34,7 @@ export function registerAgree(program: Command, setExit: (code: number) => void)
     .option('--disagreements', 'list the segments where coders differ (speaker and text need transcripts)')
     .option('--auto', "compare the codebook's own coding pass (coder auto) with the human coding: adds precision, recall, F1")
     .action(async (inputs: string[], opts: AgreeCliOptions) => {
+      await checkOutFirst(inputs, opts);
       const { report, failed, reads } = await runAgree(agreeOptions(inputs, opts), hooksFor(makeUi(opts)));
       const dis = disagreementsTable(report);
       await emit({ tables: () => [agreeTable(report), ...(dis ? [dis] : [])], csv: () => agreeCsv(report), json: () => report }, { ...opts, reads });

@@ -4,13 +4,14 @@ import { runCode } from '../../study/code.js';
 import { VERSION } from '../../version.js';
 import { emit } from '../emit.js';
 import { hooksFor } from '../hooks.js';
-import { addCodingsOptions, addPassOptions, addReadingOptions, studyOptions, type StudyCliOptions } from '../options.js';
+import { addCodingsOptions, addPassOptions, addReadingOptions, checkOutFirst, type StudyCliOptions, studyOptions } from '../options.js';
 import { makeUi } from '../ui.js';
 
 export function registerCode(program: Command): void {
   addPassOptions(addCodingsOptions(addReadingOptions(program.command('code').argument('[inputs...]', 'transcript files or folders (default: qcode.yaml transcripts)'))))
     .description('run the coding pass and print the coded table')
     .action(async (inputs: string[], opts: StudyCliOptions) => {
+      await checkOutFirst(inputs, opts);
       const result = await runCode(studyOptions(inputs, opts), hooksFor(makeUi(opts)));
       const title = `${result.codebook.name} ${result.codebook.version} — ${result.codings.length} codings`;
       await emit({
