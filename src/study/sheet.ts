@@ -12,6 +12,8 @@ import { openStudy } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
 import { readStudyTranscripts } from './transcripts.js';
 
+const CELL_LIMIT = 32767;
+
 export interface SheetRunOptions extends StudyOptions {
   /** The coder the sheet is for; the import takes it from the sheet. */
   coder?: string;
@@ -39,6 +41,10 @@ export async function runSheet(opts: SheetRunOptions, hooks: RunHooks = {}): Pro
   read.sort((a, b) => compareText(a.t.id, b.t.id));
   const rows = read.flatMap((r) => r.rows);
   if (rows.length === 0) throw new QcodeError('no eligible segments to code in these transcripts');
+  // Excel keeps at most 32,767 characters in a cell and cuts the rest when it saves.
+  for (const r of rows) {
+    if (r.text.length > CELL_LIMIT) warnings.add({ file: r.case, message: `segment ${r.segment} has ${r.text.length} characters, more than the ${CELL_LIMIT} a spreadsheet cell holds: its text may be cut when the sheet is saved (code it with --unit paragraph)` });
+  }
   const codes = sheetCodes(codebook.book);
   const model: SheetModel = {
     codes, rows,

@@ -181,3 +181,17 @@ describe('a CSV sheet', () => {
     expect(result.warnings.map((w) => w.message)).toEqual(['Coding!F4: the text of P01:6 was edited in the sheet; its coding is kept for the segment as the transcript has it']);
   });
 });
+
+describe('a prefilled sheet', () => {
+  it("holds the auto-coder's codes; imported untouched it gives them back, with a warning that it is not blind", async () => {
+    const { model } = await runSheet({ ...STUDY, coder: 'rev', prefill: true });
+    expect(model.about.mode).toBe('prefill');
+    const auto = model.rows.flatMap((r) => r.prefilled.map((c) => `${r.segment} ${c}`));
+    expect(auto.length).toBeGreaterThan(50);
+    const file = join(dir, 'prefilled.xlsx');
+    writeFileSync(file, await sheetWorkbook(model));
+    const result = await runImportSheet({ ...STUDY, files: [file] });
+    expect(result.codings.filter((c) => c.code !== '').map((c) => `${c.segment} ${c.code}`).sort()).toEqual(auto.sort());
+    expect(result.warnings.map((w) => w.message)).toEqual([expect.stringContaining('made with --prefill')]);
+  }, 60_000);
+});
