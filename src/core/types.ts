@@ -1,9 +1,9 @@
 // The values that flow through qcode: read → segment → code → aggregate → render.
-// Every offset is a count of Unicode code points into a transcript's document text
-// (SPEC §2), end exclusive. Internally JS strings are UTF-16, so conversion happens
+// Every offset is a count of Unicode code points into a transcript's document text,
+// end exclusive. Internally JS strings are UTF-16, so conversion happens
 // once, where segments are built (see core/segment/offsets.ts).
 
-/** `P03:4`, `P03:4.p2`, `P03:4.s3` (SPEC §3). */
+/** `P03:4`, `P03:4.p2`, `P03:4.s3`. */
 export type SegmentId = string & { readonly __brand?: 'SegmentId' };
 /** Dotted path in the codebook tree, `barrier.housing`. */
 export type CodeId = string & { readonly __brand?: 'CodeId' };
@@ -105,7 +105,7 @@ export interface Transcript {
   format: Format;
   /** Which tool's export the file was read as. */
   layout: Layout;
-  /** SPEC §2: normalised text, front matter removed. */
+  /** The document text: the file with BOM dropped, CRLF/CR as LF, front matter removed. */
   text: string;
   attributes: Attributes;
   turns: Turn[];

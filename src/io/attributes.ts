@@ -1,4 +1,4 @@
-// Case-attribute sheets (SPEC §2.2): CSV, first column the transcript id, one row per
+// Case-attribute sheets: CSV, first column the transcript id, one row per
 // case. Empty cells are left out, so they never blank out a transcript's own value.
 
 import { QcodeError } from '../core/errors.js';

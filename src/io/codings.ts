@@ -1,4 +1,4 @@
-// Reading a codings CSV (SPEC §5): `transcript,segment,speaker,code,coder,start,end,evidence`.
+// Reading a codings CSV: `transcript,segment,speaker,code,coder,start,end,evidence`.
 // Only `segment` and `code` are required. A row with an empty `code` marks a segment
 // the coder reviewed and left uncoded (it is kept, with code ''). The coder is the
 // row's `coder` value, else `--coder NAME`, else the file name without extension.

@@ -1,4 +1,4 @@
-// SPEC §2.2 CSV transcripts: one row per turn, in order; a `transcript` (or `case`,
+// CSV transcripts: one row per turn, in order; a `transcript` (or `case`,
 // `id`) column lets one file hold several interviews.
 
 import { QcodeError } from '../core/errors.js';

@@ -1,4 +1,4 @@
-// SPEC §2.2: a Word file's text is extracted, then read like a text file (its layout
+// a Word file's text is extracted, then read like a text file (its layout
 // detected from that text), so its line numbers in warnings are those of the extracted
 // text, where each Word paragraph is one line followed by a blank line.
 

@@ -39,7 +39,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** Decode bytes as UTF-8 text (SPEC §2), or explain precisely why they are not. */
+/** Decode bytes as UTF-8 text, or explain precisely why they are not. */
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
   const probe = bytes.subarray(0, 8192);
   if (probe.includes(0)) {

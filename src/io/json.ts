@@ -1,4 +1,4 @@
-// SPEC §2.2 JSON transcripts: `{ id, attributes, turns: [{ speaker, text, start? }] }`,
+// JSON transcripts: `{ id, attributes, turns: [{ speaker, text, start? }] }`,
 // or an array of them.
 
 import { QcodeError } from '../core/errors.js';

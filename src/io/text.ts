@@ -23,7 +23,7 @@ export function parseTextTranscript(text: string, opts: TextReadOptions): Transc
   return parseTextLayout(text, { ...opts, id: opts.id ?? idFromPath(opts.source) });
 }
 
-/** A .txt or .md transcript (SPEC §2.1). */
+/** A .txt or .md transcript. */
 export async function readTextTranscript(path: string, format: 'txt' | 'md' | 'tsv', interviewers: readonly string[], layout?: TextLayout): Promise<Transcript> {
   return parseTextTranscript(await readTextFile(path), { source: path, format, interviewers, ...(layout ? { layout } : {}) });
 }

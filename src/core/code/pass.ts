@@ -20,7 +20,7 @@ export interface CodedTranscript {
   codings: Coding[];
 }
 
-/** SPEC §3: participants by default; `all`, or a list of labels, widens it. */
+/** participants by default; `all`, or a list of labels, widens it. */
 export function isEligible(segment: Segment, scope: SpeakerScope): boolean {
   if (scope === 'all') return true;
   if (scope === 'participant') return segment.role === 'participant';

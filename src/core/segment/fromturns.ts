@@ -1,4 +1,4 @@
-// SPEC §2.2: every format but plain text is rendered as plain text (`LABEL: text`
+// every format but plain text is rendered as plain text (`LABEL: text`
 // lines joined by LF, a turn's paragraphs separated by one blank line), so offsets
 // always point into the text an export writes out.
 

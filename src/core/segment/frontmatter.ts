@@ -1,4 +1,4 @@
-// SPEC §2.1 front matter: YAML between a first line `---` and the next `---`.
+// front matter: YAML between a first line `---` and the next `---`.
 // The block (both fence lines, the lines between them and the newline after the
 // closing fence) is cut from the document text; `lineOffset` says how many source
 // lines it took, so line numbers can still point into the file as written.

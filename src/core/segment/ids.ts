@@ -2,7 +2,7 @@ import { QcodeError } from '../errors.js';
 import type { Place } from '../types.js';
 
 /**
- * Segment ids are `<transcript>:<turn>` (SPEC §3), so a transcript id holding a colon
+ * Segment ids are `<transcript>:<turn>`, so a transcript id holding a colon
  * or a line break would make them ambiguous or unprintable.
  */
 export function checkTranscriptId(id: string, place: Place): void {
@@ -47,8 +47,8 @@ export function compareSegmentIds(a: string, b: string): number {
 }
 
 /**
- * The transcript a segment id belongs to: the text before its last colon (SPEC §3
- * ids are `<transcript>:<turn>…`), or the whole id when it has none (`u7`, an id
+ * The transcript a segment id belongs to: the text before its last colon (ids are
+ * `<transcript>:<turn>…`), or the whole id when it has none (`u7`, an id
  * from another tool, names a unit of its own).
  */
 export function transcriptOfSegment(segment: string): string {

@@ -1,4 +1,4 @@
-// The speaker-line grammar of SPEC §2.1, shared by plain text and by the `Name:`
+// The speaker-line grammar, shared by plain text and by the `Name:`
 // prefixes of subtitle cues.
 
 /**

@@ -1,4 +1,4 @@
-// SPEC §2: a BOM is dropped and CRLF/CR become LF before anything else looks at the
+// a BOM is dropped and CRLF/CR become LF before anything else looks at the
 // text, so every reader and every offset agrees on one document text.
 
 /** Drop a leading BOM and turn CRLF and lone CR into LF. Idempotent. */

@@ -1,4 +1,4 @@
-// Offsets in qcode count code points (SPEC §2), but JS strings index UTF-16 code
+// Offsets in qcode count code points, but JS strings index UTF-16 code
 // units. Readers and the segmenter work in UTF-16 and convert once through an
 // OffsetMap; most transcripts have no astral characters, so that case costs nothing.
 

@@ -1,4 +1,4 @@
-// SPEC §2.1: the plain-text transcript format (.txt, .md, and .docx once its text
+// the plain-text transcript format (.txt, .md, and .docx once its text
 // is extracted). All scanning is done in UTF-16 indices; spans are converted to code
 // points once at the end.
 
@@ -72,7 +72,7 @@ function trimmed(body: string, start: number, end: number): Span | null {
 }
 
 /**
- * Decides which `Word:` labels are speakers (SPEC §2.1): those declared in front matter
+ * Decides which `Word:` labels are speakers: those declared in front matter
  * `speakers:`, interviewer labels, and otherwise labels that start at least two lines.
  * `guessed` lists the labels taken by that last rule, so the reader can say it guessed.
  */

@@ -1,6 +1,6 @@
 import type { Role } from '../types.js';
 
-/** SPEC §2.1: labels read as interviewers when neither codebook nor config says otherwise. */
+/** labels read as interviewers when neither codebook nor config says otherwise. */
 export const DEFAULT_INTERVIEWERS: readonly string[] = ['I', 'INT', 'Interviewer', 'Q', 'Facilitator', 'Moderator'];
 
 /** Labels compare case-insensitively, so `interviewer:` and `INTERVIEWER:` are the same person. */

@@ -1,4 +1,4 @@
-// SPEC §3: turns, paragraphs and sentences as codable segments with stable ids.
+// turns, paragraphs and sentences as codable segments with stable ids.
 // Every turn is segmented whatever its role; choosing which ones to code is the caller's job.
 
 import type { Segment, Span, Transcript, Turn, Unit } from '../types.js';

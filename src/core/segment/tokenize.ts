@@ -1,4 +1,4 @@
-// SPEC §4: tokens are lower-cased runs of Unicode letters and digits; an apostrophe
+// tokens are lower-cased runs of Unicode letters and digits; an apostrophe
 // (' or ’) inside a word stays in it, and both spellings give the same token.
 // Marks (\p{M}) are kept with their letter so decomposed accents don't split a word.
 
