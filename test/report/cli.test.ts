@@ -70,6 +70,16 @@ describe('qcode matrix', () => {
     expect(few).toMatch(/cases with code\s+2\/3\s+2\/3\s+0\/3/);
   });
 
+  it('many codes: codes become the rows, tree-indented, with a note saying how to get one row per case', async () => {
+    const r = await run(['matrix', '--config', 'qcode.yaml']);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Case × code matrix — coded segments per case; 7 cases, 37 codes');
+    expect(lines[2]).toMatch(/^code\s+P01\s+P02\s+P03\s+P04\s+P05\s+P06\s+P07\s+cases$/);
+    expect(lines[4]).toMatch(/^barrier\s+7\s+7\s+6\s+4\s+6\s+7\s+4\s+7\/7$/);
+    expect(lines[6]).toMatch(/^ {2}housing\s+3\s+1\s+2\s+0\s+3\s+2\s+1\s+6\/7$/);
+    expect(r.stdout).toContain('codes are rows here (37 codes); --format csv gives one row per case');
+  });
+
   it('--level 0 is a usage error', async () => {
     const r = await run(['matrix', ...H1, '--level', '0']);
     expect(r.code).toBe(2);
@@ -87,6 +97,20 @@ describe('qcode cooccur', () => {
     expect((await run(['cooccur', ...H1, '--codes', 'barrier.money,barrier.housing', '--format', 'csv'])).stdout).toBe('code,barrier.money,barrier.housing\nbarrier.money,1,1\nbarrier.housing,1,3\n');
   });
 
+  it('a table numbers its columns as its rows, and says what the diagonal is', async () => {
+    const r = await run(['cooccur', ...H1, '--level', '2']);
+    expect(r.stdout.split('\n').slice(0, 4)).toEqual([
+      'Co-occurrence — segments carrying both codes (6 segments)',
+      '',
+      '#  code             1  2  3  4  5',
+      '─  ───────────────  ─  ─  ─  ─  ─',
+    ]);
+    expect(r.stdout).toContain('3  barrier.money    1  1  1  0  0');
+    expect(r.stdout).toContain('the diagonal is the segments carrying the code');
+    const j = await run(['cooccur', ...H1, '--level', 'case', '--measure', 'jaccard', '--codes', 'barrier,service']);
+    expect(j.stdout).toContain('1  barrier  1.00  0.33');
+  });
+
   it('a wrong --level word is a usage error', async () => {
     const r = await run(['cooccur', ...H1, '--level', 'sentence']);
     expect(r.code).toBe(2);
@@ -100,6 +124,12 @@ describe('qcode saturation', () => {
     expect(r.stdout).toMatch(/1\s+A\s+4\s+4\s+80%/);
     expect(r.stdout).toMatch(/2\s+B\s+1\s+5\s+100%/);
     expect(r.stdout).toContain('95% of the 5 codes seen were seen by B (transcript 2 of 3)');
+  });
+
+  it('json: steps, totals and the saturation point', async () => {
+    const doc = JSON.parse((await run(['saturation', ...H1, '--format', 'json'])).stdout);
+    expect(doc).toMatchObject({ order: 'input', total_codes: 5, codebook_codes: 6, threshold: 0.95, saturated_at: 'B', coder: 'h1' });
+    expect(doc.steps[0]).toEqual({ transcript: 'A', new_codes: ['barrier', 'barrier.housing', 'service', 'service.shelter'], cumulative: 4 });
   });
 
   it('csv with --order', async () => {
