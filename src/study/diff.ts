@@ -93,13 +93,16 @@ async function measure(
   opts: DiffRunOptions, inputs: string[], before: CompiledCodebook, after: CompiledCodebook, diff: CodebookDiff,
   warnings: Warnings, hooks: RunHooks, notes: string[],
 ) {
-  // The study's reading options (interviewers, attributes, format), without loading its codebook again.
-  const study = await openStudy({ ...opts, inputs, codebook: undefined } as StudyOptions, 'optional', false);
+  // Transcripts are read as every command reads them (interviewers, attributes, format),
+  // with the new version's interviewer labels when it is a file openStudy can load.
+  const newFile = opts.new !== undefined && parseGitSpec(opts.new) === null ? opts.new : undefined;
+  const study = await openStudy({ ...opts, inputs, ...(newFile ? { codebook: newFile } : {}) } as StudyOptions, 'optional', false);
   const unit: Unit = opts.unit ?? study.config.unit ?? after.book.unit;
   const speakers = after.book.speakers;
   if (before.book.unit !== after.book.unit && !opts.unit && !study.config.unit) notes.push(`the unit changed (${before.book.unit} → ${after.book.unit}): both versions were run on ${unit} segments`);
   if (JSON.stringify(before.book.speakers) !== JSON.stringify(speakers)) notes.push('which speakers are coded changed: both versions were run on the new version\'s speakers');
-  const reading = { ...study.reading, interviewers: [...new Set([...(after.book.interviewers ?? []), ...study.reading.interviewers])] };
+  const labels = opts.interviewers && opts.interviewers.length > 0 ? opts.interviewers : [...new Set([...(after.book.interviewers ?? []), ...study.reading.interviewers])];
+  const reading = { ...study.reading, interviewers: labels };
   const eligible: SegmentId[] = [];
   const old: Coding[] = [];
   const now: Coding[] = [];
