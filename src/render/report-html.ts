@@ -139,7 +139,7 @@ ${figure('fig-saturation', 'Codes seen as transcripts are added', saturationChar
 
 function codebookSection(r: ReportResult): string {
   return section('codebook', 'Codebook and exemplar quotes', `
-<p>Each code with its definition, what to include and exclude, its frequency, and up to ${maxQuotes(r)} quotes from different cases, the evidence <mark>marked</mark>, with the question that prompted each answer.</p>
+<p>Each code with its definition, what to include and exclude, its frequency, and up to ${maxQuotes(r)} quotes, one per case from the cases that speak of it most, the evidence <mark>marked</mark>, with the question that prompted each answer.</p>
 ${r.codes.map((c) => codeCard(c, r)).join('\n')}`);
 }
 

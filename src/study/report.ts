@@ -13,7 +13,7 @@ import { quotesOf, type Quote } from './quotes.js';
 import { openReport, type ReportOptions, type ReportRun } from './reports.js';
 
 export interface ReportRunOptions extends ReportOptions {
-  /** Exemplar quotes per code (default 3), spread over cases. */
+  /** Exemplar quotes per code (default 3), one per case, from the cases that speak of it most. */
   quotes?: number;
   /** The report's heading; default the study's name, else the codebook's. */
   title?: string;
@@ -61,7 +61,7 @@ export async function runReport(opts: ReportRunOptions, hooks: RunHooks = {}): P
   const rows = new Map(freq.codes.map((r) => [r.code, r]));
   // Quotes for the codes a reader reads at the bottom of the tree shown: a parent's are its sub-codes'.
   const quoted = base.shown.filter((c) => !c.children.some((k) => shownIds.has(k.id)));
-  const selections = quoted.map((c) => selectQuotes(c.id, base.coded, { spread: true, limit: opts.quotes ?? EXEMPLARS }));
+  const selections = quoted.map((c) => selectQuotes(c.id, base.coded, { spread: true, busiestFirst: true, limit: opts.quotes ?? EXEMPLARS }));
   const quotes = await quotesOf(base.study, base.coded, selections.flatMap((s) => s.picks), { context: 0 });
   const codes = base.shown.map((c): CodeCard => {
     const card: CodeCard = {

@@ -1,7 +1,7 @@
 // Long turns are shown around their evidence, cut only between words, with … where
 // text was left out; the renderers mark the evidence for each medium.
 import { describe, expect, it } from 'vitest';
-import { excerpt, shorten } from '../../src/core/aggregate/quotes.js';
+import { excerpt, selectQuotes, shorten } from '../../src/core/aggregate/quotes.js';
 import { excerptText, clock } from '../../src/render/quotes.js';
 
 const words = (n: number, from = 0): string => Array.from({ length: n }, (_, i) => `word${i + from}`).join(' ');
@@ -56,5 +56,21 @@ describe('excerpt', () => {
   it('prints source times as hh:mm:ss', () => {
     expect(clock(754.5)).toBe('00:12:34');
     expect(clock(3725)).toBe('01:02:05');
+  });
+});
+
+describe('selectQuotes', () => {
+  const coding = (segment: string, code: string) => ({ transcript: segment.split(':')[0]!, segment, speaker: 'x', code, coder: 'h', start: null, end: null, evidence: [] });
+  const coded = [
+    { id: 'A', source: 'a', attributes: {}, eligible: [], codings: [coding('A:2', 'b.h')] },
+    { id: 'B', source: 'b', attributes: {}, eligible: [], codings: [coding('B:2', 'b.h'), coding('B:4', 'b.m'), coding('B:6', 'b.h')] },
+    { id: 'C', source: 'c', attributes: {}, eligible: [], codings: [coding('C:2', 'b.m'), coding('C:4', 'b.m')] },
+  ];
+
+  it('in case order, spread round-robin, or busiest cases first', () => {
+    expect(selectQuotes('b', coded).picks.map((p) => p.segment)).toEqual(['A:2', 'B:2', 'B:4', 'B:6', 'C:2', 'C:4']);
+    expect(selectQuotes('b', coded, { spread: true }).picks.map((p) => p.segment)).toEqual(['A:2', 'B:2', 'C:2', 'B:4', 'C:4', 'B:6']);
+    expect(selectQuotes('b', coded, { spread: true, busiestFirst: true, limit: 3 }).picks.map((p) => p.segment)).toEqual(['B:2', 'C:2', 'A:2']);
+    expect(selectQuotes('b.m', coded, { limit: 1 })).toMatchObject({ total: 3, cases: 2, picks: [{ segment: 'B:4', coded: ['b.m'] }] });
   });
 });

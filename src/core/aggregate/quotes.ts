@@ -35,6 +35,11 @@ export interface SelectOptions {
   limit?: number;
   /** One quote per case first, then a second per case, and so on. */
   spread?: boolean;
+  /**
+   * With spread: the cases that speak of the code most come first (ties in case order),
+   * so exemplars come from where the code lives, and differ from code to code.
+   */
+  busiestFirst?: boolean;
 }
 
 export function isUnder(code: CodeId, asked: CodeId): boolean {
@@ -44,6 +49,7 @@ export function isUnder(code: CodeId, asked: CodeId): boolean {
 /** The quotes of one code over the coded transcripts, in their order (cases, then segments). */
 export function selectQuotes(asked: CodeId, coded: CodedTranscript[], opts: SelectOptions = {}): QuoteSelection {
   const perCase = coded.map((t) => picksOf(asked, t)).filter((list) => list.length > 0);
+  if (opts.busiestFirst) perCase.sort((a, b) => b.length - a.length);
   const all = opts.spread ? roundRobin(perCase) : perCase.flat();
   const total = all.length;
   const picks = opts.limit === undefined ? all : all.slice(0, opts.limit);
