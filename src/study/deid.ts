@@ -1,0 +1,198 @@
+// `deid`: text that may identify a person, in the words, the speaker labels and the
+// lines around them (an export's title, a footer), each with its place in the file,
+// its document offsets, a kind and a confidence. Also the small helpers every report
+// that prints transcript text uses: warn about an excerpt, or mask it.
+
+import { detectIdentifiers, labelKind, maskText, nameWords, replaceDetections, isGenericLabel } from '../core/deid/index.js';
+import type { Detection, IdentifierKind } from '../core/deid/index.js';
+import { OffsetMap } from '../core/segment/offsets.js';
+import type { Transcript, Warning } from '../core/types.js';
+import { readTextFile } from '../io/file.js';
+import { openStudy } from './open.js';
+import { Warnings, type RunHooks, type StudyOptions } from './options.js';
+import { readStudyTranscripts } from './transcripts.js';
+
+export type FindingPlace = 'words' | 'speaker' | 'header';
+
+export interface DeidFinding {
+  transcript: string;
+  /** The file it was read from. */
+  source: string;
+  /** 1-based line and column in that file. */
+  line: number;
+  col: number;
+  /** Code-point offsets into the transcript's document text; null for a line outside it (a title, a footer). */
+  start: number | null;
+  end: number | null;
+  kind: IdentifierKind;
+  confidence: number;
+  /** The words found, masked (`M•••• L••••`) unless the run asked to show them. */
+  text: string;
+  /** In a turn's words, in a speaker label, or on a line that is no one's words. */
+  in: FindingPlace;
+}
+
+export interface DeidRunOptions extends StudyOptions {
+  /** Print the words found instead of their masked shape. */
+  show?: boolean;
+  /** Terms accepted as not identifying, besides qcode.yaml `deid.allow`. */
+  allow?: string[];
+}
+
+export interface DeidResult {
+  findings: DeidFinding[];
+  /** Transcripts read. */
+  transcripts: number;
+  shown: boolean;
+  reads: string[];
+  warnings: Warning[];
+}
+
+export async function runDeid(opts: DeidRunOptions, hooks: RunHooks = {}): Promise<DeidResult> {
+  const warnings = new Warnings(hooks.onWarning);
+  const study = await openStudy(opts, 'optional');
+  const allow = [...(study.config.deid?.allow ?? []), ...(opts.allow ?? [])];
+  const findings: DeidFinding[] = [];
+  const sources = new SourceCache();
+  let count = 0;
+  for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) {
+    count++;
+    const lines = await sources.lines(t);
+    findings.push(...findInTranscript(t, lines, { allow, show: Boolean(opts.show) }));
+  }
+  return { findings, transcripts: count, shown: Boolean(opts.show), reads: study.reads, warnings: warnings.list };
+}
+
+/** Source files as lines, read once each (a CSV or JSON file may hold many transcripts). */
+class SourceCache {
+  private readonly cache = new Map<string, Promise<string[] | null>>();
+
+  lines(t: Transcript): Promise<string[] | null> {
+    if (t.format === 'docx') return Promise.resolve(null);
+    let hit = this.cache.get(t.source);
+    if (!hit) {
+      hit = readTextFile(t.source).then((s) => s.split('\n'), () => null);
+      this.cache.set(t.source, hit);
+    }
+    return hit;
+  }
+}
+
+/** Every finding of one transcript: speaker labels first, then words and other lines in file order. */
+export function findInTranscript(t: Transcript, sourceLines: string[] | null, opts: { allow: readonly string[]; show: boolean }): DeidFinding[] {
+  const labels = labelSpans(t);
+  const knownNames = [...new Set(t.turns.map((turn) => turn.speaker))].filter((l) => !isGenericLabel(l) && labelKind(l) === 'name');
+  const map = new OffsetMap(t.text);
+  const locate = new Locator(t, sourceLines);
+  const shown = (s: string): string => (opts.show ? s : maskText(s));
+  const out: DeidFinding[] = [];
+  const seenLabels = new Set<string>();
+  for (const l of labels) {
+    if (seenLabels.has(l.speaker) || isGenericLabel(l.speaker)) continue;
+    seenLabels.add(l.speaker);
+    const kind = labelKind(l.speaker) ?? 'name';
+    const place = locate.at(l.start, l.speaker);
+    out.push({ transcript: t.id, source: t.source, ...place, start: map.toCodePoint(l.start), end: map.toCodePoint(l.end), kind, confidence: 0.9, text: shown(l.speaker), in: 'speaker' });
+  }
+  for (const d of detectIdentifiers(t.text, { allow: opts.allow, knownNames })) {
+    if (labels.some((l) => l.start < d.end && d.start < l.end)) continue;
+    const place = locate.at(d.start, d.text);
+    out.push({ transcript: t.id, source: t.source, ...place, start: map.toCodePoint(d.start), end: map.toCodePoint(d.end), kind: d.kind, confidence: d.confidence, text: shown(d.text), in: 'words' });
+  }
+  for (const u of t.unread) {
+    if (u.kind === 'preamble' && t.preamble) continue; // plain text keeps its preamble in the document text
+    for (const d of detectIdentifiers(u.text, { allow: opts.allow, knownNames })) {
+      const col = sourceLines?.[u.line - 1]?.indexOf(u.text) ?? -1;
+      out.push({ transcript: t.id, source: t.source, line: u.line, col: Math.max(0, col) + 1 + [...u.text.slice(0, d.start)].length, start: null, end: null, kind: d.kind, confidence: d.confidence, text: shown(d.text), in: 'header' });
+    }
+  }
+  return out.sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+/** Where each turn's label sits in the document text (`LABEL: words` lines). */
+export function labelSpans(t: Transcript): { speaker: string; start: number; end: number }[] {
+  const map = new OffsetMap(t.text);
+  const spans: { speaker: string; start: number; end: number }[] = [];
+  for (const turn of t.turns) {
+    const at = map.toUtf16(turn.span.start);
+    const lineStart = t.text.lastIndexOf('\n', at - 1) + 1;
+    const i = t.text.slice(lineStart, at).indexOf(turn.speaker);
+    if (i >= 0) spans.push({ speaker: turn.speaker, start: lineStart + i, end: lineStart + i + turn.speaker.length });
+  }
+  return spans;
+}
+
+/**
+ * A place in the file for a place in the document text. Plain text is the file less
+ * its front matter, so lines count through; other exports are searched for the words
+ * from the line of the turn that holds them.
+ */
+class Locator {
+  private readonly turnStarts: { at: number; line: number }[];
+  private readonly cursor = new Map<string, number>();
+
+  constructor(private readonly t: Transcript, private readonly lines: string[] | null) {
+    const map = new OffsetMap(t.text);
+    this.turnStarts = t.turns.map((turn) => {
+      const at = map.toUtf16(turn.span.start);
+      return { at: t.text.lastIndexOf('\n', at - 1) + 1, line: turn.line ?? 1 };
+    });
+  }
+
+  at(pos: number, words: string): { line: number; col: number } {
+    const turn = [...this.turnStarts].reverse().find((s) => s.at <= pos) ?? this.turnStarts[0];
+    const lineStart = this.t.text.lastIndexOf('\n', pos - 1) + 1;
+    const colInDoc = [...this.t.text.slice(lineStart, pos)].length + 1;
+    if (!turn) return { line: 1, col: colInDoc };
+    const newlines = countNewlines(this.t.text, Math.min(turn.at, pos), Math.max(turn.at, pos)) * (pos >= turn.at ? 1 : -1);
+    if (this.t.layout === 'plain' && (this.t.format === 'txt' || this.t.format === 'md')) return { line: turn.line + newlines, col: colInDoc };
+    return this.search(turn.line, words) ?? { line: turn.line, col: colInDoc };
+  }
+
+  /** The next place the words are written, from the turn's line on. */
+  private search(fromLine: number, words: string): { line: number; col: number } | null {
+    if (!this.lines) return null;
+    const key = `${fromLine}\u0000${words}`;
+    const [startLine, startCol] = decode(this.cursor.get(key), fromLine);
+    for (let n = startLine; n <= Math.min(this.lines.length, fromLine + 60); n++) {
+      const line = this.lines[n - 1] ?? '';
+      const i = line.indexOf(words, n === startLine ? startCol : 0);
+      if (i < 0) continue;
+      this.cursor.set(key, n * 100000 + i + 1);
+      return { line: n, col: [...line.slice(0, i)].length + 1 };
+    }
+    return null;
+  }
+}
+
+function decode(v: number | undefined, fromLine: number): [number, number] {
+  return v === undefined ? [fromLine, 0] : [Math.floor(v / 100000), v % 100000];
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * For reports that print transcript text: one warning per excerpt that holds a likely
+ * identifier (names, phones, addresses…), saying where and what kind, never the words.
+ */
+export function identifierWarnings(texts: readonly { text: string; where: string }[], allow: readonly string[] = []): Warning[] {
+  const out: Warning[] = [];
+  for (const { text, where } of texts) {
+    const found = detectIdentifiers(text, { allow }).filter((d) => d.confidence >= 0.6);
+    if (found.length === 0) continue;
+    const kinds = [...new Set(found.map((d) => d.kind))].join(', ');
+    out.push({ message: `${where}: this excerpt may identify someone (${kinds}); run qcode deid on the transcripts, or pass --redact to mask it` });
+  }
+  return out;
+}
+
+/** The text with likely identifiers replaced by typed placeholders ([NAME], [PHONE] …). */
+export function maskIdentifiers(text: string, allow: readonly string[] = []): string {
+  return replaceDetections(text, detectIdentifiers(text, { allow }).filter((d) => d.confidence >= 0.6));
+}
+
+export { nameWords, type Detection };
