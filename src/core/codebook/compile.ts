@@ -58,13 +58,21 @@ export interface CompiledCodebook {
   patternSet: PatternSet;
   /** Pattern → the rules that use it. */
   rulesByPattern: RuleId[][];
+  /** Token → its stem and the terms it finds, filled by the matcher as tokens come. */
+  lookups: Map<string, TokenLookup>;
+}
+
+export interface TokenLookup {
+  stem: string;
+  /** Terms whose anchor part this token is, in index order (by stem, exact, prefix). */
+  terms: TermId[];
 }
 
 export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook {
   const out: CompiledCodebook = {
     book, stem, terms: [], rules: [], byStem: new Map(), byExact: new Map(),
     prefixes: { next: new Map(), terms: [] }, rulesByTerm: [],
-    patterns: [], patternSet: compilePatternSet([]), rulesByPattern: [],
+    patterns: [], patternSet: compilePatternSet([]), rulesByPattern: [], lookups: new Map(),
   };
   const termIds = new Map<string, TermId>();
   const intern = (t: Term): TermId => {

@@ -70,7 +70,9 @@ function selectivity(set: Set<string>): number {
 
 /** The single most selective group of a piece, or null. */
 function representative(info: Info): Set<string> | null {
-  return conjunction(info)[0] ?? null;
+  let best: Set<string> | null = usable(info.exact) ? info.exact : null;
+  for (const g of info.all) if (!best || selectivity(g) > selectivity(best)) best = g;
+  return best;
 }
 
 function product(a: Set<string>, b: Set<string>): Set<string> | null {
@@ -157,7 +159,7 @@ class Reader {
     if (min === 1 && max === 1) return atom;
     if (min === 0 && max === 1) return { exact: atom.exact ? new Set([...atom.exact, '']) : null, all: [] };
     if (min === 0) return UNKNOWN();
-    return { exact: null, all: conjunction(atom) };
+    return { exact: null, all: usable(atom.exact) ? [atom.exact, ...atom.all] : atom.all };
   }
 
   private atom(): Info {

@@ -1,6 +1,7 @@
 import { tokenize, type Token } from '../segment/tokenize.js';
 import type { CodeId } from '../types.js';
-import type { CompiledCodebook, CompiledPart, CompiledRule, TermId } from './compile.js';
+import type { CompiledCodebook, CompiledPart, CompiledRule, TermId, TokenLookup } from './compile.js';
+import { MAX_STEMMED_LENGTH } from './stem.js';
 import { regexSpans } from './regex.js';
 
 /** A term found in a text: first and last token index. */
@@ -20,9 +21,14 @@ export interface RawEvidence {
 /** Codes whose own rules hold for `text`, each with its evidence, in rule order. */
 export function matchText(cb: CompiledCodebook, text: string): Map<CodeId, RawEvidence[]> {
   const tokens = tokenize(text);
+  const looked = new Array<TokenLookup>(tokens.length);
   const stems = new Array<string>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) stems[i] = cb.stem(tokens[i]!.text);
-  const occ = findOccurrences(cb, tokens, stems);
+  for (let i = 0; i < tokens.length; i++) {
+    const entry = lookUp(cb, tokens[i]!.text);
+    looked[i] = entry;
+    stems[i] = entry.stem;
+  }
+  const occ = findOccurrences(cb, tokens, stems, looked);
   const patterns = cb.patternSet.matching(text);
   const result = new Map<CodeId, RawEvidence[]>();
   if (occ.size === 0 && patterns.length === 0) return result;
@@ -39,25 +45,45 @@ export function matchText(cb: CompiledCodebook, text: string): Map<CodeId, RawEv
   return result;
 }
 
-// The loops below run once per token: plain loops over the index, no closures, and an
-// allocation only when a term is actually found.
-function findOccurrences(cb: CompiledCodebook, tokens: Token[], stems: string[]): Map<TermId, Occurrence[]> {
+const NO_TERMS: TermId[] = [];
+/** Distinct tokens remembered per codebook; past this, tokens are looked up afresh. */
+const MAX_REMEMBERED = 500_000;
+
+/**
+ * A token's stem and the terms found by it (by stem, exactly, or as a prefix), worked
+ * out once per distinct token: a corpus repeats its words, so most tokens cost one
+ * map read.
+ */
+function lookUp(cb: CompiledCodebook, token: string): TokenLookup {
+  const known = cb.lookups.get(token);
+  if (known) return known;
+  const stem = cb.stem(token);
+  let terms: TermId[] = NO_TERMS;
+  const add = (list: TermId[] | undefined): void => {
+    if (list && list.length > 0) terms = terms === NO_TERMS ? [...list] : terms.concat(list);
+  };
+  add(cb.byStem.get(stem));
+  add(cb.byExact.get(token));
+  // Terms whose first word is a prefix of the token: walk the trie along the token.
+  let node = cb.prefixes;
+  add(node.terms);
+  for (let k = 0; k < token.length; k++) {
+    const next = node.next.get(token[k]!);
+    if (!next) break;
+    node = next;
+    add(node.terms);
+  }
+  const entry = { stem, terms };
+  if (token.length <= MAX_STEMMED_LENGTH && cb.lookups.size < MAX_REMEMBERED) cb.lookups.set(token, entry);
+  return entry;
+}
+
+// Once per token: plain loops, no closures, an allocation only when a term is found.
+function findOccurrences(cb: CompiledCodebook, tokens: Token[], stems: string[], looked: TokenLookup[]): Map<TermId, Occurrence[]> {
   const occ = new Map<TermId, Occurrence[]>();
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!.text;
-    const byStem = cb.byStem.get(stems[i]!);
-    if (byStem) for (const term of byStem) found(cb, occ, tokens, stems, term, i);
-    const byExact = cb.byExact.get(token);
-    if (byExact) for (const term of byExact) found(cb, occ, tokens, stems, term, i);
-    // Terms whose first word is a prefix of the token: walk the trie along the token.
-    let node = cb.prefixes;
-    for (const term of node.terms) found(cb, occ, tokens, stems, term, i);
-    for (let k = 0; k < token.length; k++) {
-      const next = node.next.get(token[k]!);
-      if (!next) break;
-      node = next;
-      for (const term of node.terms) found(cb, occ, tokens, stems, term, i);
-    }
+    const terms = looked[i]!.terms;
+    for (let k = 0; k < terms.length; k++) found(cb, occ, tokens, stems, terms[k]!, i);
   }
   return occ;
 }
