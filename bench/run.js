@@ -26,7 +26,10 @@ const GOAL_WIDE_RATIO = 2;
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const out = join(root, 'bench', 'out');
 const codebook = join(root, 'codebooks', 'exit-barriers.yaml');
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10' }, repeat: { type: 'string', default: '3' } } });
+// --compare <bin/qcode.js of another build> adds that build's freq to the table (before/after).
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '10' }, repeat: { type: 'string', default: '3' }, compare: { type: 'string' }, qcode: { type: 'string' } },
+});
 const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
 const repeat = Math.max(1, Number(values.repeat) || 1);
 
@@ -55,12 +58,16 @@ function measure(cmd, args, okStatus = [0]) {
   return { secs, cpu: m ? Number(m[2]) + Number(m[3]) : NaN, rssMB: m ? Number(m[1]) / 1024 : NaN, stdout: r.stdout };
 }
 
-const qcode = join(root, 'bin', 'qcode.js');
+const qcode = values.qcode ?? join(root, 'bin', 'qcode.js');
 const tools = [
   { name: 'qcode freq', run: (dir) => measure(process.execPath, [qcode, 'freq', '--format', 'json', '--quiet', '--codebook', codebook, dir]) },
   { name: 'naive script', run: (dir) => measure(process.execPath, [join(root, 'bench', 'naive.js'), dir, codebook]) },
   { name: 'qcode freq, 10× rules', run: (dir) => measure(process.execPath, [qcode, 'freq', '--format', 'json', '--quiet', '--codebook', wideFile, dir]) },
 ];
+if (values.compare) {
+  const other = values.compare;
+  tools.push({ name: 'qcode freq (--compare)', run: (dir) => measure(process.execPath, [other, 'freq', '--format', 'json', '--quiet', '--codebook', codebook, dir]) });
+}
 // ripgrep exits 1 when nothing matches; that is still a finished scan.
 if (rg) tools.push({ name: 'rg -c -i -w -F', run: (dir) => measure('rg', ['-c', '-i', '-w', '-F', '-f', termsFile, dir], [0, 1]) });
 
@@ -94,12 +101,14 @@ for (const size of sizes) {
   }
   const base = best.get('qcode freq');
   checkSameCounts(base.stdout, best.get('qcode freq, 10× rules').stdout);
+  if (values.compare && best.get('qcode freq (--compare)').stdout !== base.stdout) console.log('WARNING: the --compare build printed other counts');
   for (const [name, m] of best) {
     rows.push({
       MB: Number(mb.toFixed(1)), files: corpus.files, tool: name, 'wall s': m.secs.toFixed(2), 'cpu s': Number.isNaN(m.cpu) ? '-' : m.cpu.toFixed(2),
       'MB/s': (mb / m.secs).toFixed(1), '× qcode time': (m.secs / base.secs).toFixed(2), 'peak RSS MB': Number.isNaN(m.rssMB) ? '-' : m.rssMB.toFixed(0),
     });
   }
+  console.table(rows.filter((r) => r.MB === Number(mb.toFixed(1))));
   const naive = best.get('naive script');
   const wideRatio = best.get('qcode freq, 10× rules').secs / base.secs;
   goals.push(`${size} MB: freq ${(mb / base.secs).toFixed(1)} MB/s (goal ≥ ${GOAL_MB_PER_SEC}): ${mb / base.secs >= GOAL_MB_PER_SEC ? 'met' : 'NOT met'}` +
@@ -107,7 +116,6 @@ for (const size of sizes) {
     `${(naive.secs / base.secs).toFixed(2)}× the naive script's speed (goal > 1): ${base.secs < naive.secs ? 'met' : 'NOT met'}; ` +
     `10× rules cost ${wideRatio.toFixed(2)}× the time (goal < ${GOAL_WIDE_RATIO}): ${wideRatio < GOAL_WIDE_RATIO ? 'met' : 'NOT met'}`);
 }
-console.table(rows);
 for (const g of goals) console.log(g);
 
 /** The starter codes must be counted alike with and without the added ones. */
