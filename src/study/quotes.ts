@@ -118,11 +118,12 @@ async function studyForQuotes(opts: QuotesRunOptions): Promise<{ study: Study; c
   const words = [...opts.codes];
   const codes: Code[] = [];
   while (words.length > 0 && byId.has(words[0]!)) codes.push(byId.get(words.shift()!)!);
-  if (codes.length === 0 && (opts.level === undefined || words.length > 0)) {
+  if (codes.length === 0 && opts.level === undefined) {
     const first = words[0];
     if (first === undefined) throw new QcodeError('name a code to quote, e.g. `qcode quotes barrier.housing` (or give --level N to quote every code down to depth N)');
     const guess = closest(first, [...byId.keys()]);
-    throw new QcodeError(`no code "${first}" in the codebook${guess ? ` (did you mean "${guess}"?)` : ''}`);
+    const hint = guess ? ` (did you mean "${guess}"?)` : /[/\\]|\.[A-Za-z]{2,4}$/.test(first) ? ' (name the codes first, then the inputs: qcode quotes CODE… [inputs])' : '';
+    throw new QcodeError(`no code "${first}" in the codebook${hint}`);
   }
   const inputs = [...(opts.inputs ?? []), ...words];
   const study = await openStudy({ ...opts, inputs }, 'required');

@@ -169,6 +169,20 @@ describe('qcode quotes', () => {
     expect(doc.quotes.map((q: { segment: string }) => q.segment)).toEqual(['A:2', 'C:2', 'A:4', 'C:2']);
   });
 
+  it('a timed transcript gives each quote its source time, so it can be found in the recording', async () => {
+    process.env.NO_COLOR = '1';
+    const r = await run(['quotes', 'barrier.housing', ...STUDY, '--context', '1', `${F}/timed.vtt`]);
+    expect(r.stdout.split('\n').slice(2, 4)).toEqual(['timed · timed:2 · Rosa · 00:12:06', '  I: Where did you stay after you left?']);
+    const doc = JSON.parse((await run(['quotes', 'barrier.housing', ...STUDY, `${F}/timed.vtt`, '--format', 'json'])).stdout);
+    expect(doc.quotes[0]).toMatchObject({ segment: 'timed:2', time: 726.5, question: { segment: 'timed:1', time: 721 } });
+  });
+
+  it('inputs before codes: the message says codes come first', async () => {
+    const r = await run(['quotes', `${F}/study`, 'barrier', ...STUDY]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('(name the codes first, then the inputs: qcode quotes CODE… [inputs])');
+  });
+
   it('no code named is a usage error', async () => {
     const r = await run(['quotes', ...STUDY]);
     expect(r.code).toBe(2);

@@ -194,6 +194,12 @@ describe('quotes: every segment carrying the code, with its text and place', () 
     expect(q.excerpt.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['deposit', 'rent']);
   });
 
+  it('--level N without a code quotes every code down to that depth; the words are then inputs', async () => {
+    const r = await runQuotes({ ...h1, codes: [`${F}/study`], level: 1, limit: 1 });
+    expect(r.groups.map((g) => [g.code, g.total])).toEqual([['barrier', 3], ['service', 2], ['unused', 0]]);
+    expect(r.quotes.map((q) => q.segment)).toEqual(['A:2', 'A:4']);
+  });
+
   it('leading words are codes, the rest inputs; an unknown first code gets a guess', async () => {
     const r = await runQuotes({ ...study, codes: ['barrier.money', `${F}/study/A.txt`, `${F}/study/C.txt`] });
     expect(r.quotes.map((q) => q.segment)).toEqual(['A:2', 'C:2']);
