@@ -138,8 +138,12 @@ ${figure('fig-saturation', 'Codes seen as transcripts are added', saturationChar
 }
 
 function codebookSection(r: ReportResult): string {
+  const marked = r.codes.some((c) => c.quotes.some((q) => q.evidence.length > 0));
+  const evidence = marked
+    ? 'the evidence <mark>marked</mark>'
+    : `nothing marked (the codings of coder “${esc(r.coder)}” name segments, not the words that made a code apply)`;
   return section('codebook', 'Codebook and exemplar quotes', `
-<p>Each code with its definition, what to include and exclude, its frequency, and up to ${maxQuotes(r)} quotes, one per case from the cases that speak of it most, the evidence <mark>marked</mark>, with the question that prompted each answer.</p>
+<p>Each code with its definition, what to include and exclude, its frequency, and up to ${maxQuotes(r)} quotes, one per case from the cases that speak of it most, ${evidence}, with the question that prompted each answer.</p>
 ${r.codes.map((c) => codeCard(c, r)).join('\n')}`);
 }
 

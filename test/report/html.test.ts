@@ -45,6 +45,7 @@ describe('qcode report --html', () => {
     expect(html).toContain('<p class="question"><span class="who">I:</span> And after the month?</p>');
     expect(html).toContain('<dt>Definition</dt><dd>No safe or stable place to live.</dd>');
     expect(html).toContain('the codings of coder “h1”');
+    expect(html).toContain('nothing marked (the codings of coder “h1” name segments, not the words that made a code apply)');
   });
 
   it('a fresh pass marks the evidence with <mark>; --quotes and --level are honoured', async () => {
