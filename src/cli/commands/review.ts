@@ -34,10 +34,15 @@ export function registerReview(program: Command): void {
     });
 }
 
+/** The terminal a review runs in: process.stdin and process.stdout, or stand-ins in tests. */
+export interface ReviewTerminal {
+  stdin: NodeJS.ReadableStream & { setRawMode(mode: boolean): unknown };
+  stdout: NodeJS.WritableStream & { columns?: number; on(event: 'resize', fn: () => void): unknown; off(event: 'resize', fn: () => void): unknown };
+}
+
 /** The key loop: each key changes the state, each decision is saved at once, q (or Ctrl-C) ends. */
-function runTerminal(session: ReviewSession, color: boolean): Promise<ReviewState> {
-  const stdin = process.stdin;
-  const stdout = process.stdout;
+export function runTerminal(session: ReviewSession, color: boolean, term: ReviewTerminal = { stdin: process.stdin, stdout: process.stdout }): Promise<ReviewState> {
+  const { stdin, stdout } = term;
   let state = session.state;
   let prompt: string | undefined;
   let message: string | undefined;
@@ -53,7 +58,7 @@ function runTerminal(session: ReviewSession, color: boolean): Promise<ReviewStat
     stdout.write(`\u001b[H\u001b[2J${screen}`);
   };
   return new Promise((resolve) => {
-    emitKeypressEvents(stdin);
+    emitKeypressEvents(stdin as NodeJS.ReadableStream & NodeJS.ReadStream);
     stdin.setRawMode(true);
     stdin.resume();
     stdout.write('\u001b[?1049h\u001b[?25l');
