@@ -17,6 +17,8 @@ import { registerReport } from './commands/report.js';
 import { registerSheet } from './commands/sheet.js';
 import { registerImport } from './commands/import.js';
 import { registerReview } from './commands/review.js';
+import { registerDeid } from './commands/deid.js';
+import { registerRedact } from './commands/redact.js';
 import { VERSION } from '../version.js';
 import { EXIT_OK, EXIT_USAGE } from './exit.js';
 
@@ -44,6 +46,8 @@ export function buildProgram(setExit: (code: number) => void = () => {}): Comman
   registerCheck(program, setExit);
   registerCodebookDiff(program);
   registerInit(program, setExit);
+  registerDeid(program, setExit);
+  registerRedact(program);
   for (const cmd of program.commands) propagate(cmd);
   return program;
 }

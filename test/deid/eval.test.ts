@@ -5,10 +5,11 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { runDeid, type DeidFinding } from '../../src/study/deid.js';
 
 const DIR = 'fixtures/deid';
-const planted = JSON.parse(readFileSync(`${DIR}/planted.json`, 'utf8')) as Record<string, [string, string][]>;
+const planted = parse(readFileSync(`${DIR}/planted.answers.yaml`, 'utf8')) as Record<string, [string, string][]>;
 const CLEAN = ['clean.txt', 'clean-zoom.vtt', 'clean-otter.txt'];
 
 async function findings(file: string): Promise<DeidFinding[]> {

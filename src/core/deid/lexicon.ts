@@ -3,7 +3,7 @@
 // few sentences where capitals remain unexplained (it costs ~0.2 ms a character).
 
 import nlp from 'compromise';
-import { EXTRA_FIRST_NAMES, AMBIGUOUS_NAMES, NOT_IDENTIFYING, GENERIC_HEADS } from './words.js';
+import { EXTRA_FIRST_NAMES, AMBIGUOUS_NAMES, NOT_IDENTIFYING, GENERIC_HEADS, US_STATES } from './words.js';
 
 type Tag = string | string[] | undefined;
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, Tag> } }).one.lexicon;
@@ -12,13 +12,14 @@ const extraFirst = new Set(EXTRA_FIRST_NAMES);
 const ambiguous = new Set(AMBIGUOUS_NAMES);
 const notIdentifying = new Set(NOT_IDENTIFYING);
 const genericHeads = new Set(GENERIC_HEADS);
+const usStates = new Set(US_STATES);
 
 const tagOf = (key: string): string => {
   const t = lexicon[key];
   return Array.isArray(t) ? t.join(',') : (t ?? '');
 };
 
-export type WordClass = 'first' | 'last' | 'city' | 'ambiguous' | 'stop' | 'common' | 'unknown';
+export type WordClass = 'first' | 'last' | 'city' | 'region' | 'ambiguous' | 'stop' | 'common' | 'unknown';
 
 /** What a capitalised word is, by its lower-cased form. */
 export function classify(key: string): WordClass {
@@ -28,8 +29,10 @@ export function classify(key: string): WordClass {
   const tag = tagOf(key);
   if (/FemaleName|MaleName|FirstName/.test(tag)) return 'first';
   if (/LastName/.test(tag)) return 'last';
-  if (/\bCity\b/.test(tag)) return 'city';
-  if (tag === '' || /^(?:Person|ProperNoun|Place,ProperNoun|Organization)$/.test(tag)) return 'unknown';
+  if (/\bCity\b|^Place,ProperNoun$/.test(tag)) return 'city';
+  // US states identify nobody; the lexicon's other regions are towns and districts (Leeds, Harlem).
+  if (/^Region/.test(tag)) return usStates.has(key) ? 'stop' : 'region';
+  if (tag === '' || /^(?:Person|ProperNoun|Organization)$/.test(tag)) return 'unknown';
   return 'common';
 }
 

@@ -105,7 +105,7 @@ function namesIn(whole: Token[], text: string, known: ReadonlySet<string>, unexp
   titled ||= TITLES.test(before);
   const cued = NAME_CUES.test(before);
   const placeCue = PLACE_CUES.test(before);
-  const firm = run.some((t) => t.cls === 'first' || t.cls === 'last' || t.cls === 'city');
+  const firm = run.some((t) => t.cls === 'first' || t.cls === 'last' || t.cls === 'city' || t.cls === 'region');
   const verdicts = run.map((t, i): Verdict | null => verdictFor(t, i, run, { titled, cued, placeCue, firm, known }));
   run.forEach((t, i) => {
     if (verdicts[i] === null && t.cls === 'unknown' && !t.initial) unexplained.push(t);
@@ -140,6 +140,8 @@ function verdictFor(t: Token, i: number, run: Token[], c: RunContext): Verdict |
       return { kind: 'name', confidence: run.length > 1 || introduced ? 0.9 : t.initial ? 0.5 : 0.8 };
     case 'city':
       return { kind: 'place', confidence: c.placeCue ? 0.95 : 0.85 };
+    case 'region':
+      return t.initial && !c.placeCue ? null : { kind: 'place', confidence: c.placeCue ? 0.85 : 0.65 };
     case 'ambiguous':
       if (introduced || (run.length > 1 && c.firm)) return { kind: 'name', confidence: 0.8 };
       return null;

@@ -75,3 +75,11 @@ community county city state general regional public memorial medical mental heal
 children's childrens youth crisis recovery drop-in day night the a an local neighborhood main high
 middle elementary junior senior catholic christian baptist methodist national federal university
 `.trim().split(/\s+/);
+
+/** US states identify nobody (one word each: the capitalised-word scan looks at single words). */
+export const US_STATES = `
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
+indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
+montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington
+wisconsin wyoming
+`.trim().split(/\s+/);

@@ -1,0 +1,75 @@
+// Where `redact` writes: a folder that holds none of the inputs and lies inside none
+// of them, copies written whole (never over an input), and the key file, when asked
+// for, readable by its owner only (0600) and kept out of the folder of copies.
+
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { QcodeError } from '../core/errors.js';
+import { checkOutputPath, describeWriteError, writeOutput } from './output.js';
+
+async function real(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+function inside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/**
+ * The out-dir must hold no input (the copies would sit beside, or replace, what was
+ * redacted) and must not be inside an input folder (the next run would read the copies).
+ */
+export async function prepareOutDir(outDir: string, inputs: readonly string[], files: readonly string[]): Promise<void> {
+  if (outDir.trim() === '') throw new QcodeError('--out-dir needs a folder name');
+  const st = await stat(outDir).catch(() => null);
+  if (st && !st.isDirectory()) throw new QcodeError(`--out-dir ${outDir} is a file: name a folder for the redacted copies`);
+  const dir = await real(outDir);
+  for (const f of files) {
+    if (inside(await real(f), dir)) throw new QcodeError(`--out-dir ${outDir} holds ${f}, an input: qcode never writes beside or over the transcripts it redacts; choose an empty folder elsewhere`);
+  }
+  for (const input of inputs) {
+    const s = await stat(input).catch(() => null);
+    if (s?.isDirectory() && inside(dir, await real(input))) {
+      throw new QcodeError(`--out-dir ${outDir} is inside ${input}, a folder this command reads: choose a folder outside the transcripts`);
+    }
+  }
+  await mkdir(outDir, { recursive: true });
+}
+
+/** One redacted copy, checked against everything the run reads and written whole. */
+export async function writeCopy(path: string, text: string, reads: readonly string[]): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const target = await checkOutputPath(path, reads);
+  await writeOutput(target, text);
+}
+
+/** The key from placeholders to the words they hide: owner-only, and never among the copies. */
+export async function writeKey(path: string, text: string, outDir: string, reads: readonly string[]): Promise<void> {
+  if (inside(await real(path), await real(outDir)) || inside(resolve(path), resolve(outDir))) {
+    throw new QcodeError(`--key ${path} is inside --out-dir ${outDir}: the key must be stored apart from the redacted copies`);
+  }
+  const target = await checkOutputPath(path, reads);
+  // Created 0600 from its first byte (not chmod-ed after), then renamed over any old key.
+  const tmp = join(dirname(target.real), `.${randomBytes(6).toString('hex')}.key.tmp`);
+  try {
+    const file = await open(tmp, 'wx', 0o600);
+    try {
+      await file.writeFile(text);
+    } finally {
+      await file.close();
+    }
+    await chmod(tmp, 0o600);
+    await rename(tmp, target.real);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw new QcodeError(`cannot write the key: ${describeWriteError(e)}`, { file: path });
+  }
+}
+
+export const copyPath = (outDir: string, rel: string): string => join(outDir, rel);
