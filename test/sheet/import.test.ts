@@ -195,3 +195,18 @@ describe('a prefilled sheet', () => {
     expect(result.warnings.map((w) => w.message)).toEqual([expect.stringContaining('made with --prefill')]);
   }, 60_000);
 });
+
+describe('columns a coder added', () => {
+  it('a notes column is left alone with a warning; a misspelt code is an error with a suggestion', () => {
+    const extra = { name: 'Coding', rows: [
+      { row: 1, cells: ['segment', 'a.x', 'a.y', 'my notes'] },
+      { row: 2, cells: ['T1:2', 1, 0, 'check this one'] },
+      { row: 3, cells: ['T1:4', 0, 0, null] },
+    ] };
+    const r = importSheet({ file: 's.xlsx', about, coder: 'cy', grid: extra });
+    expect(r.warnings.map((w) => w.message)).toEqual(['Coding!D1: column "my notes" is not one of this sheet\'s codes; its values are not read']);
+    const typo = { name: 'Coding', rows: [{ row: 1, cells: ['segment', 'barrier.legal', 'barrier.housng'] }, { row: 2, cells: ['T1:2', 1, 1] }] };
+    expect(() => importSheet({ file: 's.csv', coder: 'cy', knownCodes: new Set(['barrier.legal', 'barrier.housing']), grid: typo }))
+      .toThrow('Coding!C1: column "barrier.housng" is not a code of the codebook (did you mean barrier.housing?)');
+  });
+});

@@ -5,6 +5,7 @@
 // coder can fix them in one go); the rest are warnings. Pure: a grid in, codings out.
 
 import { QcodeError } from '../errors.js';
+import { closest } from '../suggest.js';
 import { compareSegmentIds, transcriptOfSegment } from '../segment/ids.js';
 import type { CodeId, Coding, SegmentId, Warning } from '../types.js';
 import { FIXED_COLUMNS, MEMO_COLUMN, cellName, textHash, type FixedColumn, type SheetAbout } from './layout.js';
@@ -60,7 +61,7 @@ export function importSheet(input: ImportInput): ImportedSheet {
   const warn = (message: string): void => void warnings.push({ ...place, message });
   const [header, ...body] = input.grid.rows;
   if (!header) throw new QcodeError(`sheet "${input.grid.name}" is empty: expected a header row (case, segment, …, one column per code, memo)`, place);
-  const columns = readHeader(input, header, err);
+  const columns = readHeader(input, header, err, warn);
   if (errors.length > 0) throw new QcodeError(errors[0]!.message, place, errors.slice(1));
   const rows = readRows(input, body, columns, err, warn);
   checkMissingRows(input, rows, warn);
@@ -71,7 +72,7 @@ export function importSheet(input: ImportInput): ImportedSheet {
   return { codings: codingsOf(rows, input.coder), memos: new Map(rows.filter((r) => r.memo !== '').map((r) => [r.segment, r.memo])), warnings };
 }
 
-function readHeader(input: ImportInput, header: { row: number; cells: CellValue[] }, err: (m: string) => void): Columns {
+function readHeader(input: ImportInput, header: { row: number; cells: CellValue[] }, err: (m: string) => void, warn: (m: string) => void): Columns {
   const sheet = input.grid.name;
   const expected = input.about ? new Set(input.about.codes) : undefined;
   const columns: Columns = { fixed: {}, codes: [] };
@@ -91,10 +92,18 @@ function readHeader(input: ImportInput, header: { row: number; cells: CellValue[
   });
   const present = new Set(columns.codes.map((c) => c.id));
   const missing = expected ? [...expected].filter((c) => !present.has(c)) : [];
+  const known = [...(expected ?? input.knownCodes ?? [])];
   for (const col of strangers) {
     const name = cellText(header.cells[col] ?? null).trim();
-    const hint = missing.length > 0 ? ` (was it renamed? the sheet's code columns missing: ${missing.join(', ')})` : '';
-    err(`${cellName(sheet, col, header.row)}: column "${name}" is not ${expected ? "one of this sheet's codes" : 'a code of the codebook'}${hint}; put the code's id back in its header`);
+    const at = cellName(sheet, col, header.row);
+    const near = closest(name, known);
+    // A column the coder added for their own notes is no code: its values are left alone.
+    if (missing.length === 0 && !near && !name.includes('.')) {
+      warn(`${at}: column "${name}" is not ${expected ? "one of this sheet's codes" : 'a code of the codebook'}; its values are not read`);
+      continue;
+    }
+    const hint = missing.length > 0 ? ` (was it renamed? the sheet's code columns missing: ${missing.join(', ')})` : near ? ` (did you mean ${near}?)` : '';
+    err(`${at}: column "${name}" is not ${expected ? "one of this sheet's codes" : 'a code of the codebook'}${hint}; put the code's id back in its header`);
   }
   if (missing.length > 0 && strangers.length === 0) {
     err(`${sheet}: the code column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing from row ${header.row}; without ${missing.length > 1 ? 'them' : 'it'} the coding is incomplete`);
