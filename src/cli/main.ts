@@ -16,6 +16,7 @@ import { registerSaturation } from './commands/saturation.js';
 import { registerReport } from './commands/report.js';
 import { registerSheet } from './commands/sheet.js';
 import { registerImport } from './commands/import.js';
+import { registerExport } from './commands/export.js';
 import { registerReview } from './commands/review.js';
 import { registerDeid } from './commands/deid.js';
 import { registerRedact } from './commands/redact.js';
@@ -42,6 +43,7 @@ export function buildProgram(setExit: (code: number) => void = () => {}): Comman
   registerReport(program);
   registerSheet(program);
   registerImport(program, setExit);
+  registerExport(program);
   registerReview(program);
   registerCheck(program, setExit);
   registerCodebookDiff(program);

@@ -8,7 +8,7 @@ import { QcodeError } from '../core/errors.js';
 /** The most XML a Word file may inflate to: far beyond any interview, far below memory limits. */
 export const DOCX_XML_LIMIT = 50 * 1024 * 1024;
 
-interface Entry {
+export interface Entry {
   name: string;
   method: number;
   compressed: number;
@@ -19,7 +19,7 @@ interface Entry {
 const mb = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
 
 /** The central directory's entries (the list of files a zip declares). */
-function entriesOf(zip: Buffer, file: string): Entry[] {
+export function entriesOf(zip: Buffer, file: string): Entry[] {
   const broken = (): QcodeError => new QcodeError('cannot read this Word file (is it a .docx saved by Word?): the zip directory is damaged', { file });
   let eocd = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
@@ -48,7 +48,7 @@ function entriesOf(zip: Buffer, file: string): Entry[] {
 }
 
 /** Bytes an entry really inflates to, stopping as soon as it passes `cap`. */
-function inflatedSize(zip: Buffer, e: Entry, cap: number): number {
+export function inflatedSize(zip: Buffer, e: Entry, cap: number): number {
   const h = e.localHeader;
   if (h + 30 > zip.length || zip.readUInt32LE(h) !== 0x04034b50) return 0;
   const start = h + 30 + zip.readUInt16LE(h + 26) + zip.readUInt16LE(h + 28);

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { codingsTable } from '../../render/codings.js';
 import { importedCodingsCsv } from '../../render/sheet.js';
 import { runImportSheet } from '../../study/import-sheet.js';
+import { registerImportRefi } from './export.js';
 import { emit } from '../emit.js';
 import { hooksFor } from '../hooks.js';
 import { addReadingOptions, studyOptions, type StudyCliOptions } from '../options.js';
@@ -14,6 +15,7 @@ import { makeUi } from '../ui.js';
 export function registerImport(program: Command, setExit: (code: number) => void): Command {
   const group = program.command('import').description('bring codings made elsewhere into qcode');
   registerImportSheet(group, setExit);
+  registerImportRefi(group);
   return group;
 }
 

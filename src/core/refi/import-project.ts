@@ -1,0 +1,281 @@
+// A REFI-QDA project as a qcode study: each text source becomes a transcript file, each
+// user's codings a codings CSV with the exact selection as start/end (code points into
+// the written document text) and the turn that holds it as the segment.
+//
+// A source with speaker lines (`LABEL: text`) is written as it is. A source with none
+// (survey answers, field notes, a document) is written as a document of paragraphs, each
+// paragraph a turn of the speaker `Document`, so every paragraph is a segment that
+// `qcode freq` and `qcode agree` count. Text before the first speaker line that someone
+// coded is made into `Document` turns too, so no coded passage is left outside a segment.
+
+import { parsePlainText } from '../segment/plaintext.js';
+import { segmentTranscript } from '../segment/segment.js';
+import type { Attributes, AttributeValue, Coding, Segment, Transcript, Warning } from '../types.js';
+import { guidKey, importCodebook, type CodebookDoc } from './codebook.js';
+import type { RefiProject, RefiTextSource } from './model.js';
+import { idFromName } from './names.js';
+import { chooseConvention, PositionMaps, type OffsetConvention } from './offsets.js';
+
+export const DOCUMENT_SPEAKER = 'Document';
+const LABEL = `${DOCUMENT_SPEAKER}: `;
+
+export interface ImportedTranscript {
+  id: string;
+  /** File name to write it under (without folder). */
+  file: string;
+  /** The whole file: front matter and document text. */
+  fileText: string;
+  /** How the source was written: as an interview, or as a document of paragraphs. */
+  kind: 'interview' | 'document';
+  selections: number;
+}
+
+export interface ImportedProject {
+  codebook: CodebookDoc;
+  comments: string[];
+  transcripts: ImportedTranscript[];
+  /** Coder name → their codings, in transcript then segment order. */
+  codings: Map<string, Coding[]>;
+  convention: OffsetConvention;
+  /** What was assumed about offsets, in words. */
+  assumed: string;
+  warnings: Warning[];
+}
+
+export interface ProjectTexts {
+  /** Source GUID → its text (decoded, BOM dropped, line ends as stored), or undefined when missing. */
+  text(source: RefiTextSource): string | undefined;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Builds the study from the project and its source texts. */
+export function importProject(p: RefiProject, texts: ProjectTexts, opts: { file: string; interviewers: readonly string[]; name: string }): ImportedProject {
+  const warnings: Warning[] = [];
+  const warn = (message: string): void => void warnings.push({ file: opts.file, message });
+  const book = importCodebook(p.codebook, { name: opts.name, file: opts.file });
+  warnings.push(...book.warnings);
+  reportSkipped(p, warn);
+  const users = userNames(p);
+  const loaded = p.sources.map((s) => ({ s, raw: texts.text(s) }));
+  for (const { s, raw } of loaded) if (raw === undefined) warn(`source "${s.name ?? s.guid}" has no plain text in the project (${s.plainTextPath ?? 'no plainTextPath'}): its ${s.selections.length} selection(s) are left out`);
+  const withText = loaded.filter((x): x is { s: RefiTextSource; raw: string } => x.raw !== undefined).map((x) => ({ ...x, maps: new PositionMaps(x.raw) }));
+  const choice = chooseConvention(p.origin, withText.map((x) => ({ maps: x.maps, spans: x.s.selections.filter((sel) => sel.end >= 0) })));
+  const attributes = attributesBySource(p);
+  const ids = new Set<string>();
+  const codings = new Map<string, Coding[]>();
+  const transcripts: ImportedTranscript[] = [];
+  const counts = { interviewerTurns: 0, folders: 0, unknownCodes: 0, outside: 0 };
+  for (const { s, maps } of withText) {
+    const id = uniqueId(s.name?.trim() || s.guid, ids);
+    const spans = s.selections.map((sel) => {
+      const a = sel.end < 0 ? 0 : maps.toPoint(sel.start, choice.convention);
+      const b = sel.end < 0 ? maps.chars.length : maps.toPoint(sel.end, choice.convention);
+      return a === null || b === null || b < a ? null : { start: a, end: b };
+    });
+    const bad = spans.filter((x) => x === null).length;
+    if (bad > 0) warn(`source "${id}": ${bad} selection(s) lie outside its text (or end before they start) and are left out`);
+    const normalised = maps.chars.join('');
+    const written = writeSource(id, normalised, spans.filter((x): x is Span => x !== null), attributes.get(guidKey(s.guid)) ?? {}, opts.interviewers, opts.file);
+    if (written.t.text !== written.body) warn(`source "${id}": qcode reads its text differently from how it was written (timestamps at line ends?); offsets of its codings may be off`);
+    const segments = segmentTranscript(written.t, 'turn');
+    const bodyChars = [...written.body];
+    transcripts.push({ id, file: `${fileName(id)}.txt`, fileText: written.fileText, kind: written.kind, selections: s.selections.length });
+    s.selections.forEach((sel, k) => {
+      const span = spans[k];
+      if (!span) return;
+      const at = { start: written.map(span.start, 'start'), end: written.map(span.end, 'end') };
+      const seg = containing(segments, at);
+      if (!seg) {
+        counts.outside += sel.codings.length;
+        return;
+      }
+      if (seg.role === 'interviewer') counts.interviewerTurns++;
+      const text = bodyChars.slice(at.start, at.end).join('');
+      for (const c of sel.codings) {
+        const code = book.idOfGuid.get(guidKey(c.code));
+        if (!code) {
+          counts.unknownCodes++;
+          continue;
+        }
+        if (book.folders.has(code)) counts.folders++;
+        const coder = users.get(guidKey(c.user ?? sel.user ?? '')) ?? 'unknown';
+        const row: Coding = { transcript: id, segment: seg.id, speaker: seg.speaker, code, coder, start: at.start, end: at.end, evidence: text ? [{ start: at.start, end: at.end, term: '', text }] : [] };
+        const list = codings.get(coder) ?? [];
+        list.push(row);
+        codings.set(coder, list);
+      }
+    });
+  }
+  if (counts.unknownCodes > 0) warn(`${counts.unknownCodes} coding(s) point at a code that is not in the project's codebook and are left out`);
+  if (counts.outside > 0) warn(`${counts.outside} coding(s) cover no text of any turn and are left out`);
+  if (counts.folders > 0) warn(`${counts.folders} coding(s) use a code the project marks as not codable (a folder); they are kept`);
+  if (counts.interviewerTurns > 0) {
+    book.doc.speakers = 'all';
+    warn(`${counts.interviewerTurns} selection(s) lie in interviewers' turns: the codebook says \`speakers: all\` so that those turns are segments too`);
+  }
+  if (!users.size && p.users.length === 0) warn('the project lists no users: codings are given to the coder "unknown"');
+  for (const list of codings.values()) list.sort((a, b) => (a.transcript < b.transcript ? -1 : a.transcript > b.transcript ? 1 : (a.start ?? 0) - (b.start ?? 0) || (a.end ?? 0) - (b.end ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
+  return { codebook: book.doc, comments: book.comments, transcripts, codings, convention: choice.convention, assumed: choice.reason, warnings };
+}
+
+function reportSkipped(p: RefiProject, warn: (m: string) => void): void {
+  const words: Record<string, string> = { PictureSource: 'picture source', PDFSource: 'PDF source', AudioSource: 'audio source', VideoSource: 'video source', notes: 'note', links: 'link', graphs: 'graph' };
+  const parts = Object.entries(p.skipped).map(([k, n]) => `${n} ${words[k] ?? k}(s)`);
+  if (parts.length > 0) warn(`qcode reads text sources only: ${parts.join(', ')} in the project are not imported`);
+}
+
+/** User GUID → a coder name: the user's name, made unique; `user-<guid>` when it has none. */
+function userNames(p: RefiProject): Map<string, string> {
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const u of p.users) {
+    const base = (u.name ?? '').trim().replace(/[\r\n,]+/g, ' ') || `user-${guidKey(u.guid).slice(0, 8).toLowerCase()}`;
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base} (${n})`;
+    taken.add(name);
+    out.set(guidKey(u.guid), name);
+  }
+  return out;
+}
+
+/** Source GUID → its case attributes: variables of the case(s) it belongs to, then its own. */
+function attributesBySource(p: RefiProject): Map<string, Attributes> {
+  const names = new Map(p.variables.map((v) => [guidKey(v.guid), v.name]));
+  const out = new Map<string, Attributes>();
+  const put = (source: string, values: RefiProject['cases'][number]['values']): void => {
+    const attrs = out.get(guidKey(source)) ?? {};
+    for (const v of values) {
+      const name = names.get(guidKey(v.variable));
+      if (name && name !== 'id' && name !== 'speakers') attrs[name] = v.value as AttributeValue;
+    }
+    out.set(guidKey(source), attrs);
+  };
+  for (const c of p.cases) for (const s of c.sources) put(s, c.values);
+  for (const s of p.sources) put(s.guid, s.values);
+  return out;
+}
+
+/** A transcript id from a source name: no colon or line break; unique. */
+function uniqueId(name: string, taken: Set<string>): string {
+  const base = name.replace(/[:\r\n]+/g, ' ').replace(/\s+/g, ' ').trim() || 'source';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base} (${n})`;
+  taken.add(id);
+  return id;
+}
+
+/** A file name for a transcript id: safe on every system, readable. */
+function fileName(id: string): string {
+  return id.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/^\.+/, '_').slice(0, 120) || idFromName(id);
+}
+
+interface Written {
+  fileText: string;
+  body: string;
+  t: Transcript;
+  kind: 'interview' | 'document';
+  /** Normalised-text code point offset → document-text code point offset. */
+  map: (at: number, side: 'start' | 'end') => number;
+}
+
+function frontMatter(id: string, speakers: string[], attrs: Attributes): string {
+  const lines = ['---', `id: ${yamlScalar(id)}`];
+  if (speakers.length > 0) lines.push(`speakers: [${speakers.map(yamlScalar).join(', ')}]`);
+  for (const [k, v] of Object.entries(attrs)) lines.push(`${yamlScalar(k)}: ${v === null ? 'null' : typeof v === 'string' ? yamlScalar(v) : String(v)}`);
+  lines.push('---', '');
+  return lines.join('\n');
+}
+
+/** A YAML scalar that reads back as the same string. */
+function yamlScalar(s: string): string {
+  return /^[\p{L}\p{N}_][\p{L}\p{N}_ .()-]*$/u.test(s) && !/^(true|false|null|yes|no|on|off|~)$/i.test(s) && !/^[\d.+-]/.test(s) && s.trim() === s
+    ? s
+    : JSON.stringify(s);
+}
+
+function parse(fileText: string, id: string, interviewers: readonly string[], file: string): Transcript {
+  return parsePlainText(fileText, { id, source: `${file}#${id}`, format: 'txt', interviewers });
+}
+
+/**
+ * The source as a transcript file. As written when it has speaker lines and nothing
+ * coded before the first; otherwise the paragraphs that need it get a `Document:` label.
+ */
+function writeSource(id: string, text: string, spans: Span[], attrs: Attributes, interviewers: readonly string[], file: string): Written {
+  const plain = parse(frontMatter(id, [], {}) + text, id, interviewers, file);
+  const speakers = [...new Set(plain.turns.map((t) => t.speaker))];
+  const preamble = plain.preamble;
+  const codedPreamble = preamble !== undefined && spans.some((s) => s.start < preamble.end);
+  if (plain.turns.length > 0 && !codedPreamble) {
+    const fileText = frontMatter(id, speakers, attrs) + text;
+    return { fileText, body: text, t: parse(fileText, id, interviewers, file), kind: 'interview', map: (at) => at };
+  }
+  // Label each paragraph of the text before the first turn (all of it, for a document).
+  const until = plain.turns.length > 0 ? [...text].slice(0, plain.turns[0]!.span.start).join('').lastIndexOf('\n') + 1 : text.length;
+  const chars = [...text];
+  const starts = paragraphStarts(chars, plain.turns.length > 0 ? [...text.slice(0, until)].length : chars.length);
+  let body = '';
+  let k = 0;
+  for (const p of starts) {
+    body += chars.slice(k, p).join('') + LABEL;
+    k = p;
+  }
+  body += chars.slice(k).join('');
+  const fileText = frontMatter(id, [...speakers, DOCUMENT_SPEAKER], attrs) + body;
+  const width = [...LABEL].length;
+  const map = (at: number, side: 'start' | 'end'): number => at + width * countBefore(starts, at, side === 'start');
+  return { fileText, body, t: parse(fileText, id, interviewers, file), kind: plain.turns.length > 0 ? 'interview' : 'document', map };
+}
+
+/** Code point offsets where a paragraph (a run of non-blank lines) starts, before `limit`. */
+function paragraphStarts(chars: string[], limit: number): number[] {
+  const out: number[] = [];
+  let lineStart = 0;
+  let inParagraph = false;
+  for (let i = 0; i <= chars.length && lineStart < limit; i++) {
+    if (i < chars.length && chars[i] !== '\n') continue;
+    const blank = chars.slice(lineStart, i).join('').trim() === '';
+    if (!blank && !inParagraph) {
+      let first = lineStart;
+      while (first < i && /\s/.test(chars[first]!)) first++;
+      out.push(first);
+    }
+    inParagraph = !blank;
+    lineStart = i + 1;
+  }
+  return out;
+}
+
+/** How many of the sorted `xs` are before `at` (or at it, when `inclusive`). */
+function countBefore(xs: number[], at: number, inclusive: boolean): number {
+  let n = 0;
+  for (const x of xs) if (x < at || (inclusive && x === at)) n++;
+  return n;
+}
+
+/** The turn that holds most of the span; the nearest one when it overlaps none. */
+function containing(segments: Segment[], span: Span): Segment | undefined {
+  let best: Segment | undefined;
+  let bestOverlap = 0;
+  for (const s of segments) {
+    const overlap = Math.min(s.end, span.end) - Math.max(s.start, span.start);
+    if (overlap > bestOverlap) {
+      best = s;
+      bestOverlap = overlap;
+    }
+  }
+  if (best) return best;
+  let bestGap = Infinity;
+  for (const s of segments) {
+    const g = Math.max(0, s.start - span.end, span.start - s.end);
+    if (g < bestGap) {
+      best = s;
+      bestGap = g;
+    }
+  }
+  return best;
+}
