@@ -9,8 +9,9 @@ import { parse } from 'yaml';
 import { runDeid, type DeidFinding } from '../../src/study/deid.js';
 
 const DIR = 'fixtures/deid';
-const planted = parse(readFileSync(`${DIR}/planted.answers.yaml`, 'utf8')) as Record<string, [string, string][]>;
-const CLEAN = ['clean.txt', 'clean-zoom.vtt', 'clean-otter.txt'];
+const answers = (name: string) => parse(readFileSync(`${DIR}/${name}`, 'utf8')) as Record<string, [string, string][]>;
+const planted = { ...answers('planted.answers.yaml'), ...answers('second.answers.yaml') };
+const CLEAN = ['clean.txt', 'clean-zoom.vtt', 'clean-otter.txt', 'clean-teams.txt'];
 
 async function findings(file: string): Promise<DeidFinding[]> {
   return (await runDeid({ inputs: [`${DIR}/${file}`], show: true })).findings;

@@ -6,8 +6,8 @@ import { findNames } from './names.js';
 import { findPatterns } from './patterns.js';
 import type { Detection, DetectOptions, IdentifierKind } from './types.js';
 
-/** Placeholders a transcriber already wrote: `[NAME]`, `[CITY]`, `<redacted>`, `{PHONE}`, `XXXX`. */
-const PLACEHOLDER = /\[[^\]\n]{1,40}\]|<[A-Za-z _-]{2,30}>|\{[A-Z _-]{2,30}\}|\bX{3,}\b|\*{3,}|_{3,}/g;
+/** Placeholders a transcriber already wrote: `[NAME]`, `[CITY]`, `<redacted>`, `{PHONE}`, `XXXX`, Jane Doe. */
+const PLACEHOLDER = /\b(?:Jane|John|Baby) Doe\b|\[[^\]\n]{1,40}\]|<[A-Za-z _-]{2,30}>|\{[A-Z _-]{2,30}\}|\bX{3,}\b|\*{3,}|_{3,}/g;
 
 /** When two findings overlap, the more specific kind wins at equal length. */
 const PRIORITY: Record<IdentifierKind, number> = {

@@ -32,7 +32,8 @@ export function classify(key: string): WordClass {
   if (/\bCity\b|^Place,ProperNoun$/.test(tag)) return 'city';
   // US states identify nobody; the lexicon's other regions are towns and districts (Leeds, Harlem).
   if (/^Region/.test(tag)) return usStates.has(key) ? 'stop' : 'region';
-  if (tag === '' || /^(?:Person|ProperNoun|Organization)$/.test(tag)) return 'unknown';
+  // The lexicon's organisations are national names (Amazon, Walmart): they locate nobody.
+  if (tag === '' || /^(?:Person|ProperNoun)$/.test(tag)) return 'unknown';
   return 'common';
 }
 

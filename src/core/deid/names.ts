@@ -107,6 +107,10 @@ function namesIn(whole: Token[], text: string, known: ReadonlySet<string>, unexp
   const placeCue = PLACE_CUES.test(before);
   const firm = run.some((t) => t.cls === 'first' || t.cls === 'last' || t.cls === 'city' || t.cls === 'region');
   const verdicts = run.map((t, i): Verdict | null => verdictFor(t, i, run, { titled, cued, placeCue, firm, known }));
+  // "moved to Baton Rouge": a place named after a place word goes on to the end of its capitals.
+  if (verdicts[0]?.kind === 'place') {
+    for (let i = 1; i < run.length && run[i]!.cls !== 'stop'; i++) verdicts[i] ??= { kind: 'place', confidence: verdicts[0].confidence };
+  }
   run.forEach((t, i) => {
     if (verdicts[i] === null && t.cls === 'unknown' && !t.initial) unexplained.push(t);
   });

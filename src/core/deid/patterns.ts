@@ -23,6 +23,12 @@ const STREET_TYPE =
 const DIRECTION = '(?:(?:North|South|East|West|N|S|E|W|NE|NW|SE|SW)\\.?\\s+)?';
 const STREET_NAME = "(?:\\d+(?:st|nd|rd|th)|[A-Z][A-Za-z'’-]+(?:\\s+[A-Z][A-Za-z'’-]+){0,2})";
 
+const STATE =
+  'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|' +
+  'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY';
+/** Words before a state that are no town: "Medicaid, Texas", "Yes, California". */
+const NOT_TOWNS = /^(?:Yes|No|Yeah|Okay|Ok|So|And|But|Well|Medicaid|Medicare|Mom|Dad|God|Then|Now|Like|Um|Uh|Oh|Texas|California|Florida|Georgia)$/;
+
 /** Toll-free and service lines are published numbers, not anybody's phone. */
 const TOLL_FREE = /^(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?/;
 /** The transcription services' own addresses, written in every export's footer. */
@@ -79,9 +85,11 @@ const PATTERNS: Pattern[] = [
   { kind: 'address', re: /\b(?:P\.?\s?O\.?\s?Box|PO Box)\s+\d+\b/gi, confidence: 0.95 },
   // A street named without its number still says where someone lived.
   { kind: 'place', re: new RegExp(`\\b${DIRECTION}${STREET_NAME}\\s+${STREET_TYPE}`, 'g'), confidence: 0.8, keep: (m) => !/^(?:Main|Wall|Easy|Sesame|Memory)\s/i.test(m) },
-  { kind: 'address', re: /\b(?:apartment|apt\.?|unit|suite|ste\.?|lot|space|building|bldg\.?)\s*(?:#|number|no\.?)?\s*([0-9]{1,5}[A-Za-z]?|[A-Za-z][0-9]{1,4})\b/gi, confidence: 0.85, group: 0 },
+  { kind: 'address', re: /\b(?:apartment|apt\.?|unit|suite|ste\.?|lot|space|building|bldg\.?)\s*(?:#|number|no\.?)?\s*(?:(?:is|was)\s+)?#?([0-9]{1,5}[A-Za-z]?|[A-Za-z][0-9]{1,4})\b(?!\s+(?:bedrooms?|beds?|baths?|rooms?|months?|years?|weeks?|days?|hours?|minutes?|people|kids|of|or|to|times|dollars|percent|floors?|stor(?:y|ies)))/gi, confidence: 0.85, group: 0 },
   { kind: 'address', re: /(?<=\s)#\s?\d{1,5}[A-Za-z]?\b/g, confidence: 0.6, keep: (_m, text, start) => /(?:apartment|apt|unit|room|suite|street|avenue|ave|st|rd|road|drive|dr)\.?\s*$/i.test(before(text, start, 30)) },
   { kind: 'address', re: /\broom\s*(?:#|number)?\s*(\d{3,4}[A-Za-z]?)\b/gi, confidence: 0.6 },
+  // "Holyoke, Massachusetts", "Fresno, CA": the words before a state are a town.
+  { kind: 'place', re: new RegExp(`\\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\\s+(?:${STATE})\\b`, 'g'), group: 1, confidence: 0.85, keep: (m) => !NOT_TOWNS.test(m) },
   // ZIP codes: five digits that are no sum of money and no count.
   {
     kind: 'zip',

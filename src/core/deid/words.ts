@@ -48,6 +48,7 @@ victims victim services advocate advocates hotline lifeline crisis line traffick
 facebook instagram snapchat tiktok twitter whatsapp google youtube uber lyft greyhound amtrak
 walmart target mcdonald's mcdonalds wendy's burger king starbucks dollar general walgreens cvs
 iphone android zoom teams internet wifi
+al-anon alateen midwest coast side southside northside westside eastside downtown uptown
 interviewer participant speaker respondent moderator facilitator transcript unknown
 okay ok yeah yes no um uh oh well so and but like just really
 mr mrs ms miss dr
@@ -67,13 +68,15 @@ export const PLACE_CUES = /\b(?:in|from|to|on|near|outside(?:\s+of)?|around|towa
 
 /** Words after capitalised words that make them a place that locates someone. */
 export const PLACE_SUFFIXES =
-  /^\s+(?:Hospital|Medical\s+Center|Health\s+Center|Clinic|Church|Cathedral|Temple|Mosque|School|Academy|High(?:\s+School)?|Middle\s+School|Elementary|College|University|Motel|Hotel|Inn|Lodge|Shelter|House|Home|Homes|Diner|Restaurant|Cafe|Café|Grill|Lounge|Club|Bar|Tavern|Market|Mall|Plaza|Park|Station|Jail|Prison|Penitentiary|Correctional(?:\s+(?:Center|Facility|Institution))?|Detention\s+Center|Precinct|Apartments|Towers|Courts|Village|Heights|Gardens|Manor|Estates|County|Township|Parish|Airport|Terminal|Motors|Salon|Spa|Studio|Boutique|Laundromat|Projects)\b/;
+  /^\s+(?:Hospital|Medical\s+Center|Health\s+Center|Clinic|Church|Cathedral|Temple|Mosque|School|Academy|High(?:\s+School)?|Middle\s+School|Elementary|College|University|Motel|Hotel|Inn|Lodge|Shelter|House|Home|Homes|Diner|Restaurant|Cafe|Café|Grill|Lounge|Club|Bar|Tavern|Market|Mall|Plaza|Park|Station|Jail|Prison|Penitentiary|Correctional(?:\s+(?:Center|Facility|Institution))?|Detention\s+Center|Precinct|Apartments|Towers|Courts|Village|Heights|Gardens|Manor|Estates|County|Township|Parish|Airport|Terminal|Motors|Salon|Spa|Studio|Boutique|Laundromat|Projects|Services|Center|Centre|Ministries|Ministry|Foundation|Project|Alliance|Coalition|Network|Outreach|Society|Mission|Collective)\b/;
 
 /** Generic words that head an institution name without locating it: "Community Center", "County Hospital". */
 export const GENERIC_HEADS = `
 community county city state general regional public memorial medical mental health family women's womens
 children's childrens youth crisis recovery drop-in day night the a an local neighborhood main high
 middle elementary junior senior catholic christian baptist methodist national federal university
+justice advocacy resource resources support counseling wellness human social victim victims women legal
+services service department office program child children family families protective housing
 `.trim().split(/\s+/);
 
 /** US states identify nobody (one word each: the capitalised-word scan looks at single words). */
