@@ -206,7 +206,12 @@ function parse(fileText: string, id: string, interviewers: readonly string[], fi
  * coded before the first; otherwise the paragraphs that need it get a `Document:` label.
  */
 function writeSource(id: string, text: string, spans: Span[], attrs: Attributes, interviewers: readonly string[], file: string): Written {
-  const plain = parse(frontMatter(id, [], {}) + text, id, interviewers, file);
+  let plain = parse(frontMatter(id, [], {}) + text, id, interviewers, file);
+  // A file qcode wrote before (exported, now imported again) has its `Document:` turns already.
+  if (text.startsWith(LABEL) || text.includes(`\n${LABEL}`)) {
+    const listed = [...new Set([...plain.turns.map((t) => t.speaker), DOCUMENT_SPEAKER])];
+    plain = parse(frontMatter(id, listed, {}) + text, id, interviewers, file);
+  }
   const speakers = [...new Set(plain.turns.map((t) => t.speaker))];
   const preamble = plain.preamble;
   const codedPreamble = preamble !== undefined && spans.some((s) => s.start < preamble.end);
