@@ -82,3 +82,8 @@ export { renderSnapshot } from './render/check.js';
 export type CheckJson = import('./core/check/report.js').CheckReport & { updated?: import('./study/check.js').SnapshotUpdate };
 /** `qcode codebook diff --format json`. */
 export type CodebookDiffJson = import('./study/diff.js').CodebookDiffReport;
+
+// qcode export qdc|qdpx and qcode import qdc|qdpx|dic: REFI-QDA exchange (NVivo, ATLAS.ti,
+// MAXQDA, QualCoder, Taguette) and word-count dictionaries.
+export { runExportQdc, runExportQdpx, type ExportQdcResult, type ExportQdpxOptions, type ExportQdpxResult } from './study/export.js';
+export { runImportQdc, runImportQdpx, runImportDic, type ImportFileResult, type ImportQdpxResult } from './study/import-refi.js';

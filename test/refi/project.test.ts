@@ -10,7 +10,9 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readProjectXml } from '../../src/io/refi/xml-read.js';
 import { readQdpx } from '../../src/io/refi/zip.js';
+import { runAgree } from '../../src/study/agree.js';
 import { runExportQdpx } from '../../src/study/export.js';
+import { runFreq } from '../../src/study/freq.js';
 import { decodeSourceText, runImportQdpx } from '../../src/study/import-refi.js';
 import { fixture, xsdErrors } from './helpers.js';
 
@@ -162,6 +164,23 @@ describe('import qdpx → export qdpx', () => {
     writeFileSync(again, out.bytes);
     const r2 = await runImportQdpx({ file: again });
     for (const c of r.coders) expect(r2.files.get(c.file)).toBe(r.files.get(c.file));
+  });
+
+  it('writes a study where freq and agree run at once', async () => {
+    const r = await runImportQdpx({ file: qdpx });
+    const dir = join(tmp, 'ready');
+    writeAll(dir, r.files);
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const freq = await runFreq({ codings: r.coders[0]!.file, coder: r.coders[0]!.name });
+      expect(freq.report.transcripts).toBe(3);
+      expect(freq.report.codes.find((c) => c.code === 'barriers.housing')?.segments).toBeGreaterThan(0);
+      const agree = await runAgree({ inputs: [...r.coders.map((c) => c.file), 'transcripts'] });
+      expect(agree.report.codes.length).toBeGreaterThan(0);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('refuses a project that inflates past the limit, quickly', () => {
