@@ -3,10 +3,11 @@
 // its document offsets, a kind and a confidence. Also the small helpers every report
 // that prints transcript text uses: warn about an excerpt, or mask it.
 
-import { detectIdentifiers, labelKind, maskText, nameWords, replaceDetections, isGenericLabel } from '../core/deid/index.js';
+import { detectIdentifiers, labelKind, maskText, nameWords, PLACEHOLDERS, replaceDetections, isGenericLabel } from '../core/deid/index.js';
 import type { Detection, IdentifierKind } from '../core/deid/index.js';
 import { OffsetMap } from '../core/segment/offsets.js';
 import type { Transcript, Warning } from '../core/types.js';
+import { readConfig } from '../io/config.js';
 import { readTextFile } from '../io/file.js';
 import { openStudy } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
@@ -196,3 +197,77 @@ export function maskIdentifiers(text: string, allow: readonly string[] = []): st
 }
 
 export { nameWords, type Detection };
+
+/** What a report that prints transcript text tells `guardQuotes`/`guardCodings`. */
+export interface GuardOptions {
+  /** `--redact`: replace likely identifiers in what is printed with [NAME], [PHONE] …. */
+  redact?: boolean;
+  /** The study config, for `deid.allow` (default ./qcode.yaml when it exists). */
+  config?: string;
+}
+
+interface TurnLike {
+  speaker: string;
+  text: string;
+  excerpt: { parts: { text: string }[] };
+}
+
+interface QuoteLike extends TurnLike {
+  segment: string;
+  evidence: { text: string }[];
+  question?: TurnLike;
+  context?: { before: TurnLike[]; after: TurnLike[] };
+}
+
+/**
+ * For `quotes` and `report`: one warning naming the quotes that may identify someone
+ * (where and what kind, never the words); with `redact`, the quotes' words and
+ * speaker labels are masked in place before anything is printed.
+ */
+export async function guardQuotes(quotes: QuoteLike[], opts: GuardOptions): Promise<Warning | null> {
+  const allow = await allowList(opts.config);
+  const flagged: string[] = [];
+  for (const q of quotes) {
+    const kinds = new Set(detectIdentifiers(q.text, { allow }).filter((d) => d.confidence >= 0.6).map((d) => d.kind));
+    if (!isGenericLabel(q.speaker)) kinds.add(labelKind(q.speaker) ?? 'name');
+    if (kinds.size > 0) flagged.push(`${q.segment} (${[...kinds].join(', ')})`);
+    if (!opts.redact) continue;
+    for (const t of [q, ...(q.question ? [q.question] : []), ...(q.context?.before ?? []), ...(q.context?.after ?? [])]) maskTurn(t, allow);
+    q.evidence.forEach((e) => (e.text = maskIdentifiers(e.text, allow)));
+  }
+  return flaggedWarning(flagged, 'quote', Boolean(opts.redact));
+}
+
+/** For `code`: the evidence words printed in the coded table, checked (and masked with `redact`) the same way. */
+export async function guardCodings(codings: { segment: string; evidence: { text?: string }[] }[], opts: GuardOptions): Promise<Warning | null> {
+  const allow = await allowList(opts.config);
+  const flagged: string[] = [];
+  for (const c of codings) {
+    const words = c.evidence.map((e) => e.text ?? '').join(' | ');
+    const kinds = new Set(detectIdentifiers(words, { allow }).filter((d) => d.confidence >= 0.6).map((d) => d.kind));
+    if (kinds.size > 0) flagged.push(`${c.segment} (${[...kinds].join(', ')})`);
+    if (opts.redact) c.evidence.forEach((e) => e.text !== undefined && (e.text = maskIdentifiers(e.text, allow)));
+  }
+  return flaggedWarning([...new Set(flagged)], 'coded segment', Boolean(opts.redact));
+}
+
+function maskTurn(t: TurnLike, allow: readonly string[]): void {
+  t.text = maskIdentifiers(t.text, allow);
+  t.excerpt.parts.forEach((p) => (p.text = maskIdentifiers(p.text, allow)));
+  if (!isGenericLabel(t.speaker)) t.speaker = PLACEHOLDERS[labelKind(t.speaker) ?? 'name'];
+}
+
+function flaggedWarning(flagged: string[], what: string, redacted: boolean): Warning | null {
+  if (flagged.length === 0) return null;
+  const shown = flagged.slice(0, 5).join('; ') + (flagged.length > 5 ? '; …' : '');
+  const n = flagged.length === 1 ? `1 ${what}` : `${flagged.length} ${what}s`;
+  return {
+    message: redacted
+      ? `${n} held likely identifiers, masked in this output (--redact): ${shown}`
+      : `${n} may identify someone: ${shown}; pass --redact to mask them, and run qcode deid on the transcripts`,
+  };
+}
+
+async function allowList(config: string | undefined): Promise<string[]> {
+  return (await readConfig(config)).deid?.allow ?? [];
+}

@@ -41,7 +41,8 @@ function capitalised(text: string, known: ReadonlySet<string>): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(CAP_WORD)) {
     let word = m[0];
-    if (word.length > 1 && word === word.toUpperCase()) continue;
+    // Acronyms (GED, PTSD), and "I", "I'm", "I'd": capitals that name nobody.
+    if (word === word.toUpperCase() || /^I['’]/.test(word)) continue;
     if (/['’]s$/.test(word) && word.length > 3) word = word.slice(0, -2);
     const start = m.index ?? 0;
     const key = word.toLowerCase();
