@@ -65,6 +65,12 @@ function selectionsOf(text: string, seed: number): { start: number; end: number;
     out.push({ start, end, code: LEAVES[k % LEAVES.length]!, user: users[k % 2]! });
     if (k % 3 === 0) out.push({ start, end, code: LEAVES[(k + 1) % LEAVES.length]!, user: users[(k + 1) % 2]! });
   }
+  // Selections across paragraphs: from a header into the first turn, and across a blank line.
+  for (const [from, to] of [['notes by', 'What happened'], ['drop-in', 'talked about'], ['Field', 'transport.']]) {
+    const start = text.indexOf(from!);
+    const end = text.indexOf(to!, start) + to!.length;
+    if (start >= 0 && end > start) out.push({ start, end, code: LEAVES[0]!, user: users[0]! });
+  }
   return out;
 }
 

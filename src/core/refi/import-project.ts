@@ -222,7 +222,11 @@ function writeSource(id: string, text: string, spans: Span[], attrs: Attributes,
   // Label each paragraph of the text before the first turn (all of it, for a document).
   const until = plain.turns.length > 0 ? [...text].slice(0, plain.turns[0]!.span.start).join('').lastIndexOf('\n') + 1 : text.length;
   const chars = [...text];
-  const starts = paragraphStarts(chars, plain.turns.length > 0 ? [...text.slice(0, until)].length : chars.length);
+  // A label goes at the text's start and at each later paragraph no selection runs through,
+  // so no selected text ever has a label inside it (an unlabelled paragraph continues the turn).
+  const inside = (p: number): boolean => spans.some((sp) => sp.start < p && p < sp.end);
+  const found = paragraphStarts(chars, plain.turns.length > 0 ? [...text.slice(0, until)].length : chars.length);
+  const starts = [0, ...found.filter((p) => p > 0 && !inside(p))];
   let body = '';
   let k = 0;
   for (const p of starts) {
@@ -236,7 +240,7 @@ function writeSource(id: string, text: string, spans: Span[], attrs: Attributes,
   return { fileText, body, t: parse(fileText, id, interviewers, file), kind: plain.turns.length > 0 ? 'interview' : 'document', map };
 }
 
-/** Code point offsets where a paragraph (a run of non-blank lines) starts, before `limit`. */
+/** Code point offsets of the line on which each paragraph (a run of non-blank lines) starts, before `limit`. */
 function paragraphStarts(chars: string[], limit: number): number[] {
   const out: number[] = [];
   let lineStart = 0;
@@ -244,11 +248,7 @@ function paragraphStarts(chars: string[], limit: number): number[] {
   for (let i = 0; i <= chars.length && lineStart < limit; i++) {
     if (i < chars.length && chars[i] !== '\n') continue;
     const blank = chars.slice(lineStart, i).join('').trim() === '';
-    if (!blank && !inParagraph) {
-      let first = lineStart;
-      while (first < i && /\s/.test(chars[first]!)) first++;
-      out.push(first);
-    }
+    if (!blank && !inParagraph) out.push(lineStart);
     inParagraph = !blank;
     lineStart = i + 1;
   }
