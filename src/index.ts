@@ -87,3 +87,10 @@ export type CodebookDiffJson = import('./study/diff.js').CodebookDiffReport;
 // MAXQDA, QualCoder, Taguette) and word-count dictionaries.
 export { runExportQdc, runExportQdpx, type ExportQdcResult, type ExportQdpxOptions, type ExportQdpxResult } from './study/export.js';
 export { runImportQdc, runImportQdpx, runImportDic, type ImportFileResult, type ImportQdpxResult } from './study/import-refi.js';
+
+// qcode deid and qcode redact: text that may identify a person, found, masked or replaced.
+export { runDeid, findInTranscript, identifierWarnings, maskIdentifiers, guardQuotes, guardCodings, type DeidRunOptions, type DeidResult, type DeidFinding, type FindingPlace, type GuardOptions } from './study/deid.js';
+export { runRedact, pseudonymsFor, type RedactRunOptions, type RedactResult, type RedactedFile } from './study/redact.js';
+export { detectIdentifiers, labelKind, isGenericLabel, maskText, replaceDetections, IDENTIFIER_KINDS, PLACEHOLDERS, type Detection, type DetectOptions, type IdentifierKind } from './core/deid/index.js';
+export { redactSource, type RedactContext, type Replacement } from './core/deid/redact.js';
+export type { DeidJson, RedactJson } from './render/deid.js';

@@ -43,7 +43,7 @@ const PATTERNS: Pattern[] = [
   { kind: 'email', re: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g, confidence: 0.99 },
   {
     kind: 'url',
-    re: /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|io|me|co|us|info|biz|ly|gg|tv|app|page|link)(?:\/[^\s<>"')\]]*)?/g,
+    re: /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|edu|gov|io|me|co|us|info|biz|ly|gg|tv|app|page|link|ee|ai|ca|uk|xyz|site|online|dev|fm|to)(?:\/[^\s<>"')\]]*)?/g,
     confidence: 0.9,
     keep: (m, text, start) => text[start - 1] !== '@' && !/^\d+\.\d+$/.test(m) && !TOOL_SITES.test(m),
   },
@@ -108,7 +108,7 @@ const PATTERNS: Pattern[] = [
   },
   // A code of letters and digits with enough digits is a record number wherever it stands.
   { kind: 'id', re: /\b(?=[A-Z0-9-]*\d[A-Z0-9-]*\b)(?:[A-Z]{1,4}-?\d{4,}(?:-[A-Z0-9]+)*|\d{2,4}-[A-Z]{1,4}-\d{3,}(?:-[A-Z0-9]+)*|\d{6,}(?:-\d+)+)\b/g, confidence: 0.75, keep: (m) => !/^(?:19|20)\d{2}-(?:19|20)\d{2}$/.test(m) },
-  { kind: 'id', re: /(?<![\d$.,-])\d{7,8}(?![\d,]|\.\d)/g, confidence: 0.6, keep: (_m, text, start) => !/\$\s*$/.test(before(text, start, 2)) },
+  { kind: 'id', re: /(?<![\d$.,-])\d{7,9}(?![\d,]|\.\d)/g, confidence: 0.6, keep: (_m, text, start) => !/\$\s*$/.test(before(text, start, 2)) },
 ];
 
 /** "May 5" and "March 3" are dates; "may 5 of them" is not: a lower-case month word is a verb or a name. */
