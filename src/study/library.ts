@@ -10,6 +10,8 @@ import { DEFAULT_INTERVIEWERS } from '../core/segment/roles.js';
 import type { Transcript, Unit, Warning } from '../core/types.js';
 import { loadCodebook as loadFromFile } from '../io/codebook-file.js';
 import { parseTranscriptText } from '../io/read.js';
+import type { ReadWorkbook } from '../io/sheet-xlsx.js';
+import type { SheetModel } from '../core/sheet/layout.js';
 import { Warnings } from './options.js';
 import { readStudyTranscripts } from './transcripts.js';
 
@@ -63,4 +65,14 @@ export async function loadCodebook(path: string): Promise<CompiledCodebook> {
 /** The coding pass over one transcript (defaults: the codebook's unit and speakers). */
 export function codeTranscript(codebook: CompiledCodebook, transcript: Transcript, opts: { unit?: Unit; speakers?: SpeakerScope } = {}): CodedTranscript {
   return codeOne(codebook, transcript, { unit: opts.unit ?? codebook.book.unit, speakers: opts.speakers ?? codebook.book.speakers });
+}
+
+/** A coding workbook (.xlsx bytes) for a sheet model; exceljs is loaded on the first call. */
+export async function sheetWorkbook(model: SheetModel): Promise<Buffer> {
+  return (await import('../io/sheet-xlsx.js')).sheetWorkbook(model);
+}
+
+/** A coding workbook read back; exceljs is loaded on the first call. */
+export async function readSheetWorkbook(path: string): Promise<ReadWorkbook> {
+  return (await import('../io/sheet-xlsx.js')).readSheetWorkbook(path);
 }

@@ -2,7 +2,6 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { QcodeError } from '../../core/errors.js';
 import { writeAtomic } from '../../io/output.js';
-import { writeBinaryAtomic } from '../../io/sheet-output.js';
 import { sheetCsv } from '../../render/sheet.js';
 import { plural } from '../../render/text.js';
 import { runSheet } from '../../study/sheet.js';
@@ -31,7 +30,7 @@ export function registerSheet(program: Command): void {
       if (kind === 'xlsx') {
         // exceljs is loaded only when a workbook is written: every other command would pay its start-up time.
         const { sheetWorkbook } = await import('../../io/sheet-xlsx.js');
-        await writeBinaryAtomic(opts.out, await sheetWorkbook(model), reads);
+        await writeAtomic(opts.out, await sheetWorkbook(model), reads);
       }
       else await writeAtomic(opts.out, sheetCsv(model), reads);
       const what = `${plural(model.rows.length, 'segment')} × ${plural(model.codes.length, 'code')}, ${model.about.mode}`;
