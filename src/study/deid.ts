@@ -235,7 +235,8 @@ export async function guardQuotes(quotes: QuoteLike[], opts: GuardOptions): Prom
     for (const t of [q, ...(q.question ? [q.question] : []), ...(q.context?.before ?? []), ...(q.context?.after ?? [])]) maskTurn(t, allow);
     q.evidence.forEach((e) => (e.text = maskIdentifiers(e.text, allow)));
   }
-  return flaggedWarning(flagged, 'quote', Boolean(opts.redact));
+  // A quote shown under a code and its parent is one quote.
+  return flaggedWarning([...new Set(flagged)], 'quote', Boolean(opts.redact));
 }
 
 /** For `code`: the evidence words printed in the coded table, checked (and masked with `redact`) the same way. */
