@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { flattenCodes } from '../../src/core/codebook/model.js';
+import { parseCodebook } from '../../src/core/codebook/parse.js';
+import { readCodings } from '../../src/io/codings.js';
 import { readProjectXml } from '../../src/io/refi/xml-read.js';
 import { readQdpx } from '../../src/io/refi/zip.js';
 import { runAgree } from '../../src/study/agree.js';
@@ -187,6 +190,23 @@ describe('import qdpx → export qdpx', () => {
     } finally {
       process.chdir(cwd);
     }
+  });
+
+  it('export → import of the shipped study gives back its codebook (settings, ids, rules) and its codings', async () => {
+    const out = await runExportQdpx({ config: 'qcode.yaml', codingFiles: ['fixtures/codings/survivors-gold.csv'] });
+    const file = join(tmp, 'survivors.qdpx');
+    writeFileSync(file, out.bytes);
+    const r = await runImportQdpx({ file });
+    const original = parseCodebook(readFileSync('codebooks/exit-barriers.yaml', 'utf8'), 'a.yaml');
+    const back = parseCodebook(r.files.get('codebook.yaml')!, 'b.yaml');
+    expect({ ...back, codes: [], source: '', sha256: '' }).toEqual({ ...original, codes: [], source: '', sha256: '' });
+    const ids = (b: typeof original) => flattenCodes(b.codes).map((c) => `${c.id} ${c.rules.length}`);
+    expect(ids(back)).toEqual(ids(original));
+    const gold = (await readCodings('fixtures/codings/survivors-gold.csv')).filter((c) => c.code !== '').map((c) => `${c.segment} ${c.code}`).sort();
+    const dir = join(tmp, 'survivors');
+    writeAll(dir, r.files);
+    const again = (await readCodings(join(dir, 'codings/gold.csv'))).map((c) => `${c.segment} ${c.code}`).sort();
+    expect(again).toEqual(gold);
   });
 
   it('refuses a project that inflates past the limit, quickly', () => {

@@ -94,8 +94,9 @@ export interface CodebookDoc {
   name: string;
   version: string;
   language: string;
-  unit: 'turn';
-  speakers?: 'all';
+  unit: 'turn' | 'paragraph' | 'sentence';
+  speakers?: 'participant' | 'all' | string[];
+  interviewers?: string[];
   codes: CodeDoc[];
 }
 

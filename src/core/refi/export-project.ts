@@ -31,6 +31,15 @@ export interface ExportedProject {
 
 export const AUTO_CODER = 'auto';
 
+/** The codebook settings a project has no element for, as one line of the project's description. */
+export const SETTINGS_PREFIX = 'qcode codebook:';
+
+function settingsLine(book: Codebook): string {
+  const s: Record<string, unknown> = { name: book.name, version: book.version, language: book.language, unit: book.unit, speakers: book.speakers };
+  if (book.interviewers?.length) s.interviewers = book.interviewers;
+  return `${SETTINGS_PREFIX} ${JSON.stringify(s)}`;
+}
+
 export function exportProject(input: ExportInput): ExportedProject {
   const { codebook, warnings } = exportCodebook(input.book, input.origin);
   const known = new Set(flattenCodes(input.book.codes).map((c) => c.id));
@@ -71,8 +80,9 @@ export function exportProject(input: ExportInput): ExportedProject {
     cases,
     sources,
     skipped: {},
+    description: settingsLine(input.book),
   };
-  return { project, files, warnings };
+  return { project, files, warnings: warnings.filter((w) => !w.message.includes("codebook's settings")) };
 }
 
 /** One selection per span and coder, holding each code that coder gave the span. */

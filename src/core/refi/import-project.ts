@@ -14,6 +14,7 @@ import type { Attributes, AttributeValue, Coding, Segment, Transcript, Warning }
 import { guidKey, importCodebook, type CodebookDoc } from './codebook.js';
 import type { RefiProject, RefiTextSource } from './model.js';
 import { idFromName } from './names.js';
+import { SETTINGS_PREFIX } from './export-project.js';
 import { chooseConvention, PositionMaps, type OffsetConvention } from './offsets.js';
 
 export const DOCUMENT_SPEAKER = 'Document';
@@ -58,6 +59,7 @@ export function importProject(p: RefiProject, texts: ProjectTexts, opts: { file:
   const warn = (message: string): void => void warnings.push({ file: opts.file, message });
   const book = importCodebook(p.codebook, { name: opts.name, file: opts.file });
   warnings.push(...book.warnings);
+  applySettings(book.doc, p.description);
   reportSkipped(p, warn);
   const users = userNames(p);
   const loaded = p.sources.map((s) => ({ s, raw: texts.text(s) }));
@@ -120,6 +122,19 @@ export function importProject(p: RefiProject, texts: ProjectTexts, opts: { file:
   if (!users.size && p.users.length === 0) warn('the project lists no users: codings are given to the coder "unknown"');
   for (const list of codings.values()) list.sort((a, b) => (a.transcript < b.transcript ? -1 : a.transcript > b.transcript ? 1 : (a.start ?? 0) - (b.start ?? 0) || (a.end ?? 0) - (b.end ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
   return { codebook: book.doc, comments: book.comments, transcripts, codings, convention: choice.convention, assumed: choice.reason, warnings };
+}
+
+/** Codebook settings a project qcode wrote keeps in its description (name, version, language, unit, speakers, interviewers). */
+function applySettings(doc: CodebookDoc, description: string | undefined): void {
+  const line = description?.split('\n').find((l) => l.startsWith(SETTINGS_PREFIX));
+  if (!line) return;
+  try {
+    const s = JSON.parse(line.slice(SETTINGS_PREFIX.length)) as Record<string, unknown>;
+    const target = doc as unknown as Record<string, unknown>;
+    for (const k of ['name', 'version', 'language', 'unit', 'speakers', 'interviewers']) if (s[k] !== undefined) target[k] = s[k];
+  } catch {
+    // Not ours after all: the defaults stand.
+  }
 }
 
 function reportSkipped(p: RefiProject, warn: (m: string) => void): void {

@@ -6,6 +6,8 @@ import type { CodebookDoc } from '../../core/refi/codebook.js';
 
 export function codebookYaml(doc: CodebookDoc, comments: string[]): string {
   const head = comments.map((c) => `# ${c}`.trimEnd()).join('\n');
-  const body = stringify(doc, { lineWidth: 0, indent: 2, indentSeq: true });
+  // Settings first, codes last, whatever order they were set in.
+  const { codes, ...settings } = doc;
+  const body = stringify({ ...settings, codes }, { lineWidth: 0, indent: 2, indentSeq: true });
   return head ? `${head}\n${body}` : body;
 }

@@ -218,5 +218,7 @@ export function readProjectXml(text: string, file: string): { project: RefiProje
   const origin = attr(root, 'origin');
   if (origin) project.origin = origin;
   if (namespace) project.namespace = namespace;
+  const description = descriptionOf(root);
+  if (description !== undefined) project.description = description;
   return { project, warnings };
 }
