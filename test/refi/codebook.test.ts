@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { compileCodebook } from '../../src/core/codebook/compile.js';
+import { lintCodebook } from '../../src/core/codebook/lint.js';
 import { flattenCodes } from '../../src/core/codebook/model.js';
+import { loadStemmer } from '../../src/core/codebook/stem.js';
 import { parseCodebook } from '../../src/core/codebook/parse.js';
 import { foldDescription, unfoldDescription } from '../../src/core/refi/description.js';
 import { idFromName } from '../../src/core/refi/names.js';
@@ -75,6 +78,7 @@ describe('import qdc on real files', () => {
       expect(flattenCodes(book.codes)).toHaveLength(codeCount(file));
       const ids = flattenCodes(book.codes).map((c) => c.id);
       expect(new Set(ids).size).toBe(ids.length);
+      expect(lintCodebook(compileCodebook(book, await loadStemmer(book.language))).errors).toBe(0);
     });
   }
 

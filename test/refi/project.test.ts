@@ -196,6 +196,9 @@ describe('import qdpx → export qdpx', () => {
     const out = await runExportQdpx({ config: 'qcode.yaml', codingFiles: ['fixtures/codings/survivors-gold.csv'] });
     const file = join(tmp, 'survivors.qdpx');
     writeFileSync(file, out.bytes);
+    const qde = new TextDecoder().decode(unzipSync(out.bytes)['project.qde']);
+    expect(await xsdErrors(qde, 'Project')).toEqual([]);
+    expect(qde).toMatch(/<Variables>[\s\S]*<Cases>[\s\S]*<Sources>/);
     const r = await runImportQdpx({ file });
     const original = parseCodebook(readFileSync('codebooks/exit-barriers.yaml', 'utf8'), 'a.yaml');
     const back = parseCodebook(r.files.get('codebook.yaml')!, 'b.yaml');
@@ -214,6 +217,24 @@ describe('import qdpx → export qdpx', () => {
     const t0 = Date.now();
     expect(() => readQdpx(big, 'bomb.qdpx', 1_000_000)).toThrow(/more than the 1 MB/);
     expect(Date.now() - t0).toBeLessThan(2000);
+  });
+
+  it('imports every coding of the real NVivo project (on stand-in texts of its sources, BOM and CRLF)', async () => {
+    const qde = readFileSync(fixture('nvivo-win-12.6_project.qde'));
+    const { project } = readProjectXml(qde.toString('utf8'), 'nvivo');
+    const files: Record<string, Uint8Array> = { 'project.qde': new Uint8Array(qde) };
+    for (const s of project.sources) {
+      const longest = Math.max(0, ...s.selections.map((x) => x.end));
+      const line = 'Az oltás kérdése mindenkit érint, és a vélemények nagyon megoszlanak. ';
+      files[`Sources/${s.guid}.txt`] = strToU8(`\uFEFF${Array.from({ length: Math.ceil(longest / line.length) + 2 }, () => line).join('\r\n')}`);
+    }
+    const file = join(tmp, 'nvivo-standin.qdpx');
+    writeFileSync(file, zipSync(files));
+    const r = await runImportQdpx({ file });
+    const codings = project.sources.reduce((n, s) => n + s.selections.reduce((m, x) => m + x.codings.length, 0), 0);
+    expect(r.coders.reduce((n, c) => n + c.codings, 0)).toBe(codings);
+    expect(r.coders.map((c) => c.name).sort()).toEqual(['Gergo']);
+    expect(parseCodebook(r.files.get('codebook.yaml')!, 'c.yaml').codes.length).toBeGreaterThan(5);
   });
 
   it('reads the users, codes and selections of a real NVivo project', () => {
