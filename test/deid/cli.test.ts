@@ -16,6 +16,7 @@ const FIXTURES = join(ROOT, 'fixtures/deid');
 const answers = {
   ...(parse(readFileSync(join(FIXTURES, 'planted.answers.yaml'), 'utf8')) as Record<string, [string, string][]>),
   ...(parse(readFileSync(join(FIXTURES, 'second.answers.yaml'), 'utf8')) as Record<string, [string, string][]>),
+  ...(parse(readFileSync(join(FIXTURES, 'third.answers.yaml'), 'utf8')) as Record<string, [string, string][]>),
 };
 
 /** A study folder outside the repository (no qcode.yaml around it) with the evaluation transcripts. */

@@ -93,7 +93,7 @@ const PATTERNS: Pattern[] = [
   // ZIP codes: five digits that are no sum of money and no count.
   {
     kind: 'zip',
-    re: /(?<![\d$,.-])\d{5}(?:-\d{4})?(?![\d,]|\.\d)/g,
+    re: /(?<![\d$,.-])\d{5}(?:-\d{4})?(?!\d|[,.]\d)/g,
     confidence: 0.7,
     keep: (_m, text, start, end) =>
       !/\$\s*$/.test(before(text, start, 2)) && !/^\s*(?:dollars|bucks|a year|a month|per|miles|people|calories|steps|followers|views)/.test(after(text, end)),
@@ -108,7 +108,7 @@ const PATTERNS: Pattern[] = [
   },
   // A code of letters and digits with enough digits is a record number wherever it stands.
   { kind: 'id', re: /\b(?=[A-Z0-9-]*\d[A-Z0-9-]*\b)(?:[A-Z]{1,4}-?\d{4,}(?:-[A-Z0-9]+)*|\d{2,4}-[A-Z]{1,4}-\d{3,}(?:-[A-Z0-9]+)*|\d{6,}(?:-\d+)+)\b/g, confidence: 0.75, keep: (m) => !/^(?:19|20)\d{2}-(?:19|20)\d{2}$/.test(m) },
-  { kind: 'id', re: /(?<![\d$.,-])\d{7,9}(?![\d,]|\.\d)/g, confidence: 0.6, keep: (_m, text, start) => !/\$\s*$/.test(before(text, start, 2)) },
+  { kind: 'id', re: /(?<![\d$.,-])\d{7,9}(?!\d|[,.]\d)/g, confidence: 0.6, keep: (_m, text, start) => !/\$\s*$/.test(before(text, start, 2)) },
 ];
 
 /** "May 5" and "March 3" are dates; "may 5 of them" is not: a lower-case month word is a verb or a name. */

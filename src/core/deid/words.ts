@@ -48,6 +48,7 @@ victims victim services advocate advocates hotline lifeline crisis line traffick
 facebook instagram snapchat tiktok twitter whatsapp google youtube uber lyft greyhound amtrak
 walmart target mcdonald's mcdonalds wendy's burger king starbucks dollar general walgreens cvs
 iphone android zoom teams internet wifi
+street avenue ave road boulevard blvd drive lane place way terrace parkway highway circle trail square
 al-anon alateen midwest coast side southside northside westside eastside downtown uptown
 interviewer participant speaker respondent moderator facilitator transcript unknown
 okay ok yeah yes no um uh oh well so and but like just really
