@@ -77,7 +77,7 @@ const PATTERNS: Pattern[] = [
   { kind: 'phone', re: /(?<![\d-])\d{3}-\d{4}(?![\d-])/g, confidence: 0.7, keep: (_m, text, start) => !/\$\s*$/.test(before(text, start, 3)) },
   // Full dates: March 3, 1994; 3 March 1994; 03/14/1989; 1994-03-14; March 3rd (with or without a year).
   { kind: 'date', re: new RegExp(`\\b${MONTH}\\s+${DAY}(?:,?\\s+(?:${YEAR}))?(?!\\s*(?:%|percent|dollars|bucks|years|year|days|months|weeks|hours|minutes|kids|times))\\b`, 'g'), confidence: 0.85, keep: notAnAmount },
-  { kind: 'date', re: new RegExp(`\\b(?:the\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(?:${YEAR}))?\\b`, 'g'), confidence: 0.85, keep: (m) => /\d/.test(m) && !/^(?:the\s+)?\d+\s+(?:may|march)$/i.test(m) },
+  { kind: 'date', re: new RegExp(`\\b(?:the\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(?:${YEAR}))?\\b`, 'g'), confidence: 0.85, keep: (m) => /\d/.test(m) && !/^(?:the\s+)?\d+\s+(?:may|march)$/i.test(m) && !/^(?:the\s+)?4th\s+of\s+July$/i.test(m) },
   { kind: 'date', re: /\b(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-](?:19|20)?\d{2}\b/g, confidence: 0.95, keep: (m) => !/^\d+\.\d+\.\d+$/.test(m) || digits(m) >= 6 },
   { kind: 'date', re: /\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g, confidence: 0.95 },
   // Street addresses: a number, maybe a direction, a street name and its type.
@@ -96,7 +96,9 @@ const PATTERNS: Pattern[] = [
     re: /(?<![\d$,.-])\d{5}(?:-\d{4})?(?!\d|[,.]\d)/g,
     confidence: 0.7,
     keep: (_m, text, start, end) =>
-      !/\$\s*$/.test(before(text, start, 2)) && !/^\s*(?:dollars|bucks|a year|a month|per|miles|people|calories|steps|followers|views)/.test(after(text, end)),
+      !/\$\s*$/.test(before(text, start, 2)) &&
+      !/\b(?:owed?|paid|pay|make|made|making|cost|costs|earn|earned|about|around|like|over|almost|nearly|maybe|than|spent|saved|borrowed)\s*$/.test(before(text, start, 20)) &&
+      !/^\s*(?:dollars|bucks|a year|a month|per|miles|people|calories|steps|followers|views|in\s+(?:fines|debt|rent|bills))/.test(after(text, end)),
   },
   // Case, record and ID numbers, from the words that introduce them.
   {
