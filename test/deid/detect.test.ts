@@ -26,6 +26,10 @@ describe('deid finds identifiers in the forms they are said', () => {
     ['the ZIP was 60647 I think', 'zip:60647'],
     ['my case number is 2021-DV-00871 at family court', 'id:2021-DV-00871'],
     ['Case No. 22-JV-1043 was closed', 'id:22-JV-1043'],
+    ['it was three one two, five five five, oh one four eight', 'phone:three one two, five five five, oh one four eight'],
+    ['my sister in Leeds is on 07700 900123', 'phone:07700 900123'],
+    ['write to tasha m at gmail dot com', 'email:m at gmail dot com'],
+    ['born 14/03/1996 in a small town', 'date:14/03/1996'],
   ])('%s', (text, expected) => {
     expect(found(text)).toContain(expected);
   });

@@ -17,6 +17,7 @@ interface Pattern {
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+const SPOKEN_DIGIT = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)';
 const YEAR = "(?:19|20)\\d{2}|'\\d{2}";
 const STREET_TYPE =
   '(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Place|Pl|Way|Terrace|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Square|Sq|Expressway|Pike|Alley|Row)\\b\\.?';
@@ -41,6 +42,8 @@ const after = (text: string, end: number, n = 20): string => text.slice(end, end
 
 const PATTERNS: Pattern[] = [
   { kind: 'email', re: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g, confidence: 0.99 },
+  // An address read aloud: "tasha m at gmail dot com".
+  { kind: 'email', re: /\b[A-Za-z0-9._-]+\s+at\s+[A-Za-z0-9-]+\s+dot\s+(?:com|org|net|edu|gov)\b/gi, confidence: 0.85 },
   {
     kind: 'url',
     re: /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|edu|gov|io|me|co|us|info|biz|ly|gg|tv|app|page|link|ee|ai|ca|uk|xyz|site|online|dev|fm|to)(?:\/[^\s<>"')\]]*)?/g,
@@ -73,12 +76,16 @@ const PATTERNS: Pattern[] = [
   { kind: 'phone', re: /(?<![\d-])\d{10}(?!\d)/g, confidence: 0.7, keep: (m) => !TOLL_FREE.test(m) },
   // International: a country code, then groups of digits.
   { kind: 'phone', re: /(?<![\w+])\+(?!1[\s.-]?8(?:00|33|44|55|66|77|88))\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}(?![\d])/g, confidence: 0.9, keep: (m) => digits(m) >= 8 && digits(m) <= 15 },
+  // A number said in words: "three one two, five five five, oh one four eight".
+  { kind: 'phone', re: new RegExp(`\\b${SPOKEN_DIGIT}(?:[\\s,-]+${SPOKEN_DIGIT}){6,14}\\b`, 'gi'), confidence: 0.8 },
+  // National forms abroad: "07700 900123", "0161 496 0000".
+  { kind: 'phone', re: /(?<![\d-])0\d{3,4}[\s-]?\d{3}[\s-]?\d{3,4}(?![\d-])/g, confidence: 0.7, keep: (m) => digits(m) >= 10 && digits(m) <= 11 && /[\s-]/.test(m) },
   // Seven digits read out: "555-0142".
   { kind: 'phone', re: /(?<![\d-])\d{3}-\d{4}(?![\d-])/g, confidence: 0.7, keep: (_m, text, start) => !/\$\s*$/.test(before(text, start, 3)) },
   // Full dates: March 3, 1994; 3 March 1994; 03/14/1989; 1994-03-14; March 3rd (with or without a year).
   { kind: 'date', re: new RegExp(`\\b${MONTH}\\s+${DAY}(?:,?\\s+(?:${YEAR}))?(?!\\s*(?:%|percent|dollars|bucks|years|year|days|months|weeks|hours|minutes|kids|times))\\b`, 'g'), confidence: 0.85, keep: notAnAmount },
   { kind: 'date', re: new RegExp(`\\b(?:the\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(?:${YEAR}))?\\b`, 'g'), confidence: 0.85, keep: (m) => /\d/.test(m) && !/^(?:the\s+)?\d+\s+(?:may|march)$/i.test(m) && !/^(?:the\s+)?4th\s+of\s+July$/i.test(m) },
-  { kind: 'date', re: /\b(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-](?:19|20)?\d{2}\b/g, confidence: 0.95, keep: (m) => !/^\d+\.\d+\.\d+$/.test(m) || digits(m) >= 6 },
+  { kind: 'date', re: /\b(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-](?:19|20)?\d{2}\b/g, confidence: 0.95, keep: (m) => !/^\d+\.\d+\.\d+$/.test(m) || digits(m) >= 6 },
   { kind: 'date', re: /\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g, confidence: 0.95 },
   // Street addresses: a number, maybe a direction, a street name and its type.
   { kind: 'address', re: new RegExp(`\\b\\d{1,6}[A-Za-z]?\\s+${DIRECTION}${STREET_NAME}\\s+${STREET_TYPE}`, 'g'), confidence: 0.95 },
