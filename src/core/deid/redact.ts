@@ -42,6 +42,8 @@ const SCAFFOLD: Record<string, RegExp> = {
 
 /** What may stand before a label on its line: timestamps, markup, a table's cells before it. */
 const BEFORE_LABEL = /^[\s\[\]\d:.,;()#*<>v\t"'|-]*$/;
+/** qcode's JSON transcripts name the speaker in a field. */
+const JSON_SPEAKER = /"speaker"\s*:\s*"$/;
 
 export function redactSource(text: string, ctx: RedactContext): { text: string; replacements: Replacement[] } {
   const lines = text.split('\n');
@@ -86,7 +88,8 @@ function labelSpans(line: string, labels: readonly string[], pseudonyms: Readonl
   for (const label of labels) {
     for (const hit of wordHits(line, label)) {
       if (overlaps(spans, hit.start, hit.end)) continue;
-      if (!anywhere && !BEFORE_LABEL.test(line.slice(0, hit.start))) continue;
+      const lead = line.slice(0, hit.start);
+      if (!anywhere && !BEFORE_LABEL.test(lead) && !JSON_SPEAKER.test(lead)) continue;
       spans.push({ ...hit, text: pseudonyms.get(label)!, original: label, kind: 'speaker' });
     }
   }

@@ -1,0 +1,29 @@
+// Redacting one file's text: the format's scaffolding and line ends stay, labels become
+// pseudonyms where they stand as labels, other identifying words typed placeholders.
+
+import { describe, expect, it } from 'vitest';
+import { redactSource } from '../../src/core/deid/redact.js';
+
+const ctx = (format: string, pseudonyms: Record<string, string> = {}) => ({
+  format, pseudonyms: new Map(Object.entries(pseudonyms)), found: [], allow: [], knownNames: Object.keys(pseudonyms),
+});
+
+describe('redactSource', () => {
+  it('keeps WebVTT timings, cue numbers and CRLF line ends', () => {
+    const vtt = 'WEBVTT\r\n\r\n12345\r\n00:00:01.000 --> 00:00:04.000\r\nMaria Lopez: call me at 312-555-0148\r\n';
+    const out = redactSource(vtt, ctx('vtt', { 'Maria Lopez': 'Participant 1' }));
+    expect(out.text).toBe('WEBVTT\r\n\r\n12345\r\n00:00:01.000 --> 00:00:04.000\r\nParticipant 1: call me at [PHONE]\r\n');
+    expect(out.replacements.map((r) => `${r.line} ${r.kind} ${r.replacement}`)).toEqual(['5 speaker Participant 1', '5 phone [PHONE]']);
+  });
+
+  it('renames speakers in front matter and at labels, and a first name said in the words becomes [NAME]', () => {
+    const txt = '---\nid: P09\nspeakers: [I, Maria Lopez]\n---\nI: Thanks, Maria.\nMaria Lopez: Sure.\n';
+    const out = redactSource(txt, ctx('txt', { 'Maria Lopez': 'Participant 1' }));
+    expect(out.text).toBe('---\nid: P09\nspeakers: [I, Participant 1]\n---\nI: Thanks, [NAME].\nParticipant 1: Sure.\n');
+  });
+
+  it('replaces what was found in the transcript wherever it is left, whole words only', () => {
+    const out = redactSource('P1: we met Okonkwo there\nP1: Okonkwo again, not Okonkwos\n', { ...ctx('txt'), found: [{ text: 'Okonkwo', kind: 'name' }] });
+    expect(out.text).toBe('P1: we met [NAME] there\nP1: [NAME] again, not Okonkwos\n');
+  });
+});
