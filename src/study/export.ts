@@ -65,7 +65,7 @@ export async function runExportQdpx(opts: ExportQdpxOptions, hooks: RunHooks = {
     if (auto) codings.push(...codeTranscript(book, t, { unit: study.unit, speakers: study.speakers }).codings);
   }
   const files = opts.codingFiles ?? [];
-  for (const f of files) codings.push(...(await humanCodings(f, transcripts, study.unit, warnings)));
+  for (const f of files) codings.push(...(await humanCodings(f, transcripts, warnings)));
   const name = study.config.name ?? (book.book.name || basename(study.codebookPath ?? 'qcode', extname(study.codebookPath ?? '')));
   const exported = exportProject({ name, origin: ORIGIN, book: book.book, transcripts, codings });
   exported.warnings.forEach((w) => warnings.add(w));
@@ -77,7 +77,7 @@ export async function runExportQdpx(opts: ExportQdpxOptions, hooks: RunHooks = {
 }
 
 /** A codings file's rows with a code, each with a span: its own start/end, else its segment's. */
-async function humanCodings(file: string, transcripts: Transcript[], unit: StudyOptions['unit'] & string, warnings: Warnings): Promise<Coding[]> {
+async function humanCodings(file: string, transcripts: Transcript[], warnings: Warnings): Promise<Coding[]> {
   const rows = await readCodings(file);
   const byId = new Map(transcripts.map((t) => [t.id, t]));
   const spans = new Map<string, Map<string, { start: number; end: number }>>();

@@ -96,6 +96,12 @@ describe('import qdc on real files', () => {
     expect(flattenCodes(book.codes).every((c) => !c.label.includes('::'))).toBe(true);
   });
 
+  it('only ATLAS.ti names make a hierarchy with ::; elsewhere it is part of the name', async () => {
+    const qdc = join(tmp, 'colons.qdc');
+    writeFileSync(qdc, '<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="NVivo for Windows 12.6"><Codes><Code guid="33333333-3333-3333-3333-333333333333" name="Ratio::Cost" isCodable="true"/></Codes></CodeBook>');
+    expect(parse((await runImportQdc({ file: qdc })).yaml).codes).toEqual([{ id: 'ratio_cost', label: 'Ratio::Cost' }]);
+  });
+
   it('Taguette: flat names kept as labels', async () => {
     const r = await runImportQdc({ file: fixture('taguette_codebook.qdc') });
     expect(parse(r.yaml).codes.map((c: { label: string }) => c.label)).toEqual(['interesting', 'people', 'interesting\\places']);

@@ -117,7 +117,8 @@ export const guidKey = (g: string): string => g.replace(/[{}]/g, '').toUpperCase
 export function importCodebook(refi: RefiCodebook, opts: { name: string; file: string }): ImportedCodebook {
   const warnings: Warning[] = [];
   const warn = (message: string): void => void warnings.push({ file: opts.file, message });
-  const split = { count: 0 };
+  // Only ATLAS.ti writes a hierarchy as `Parent::Child`; elsewhere `::` is part of a name.
+  const split = { count: 0, on: /atlas/i.test(refi.origin ?? '') };
   const roots = buildTree(refi.codes, split);
   if (split.count > 0) warn(`${split.count} code name(s) written as Parent::Child (ATLAS.ti's way of naming a hierarchy) became children of their parent code`);
   const idOfGuid = new Map<string, string>();
@@ -132,10 +133,10 @@ export function importCodebook(refi: RefiCodebook, opts: { name: string; file: s
   return { doc, idOfGuid, folders, comments, warnings };
 }
 
-function buildTree(list: RefiCode[], split: { count: number }): Node[] {
+function buildTree(list: RefiCode[], split: { count: number; on: boolean }): Node[] {
   const out: Node[] = [];
   for (const c of list) {
-    const parts = c.name.includes('::') ? c.name.split('::').map((p) => p.trim()).filter((p) => p !== '') : [c.name];
+    const parts = split.on && c.name.includes('::') ? c.name.split('::').map((p) => p.trim()).filter((p) => p !== '') : [c.name];
     if (parts.length > 1) split.count++;
     let siblings = out;
     for (const part of parts.slice(0, -1)) {
