@@ -61,12 +61,18 @@ const VALUE_ELEMENT: Record<RefiValue['type'], string> = {
   Text: 'TextValue', Boolean: 'BooleanValue', Integer: 'IntegerValue', Float: 'FloatValue', Date: 'DateValue', DateTime: 'DateTimeValue',
 };
 
+/** xsd:decimal has no exponent: 1e-7 is written 0.0000001. */
+function valueText(v: RefiValue['value']): string {
+  if (typeof v !== 'number' || !/e/i.test(String(v))) return String(v);
+  return v.toFixed(20).replace(/\.?0+$/, '');
+}
+
 function valueLines(v: RefiValue, indent: string): string[] {
   const el = VALUE_ELEMENT[v.type];
   return [
     `${indent}<VariableValue>`,
     `${indent}  ${open('VariableRef', [['targetGUID', v.variable]], true)}`,
-    `${indent}  <${el}>${escText(String(v.value))}</${el}>`,
+    `${indent}  <${el}>${escText(valueText(v.value))}</${el}>`,
     `${indent}</VariableValue>`,
   ];
 }
