@@ -107,7 +107,46 @@ export function findInTranscript(t: Transcript, sourceLines: string[] | null, op
       out.push({ transcript: t.id, source: t.source, line: u.line, col: Math.max(0, col) + 1 + [...u.text.slice(0, d.start)].length, start: null, end: null, kind: d.kind, confidence: d.confidence, text: shown(d.text), in: 'header' });
     }
   }
+  for (const f of frontMatterValues(sourceLines)) {
+    for (const d of valueFindings(f.key, f.value, opts.allow, knownNames)) {
+      out.push({ transcript: t.id, source: t.source, line: f.line, col: f.col + [...f.value.slice(0, d.start)].length, start: null, end: null, kind: d.kind, confidence: d.confidence, text: shown(d.text), in: 'header' });
+    }
+  }
   return out.sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+/** Keys that say what their value is: `city: Toledo` is a place whatever its words look like. */
+const KEY_KINDS: [RegExp, IdentifierKind][] = [
+  [/(?:^|_)(?:name|first|last|surname|participant_name)$/i, 'name'],
+  [/(?:^|_)(?:city|town|county|neighbou?rhood|hometown)$/i, 'place'],
+  [/(?:^|_)(?:address|street)$/i, 'address'],
+  [/(?:^|_)(?:phone|mobile|cell)$/i, 'phone'],
+  [/(?:^|_)(?:dob|birthday|birth_?date|date_of_birth)$/i, 'date'],
+];
+
+function valueFindings(key: string, value: string, allow: readonly string[], knownNames: readonly string[]): Detection[] {
+  const found = detectIdentifiers(value, { allow, knownNames });
+  const kind = KEY_KINDS.find(([re]) => re.test(key))?.[1];
+  const plain = value.replace(/^["']|["']$/g, '').trim();
+  if (!kind || found.length > 0 || plain === '' || isGenericLabel(plain) || /^\[.*\]$/.test(plain) || allow.some((a) => a.toLowerCase() === plain.toLowerCase())) return found;
+  const start = value.indexOf(plain);
+  return [{ start, end: start + plain.length, kind, confidence: 0.9, text: plain }];
+}
+
+/** Keys of front matter that hold the study's own bookkeeping, not anybody's details. */
+const BOOKKEEPING = /^(?:id|speakers|date|interview_date|interviewed|recorded|duration|language|interviewer|coder|wave|round|group|cohort|condition|site|notes?)$/i;
+
+/** Values of a plain-text transcript's front matter (`name: Maria Lopez` identifies as much as a turn does). */
+function frontMatterValues(lines: string[] | null): { key: string; line: number; col: number; value: string }[] {
+  if (!lines || !/^---[ \t]*$/.test(lines[0] ?? '')) return [];
+  const out: { key: string; line: number; col: number; value: string }[] = [];
+  for (let i = 1; i < lines.length && !/^---[ \t]*$/.test(lines[i] ?? ''); i++) {
+    const m = /^(\s*[\w.-]+\s*:\s*)(.+)$/.exec(lines[i] ?? '');
+    const key = m?.[1]!.replace(/[\s:]/g, '') ?? '';
+    if (!m || BOOKKEEPING.test(key)) continue;
+    out.push({ key, line: i + 1, col: [...m[1]!].length + 1, value: m[2]! });
+  }
+  return out;
 }
 
 /** Where each turn's label sits in the document text (`LABEL: words` lines). */

@@ -12,6 +12,7 @@ import type { Format, Transcript, Warning } from '../core/types.js';
 import { readTextFile } from '../io/file.js';
 import { listInputs, parseTranscriptText, readTranscripts, type InputFile } from '../io/read.js';
 import { copyPath, prepareOutDir, writeCopy, writeKey } from '../io/redact-write.js';
+import { findInTranscript } from './deid.js';
 import { openStudy } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
 
@@ -77,7 +78,9 @@ export async function runRedact(opts: RedactRunOptions, hooks: RunHooks = {}): P
     if (copies.has(copy)) throw new QcodeError(`two inputs would be copied to ${copy}: redact them in separate runs or rename one`, { file: r.file.path });
     copies.add(copy);
     const source = await readTextFile(r.file.path);
-    const found = r.transcripts.flatMap((t) => detectIdentifiers(t.text, { allow, knownNames }).filter((d) => d.confidence >= 0.5));
+    // What deid reports (words, headers, front matter values), each replaced wherever it is written.
+    const lines = source.split('\n');
+    const found = r.transcripts.flatMap((t) => findInTranscript(t, lines, { allow, show: true }).filter((f) => f.confidence >= 0.5));
     const { text, replacements } = redactSource(source, { format: r.file.format, pseudonyms: speakers.map, found, allow, knownNames });
     const left = checkCopy(r, text, copy, interviewers, allow, speakers.map);
     await writeCopy(copy, text, study.reads);

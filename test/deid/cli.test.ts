@@ -126,3 +126,14 @@ describe('qcode redact', () => {
     expect(readdirSync(join(dir, 'out'))).toEqual(['planted-otter.txt']);
   });
 });
+
+describe('front matter', () => {
+  it('deid reports identifying values (name:, city:) and redact replaces them, keeping the YAML readable', () => {
+    const { dir } = study();
+    writeFileSync(join(dir, 'fm.txt'), '---\nid: F1\nparticipant: Maria Lopez\ncity: Toledo\nsite: community\n---\nI: How are you?\nF1: Fine, thanks.\nI: Good.\nF1: Yes.\n');
+    const doc = json<{ findings: Finding[] }>(qcode(['deid', 'fm.txt', '--format', 'json', '--show'], { cwd: dir }));
+    expect(doc.findings.map((f) => `${f.line}:${f.col} ${f.kind} ${f.text} ${f.in}`)).toEqual(['3:14 name Maria Lopez header', '4:7 place Toledo header']);
+    expect(qcode(['redact', 'fm.txt', '--out-dir', 'out'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'out/fm.txt'), 'utf8')).toBe('---\nid: F1\nparticipant: [NAME]\ncity: [PLACE]\nsite: community\n---\nI: How are you?\nF1: Fine, thanks.\nI: Good.\nF1: Yes.\n');
+  });
+});
