@@ -137,3 +137,17 @@ describe('front matter', () => {
     expect(readFileSync(join(dir, 'out/fm.txt'), 'utf8')).toBe('---\nid: F1\nparticipant: [NAME]\ncity: [PLACE]\nsite: community\n---\nI: How are you?\nF1: Fine, thanks.\nI: Good.\nF1: Yes.\n');
   });
 });
+
+describe('reports that print transcript text', () => {
+  it('quotes warns once where a quote may identify someone, never with the words; --redact masks them', () => {
+    const plain = qcode(['quotes', 'barrier', '--level', '1', '--limit', '50', '--no-color']);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stderr).toMatch(/^qcode: warning: 2 quotes may identify someone: P01:20 \(name\); P04:24 \(name\); pass --redact to mask them/m);
+    expect(plain.stderr).not.toContain('Marisol');
+    expect(plain.stdout).toContain('Marisol');
+    const masked = qcode(['quotes', 'barrier', '--level', '1', '--limit', '50', '--no-color', '--redact']);
+    expect(masked.stdout).not.toContain('Marisol');
+    expect(masked.stdout).toContain('What helped me was [NAME] did everything');
+    expect(masked.stderr).toMatch(/2 quotes held likely identifiers, masked in this output \(--redact\)/);
+  });
+});
