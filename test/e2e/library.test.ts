@@ -12,7 +12,7 @@ describe('import … from "qcode"', () => {
   it('runs the README example cleanly', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(lines[0]).toMatch(/^barrier: \d of 7 participants$/);
+    expect(lines[0]).toMatch(/^barrier\.[a-z_]+: \d of 7 participants$/);
   });
 
   it('gets the same frequencies as `qcode freq --format json`', () => {
