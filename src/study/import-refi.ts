@@ -88,7 +88,7 @@ export async function runImportQdpx(opts: { file: string; interviewers?: string[
     const path = s.plainTextPath;
     if (!path) return undefined;
     // `internal://x.txt` lives in sources/ (or Sources/); other paths are relative to the project.
-    const rel = path.replace(/^internal:\/\//i, '').replace(/^\.?\//, '');
+    const rel = path.replace(/\\/g, '/').replace(/^internal:\/\//i, '').replace(/^file:\/\/\/?/i, '').replace(/^\.?\//, '');
     const candidates = [`sources/${rel}`, rel, rel.split('/').pop()!].map((p) => p.toLowerCase());
     const hit = candidates.map((c) => byName.get(c) ?? byName.get(`sources/${c}`)).find((b) => b !== undefined);
     return hit === undefined ? undefined : decodeSourceText(hit, `${opts.file}/${rel}`);

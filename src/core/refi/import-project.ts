@@ -79,6 +79,9 @@ export function importProject(p: RefiProject, texts: ProjectTexts, opts: { file:
     const written = writeSource(id, normalised, spans.filter((x): x is Span => x !== null), attributes.get(guidKey(s.guid)) ?? {}, opts.interviewers, opts.file);
     if (written.t.text !== written.body) warn(`source "${id}": qcode reads its text differently from how it was written (timestamps at line ends?); offsets of its codings may be off`);
     const segments = segmentTranscript(written.t, 'turn');
+    if (!segments.some((seg) => seg.role === 'participant')) {
+      warn(`source "${id}": every turn is an interviewer's (${[...new Set(segments.map((seg) => seg.speaker))].join(', ') || 'no turns'}), so qcode will not read it as an interview; if one of them is the participant, import again with --interviewers naming only the interviewers`);
+    }
     const bodyChars = [...written.body];
     transcripts.push({ id, file: `${fileName(id)}.txt`, fileText: written.fileText, kind: written.kind, selections: s.selections.length });
     s.selections.forEach((sel, k) => {
