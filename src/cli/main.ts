@@ -1,55 +1,62 @@
-import { Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
 import { QcodeError, formatMessage } from '../core/errors.js';
 import { describeWriteError, removePendingOutputs } from '../io/output.js';
-import { visibleLines } from '../render/text.js';
-import { registerAgree } from './commands/agree.js';
-import { registerCheck } from './commands/check.js';
-import { registerCode } from './commands/code.js';
-import { registerCodebook, registerCodebookDiff } from './commands/codebook.js';
-import { registerFreq } from './commands/freq.js';
-import { registerIngest } from './commands/ingest.js';
-import { registerInit } from './commands/init.js';
-import { registerQuotes } from './commands/quotes.js';
-import { registerMatrix } from './commands/matrix.js';
-import { registerCooccur } from './commands/cooccur.js';
-import { registerSaturation } from './commands/saturation.js';
-import { registerReport } from './commands/report.js';
-import { registerSheet } from './commands/sheet.js';
-import { registerImport } from './commands/import.js';
-import { registerExport } from './commands/export.js';
-import { registerReview } from './commands/review.js';
-import { registerDeid } from './commands/deid.js';
-import { registerRedact } from './commands/redact.js';
 import { VERSION } from '../version.js';
 import { EXIT_OK, EXIT_USAGE } from './exit.js';
 
-/** The program; a command that checks something reports its verdict through `setExit`. */
-export function buildProgram(setExit: (code: number) => void = () => {}): Command {
+type SetExit = (code: number) => void;
+type Register = (program: Command, setExit: SetExit) => void;
+
+/**
+ * Every top-level command and how to load it, in the order `qcode --help` lists them.
+ * Only the command being run is loaded: each pulls in its own readers, analyses and
+ * libraries, and a run should not pay for the seventeen it does not use.
+ */
+const COMMANDS: [name: string, load: () => Promise<Register[]>][] = [
+  ['ingest', async () => [(await import('./commands/ingest.js')).registerIngest]],
+  ['code', async () => [(await import('./commands/code.js')).registerCode]],
+  ['freq', async () => [(await import('./commands/freq.js')).registerFreq]],
+  ['codebook', async () => {
+    const m = await import('./commands/codebook.js');
+    return [m.registerCodebook, (p) => m.registerCodebookDiff(p)];
+  }],
+  ['agree', async () => [(await import('./commands/agree.js')).registerAgree]],
+  ['quotes', async () => [(await import('./commands/quotes.js')).registerQuotes]],
+  ['matrix', async () => [(await import('./commands/matrix.js')).registerMatrix]],
+  ['cooccur', async () => [(await import('./commands/cooccur.js')).registerCooccur]],
+  ['saturation', async () => [(await import('./commands/saturation.js')).registerSaturation]],
+  ['report', async () => [(await import('./commands/report.js')).registerReport]],
+  ['sheet', async () => [(await import('./commands/sheet.js')).registerSheet]],
+  ['import', async () => [(await import('./commands/import.js')).registerImport]],
+  ['export', async () => [(await import('./commands/export.js')).registerExport]],
+  ['review', async () => [(await import('./commands/review.js')).registerReview]],
+  ['check', async () => [(await import('./commands/check.js')).registerCheck]],
+  ['init', async () => [(await import('./commands/init.js')).registerInit]],
+  ['deid', async () => [(await import('./commands/deid.js')).registerDeid]],
+  ['redact', async () => [(await import('./commands/redact.js')).registerRedact]],
+];
+
+/** The first word of the command line that is not an option: the command asked for. */
+function commandOf(argv: readonly string[]): string | undefined {
+  return argv.slice(2).find((a) => !a.startsWith('-'));
+}
+
+/**
+ * The program with the command `argv` names (every command for `--help`, no command or
+ * an unknown one); a command that checks something reports its verdict through `setExit`.
+ */
+export async function buildProgram(setExit: SetExit = () => {}, argv: readonly string[] = []): Promise<Command> {
+  const { Command } = await import('commander');
   const program = new Command('qcode')
     .description('Qualitative coding of interview transcripts: codebooks as code, coded tables, frequencies, agreement.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run `qcode --help` for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `qcode: ${s}` : s) });
-  registerIngest(program);
-  registerCode(program);
-  registerFreq(program);
-  registerCodebook(program, setExit);
-  registerAgree(program, setExit);
-  registerQuotes(program);
-  registerMatrix(program);
-  registerCooccur(program);
-  registerSaturation(program);
-  registerReport(program);
-  registerSheet(program);
-  registerImport(program, setExit);
-  registerExport(program);
-  registerReview(program);
-  registerCheck(program, setExit);
-  registerCodebookDiff(program);
-  registerInit(program, setExit);
-  registerDeid(program, setExit);
-  registerRedact(program);
+  const asked = commandOf(argv);
+  const known = COMMANDS.find(([name]) => name === asked);
+  const wanted = known ? [known] : argv.includes('--version') || argv.includes('-V') ? [] : COMMANDS;
+  for (const [, load] of wanted) for (const register of await load()) register(program, setExit);
   for (const cmd of program.commands) propagate(cmd);
   return program;
 }
@@ -62,13 +69,18 @@ function propagate(cmd: Command): void {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // Answered before anything is loaded: scripts ask for the version to see qcode is there.
+  if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
+    process.stdout.write(`${VERSION}\n`);
+    return EXIT_OK;
+  }
   guardProcess();
   try {
     let code = EXIT_OK;
-    await buildProgram((c) => (code = c)).parseAsync(argv);
+    await (await buildProgram((c) => (code = c), argv)).parseAsync(argv);
     return code;
   } catch (e) {
-    return reportError(e);
+    return await reportError(e);
   }
 }
 
@@ -97,13 +109,14 @@ export function guardProcess(): void {
   }
 }
 
-function reportError(e: unknown): number {
-  if (e instanceof CommanderError) {
-    const quiet = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code);
+async function reportError(e: unknown): Promise<number> {
+  if (e instanceof Error && e.name === 'CommanderError' && 'code' in e && 'exitCode' in e) {
+    const quiet = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(String(e.code));
     return quiet || e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   }
   if (e instanceof QcodeError) {
     // A message may quote an input (a label, a line): its control characters must not reach the terminal.
+    const { visibleLines } = await import('../render/text.js');
     for (const err of e.all()) process.stderr.write(`qcode: error: ${visibleLines(formatMessage(err))}\n`);
     if (process.env.QCODE_DEBUG === '1') process.stderr.write(`${e.stack}\n`);
     return EXIT_USAGE;

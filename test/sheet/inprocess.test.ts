@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'qcode-sheet-inproc-'));
-const run = (...args: string[]) => buildProgram().parseAsync(['node', 'qcode', ...args]);
+const run = async (...args: string[]) => (await buildProgram(undefined, ['node', 'qcode', ...args])).parseAsync(['node', 'qcode', ...args]);
 
 describe('qcode sheet / import sheet, in process', () => {
   it('a prefilled csv sheet and a workbook, imported together as two coders', async () => {
