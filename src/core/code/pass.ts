@@ -1,7 +1,7 @@
 import type { SpeakerScope } from '../codebook/model.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
-import { matchText } from '../codebook/match.js';
-import { codePointLength } from '../segment/offsets.js';
+import { matchText, NO_QUESTION, questionTerms, type QuestionTerms } from '../codebook/match.js';
+import { codePointLength, OffsetMap } from '../segment/offsets.js';
 import { segmentTranscript } from '../segment/segment.js';
 import type { Attributes, Coding, Segment, SegmentId, Transcript, TranscriptId, Unit } from '../types.js';
 
@@ -37,8 +37,9 @@ export function codeTranscript(cb: CompiledCodebook, t: Transcript, opts: PassOp
   const coder = 'auto';
   const segments = eligibleSegments(t, opts.unit, opts.speakers);
   const codings: Coding[] = [];
+  const questionOf = cb.hasPrompt ? questionsOf(cb, t) : null;
   for (const seg of segments) {
-    const matches = matchText(cb, seg.text);
+    const matches = matchText(cb, seg.text, questionOf?.(seg) ?? NO_QUESTION);
     const codes = [...matches.keys()].sort(compareText);
     for (const code of codes) {
       const evidence = matches.get(code)!.map((e) => ({
@@ -53,6 +54,38 @@ export function codeTranscript(cb: CompiledCodebook, t: Transcript, opts: PassOp
     }
   }
   return { id: t.id, source: t.source, attributes: t.attributes, eligible: segments.map((s) => s.id), codings };
+}
+
+/**
+ * A segment's question, for `prompt` rules: the last non-empty interviewer turn before the
+ * segment's turn. Every paragraph and sentence of a turn shares its turn's question; a
+ * segment of an interviewer's own turn, or one that no interviewer turn precedes, has none.
+ * Each question's terms are found once, however many segments answer it.
+ */
+function questionsOf(cb: CompiledCodebook, t: Transcript): (seg: Segment) => QuestionTerms {
+  const askedBy = new Map<number, number>(); // turn index → index of its question turn
+  let last = -1;
+  for (const turn of t.turns) {
+    if (turn.role === 'interviewer') {
+      if (turn.span.end > turn.span.start) last = turn.index;
+    } else if (last >= 0) askedBy.set(turn.index, last);
+  }
+  const byIndex = new Map(t.turns.map((turn) => [turn.index, turn]));
+  const found = new Map<number, QuestionTerms>();
+  let map: OffsetMap | null = null;
+  return (seg) => {
+    if (seg.role === 'interviewer') return NO_QUESTION;
+    const q = askedBy.get(seg.turn);
+    if (q === undefined) return NO_QUESTION;
+    let terms = found.get(q);
+    if (!terms) {
+      const span = byIndex.get(q)!.span;
+      map ??= new OffsetMap(t.text);
+      terms = questionTerms(cb, map.slice(span.start, span.end));
+      found.set(q, terms);
+    }
+    return terms;
+  };
 }
 
 /** Plain code-unit order: the same on every machine and locale. */

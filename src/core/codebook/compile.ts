@@ -28,6 +28,8 @@ export interface CompiledTerm {
 export interface CompiledRule {
   id: RuleId;
   code: CodeId;
+  /** Terms of which one must occur in the segment's question. */
+  prompt?: TermId[];
   any?: TermId[];
   all?: TermId[];
   near?: { left: TermId[]; right: TermId[]; within: number };
@@ -52,6 +54,12 @@ export interface CompiledCodebook {
   prefixes: TrieNode;
   /** Term → the rules it can make hold (any/all/near terms; never `not`). */
   rulesByTerm: RuleId[][];
+  /** Term → the rules that have no key but `prompt` (and `not`): a question's terms trigger them. */
+  rulesByPromptTerm: RuleId[][];
+  /** Term → whether some rule looks for it in the question: only those are kept from a question. */
+  promptTerm: boolean[];
+  /** Whether any rule has `prompt`: if none, a pass need not find a segment's question. */
+  hasPrompt: boolean;
   /** Every distinct regex of the codebook, each compiled for finding its spans… */
   patterns: Array<{ re: CompiledRegex; source: string }>;
   /** …and all of them in one automaton, to learn in one pass which ones match. */
@@ -71,7 +79,7 @@ export interface TokenLookup {
 export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook {
   const out: CompiledCodebook = {
     book, stem, terms: [], rules: [], byStem: new Map(), byExact: new Map(),
-    prefixes: { next: new Map(), terms: [] }, rulesByTerm: [],
+    prefixes: { next: new Map(), terms: [] }, rulesByTerm: [], rulesByPromptTerm: [], promptTerm: [], hasPrompt: false,
     patterns: [], patternSet: compilePatternSet([]), rulesByPattern: [], lookups: new Map(),
   };
   const termIds = new Map<string, TermId>();
@@ -84,6 +92,8 @@ export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook 
     const anchor = anchorOf(parts);
     out.terms.push({ id, raw: t.raw, parts, anchor });
     out.rulesByTerm.push([]);
+    out.rulesByPromptTerm.push([]);
+    out.promptTerm.push(false);
     termIds.set(key, id);
     indexPart(out, id, parts[anchor]!);
     return id;
@@ -103,16 +113,24 @@ export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook 
     for (const r of code.rules) {
       const id = out.rules.length;
       const rule: CompiledRule = { id, code: code.id };
+      if (r.prompt) rule.prompt = r.prompt.map(intern);
       if (r.any) rule.any = r.any.map(intern);
       if (r.all) rule.all = r.all.map(intern);
       if (r.not) rule.not = r.not.map(intern);
       if (r.near) rule.near = { left: r.near.left.map(intern), right: r.near.right.map(intern), within: r.near.within };
       if (r.regex) rule.regex = r.regex.map((x) => pattern(x.source));
       out.rules.push(rule);
-      // Every rule has a positive key, so a term or a pattern it needs always triggers it.
+      // Every rule has a positive key, so a term or a pattern it needs (or, for a rule with
+      // only `prompt`, a term of its question) always triggers it.
       const triggers = new Set([...(rule.any ?? []), ...(rule.all ?? []), ...(rule.near?.left ?? []), ...(rule.near?.right ?? [])]);
       for (const t of triggers) out.rulesByTerm[t]!.push(id);
       for (const p of new Set(rule.regex ?? [])) out.rulesByPattern[p]!.push(id);
+      if (rule.prompt) {
+        out.hasPrompt = true;
+        for (const t of rule.prompt) out.promptTerm[t] = true;
+        // A rule with an answer key is found by the answer's terms; one with only a prompt, by the question's.
+        if (triggers.size === 0 && !rule.regex) for (const t of new Set(rule.prompt)) out.rulesByPromptTerm[t]!.push(id);
+      }
     }
   }
   out.patternSet = compilePatternSet(out.patterns);

@@ -1,6 +1,6 @@
 import type { CodeId, Place } from '../types.js';
 import type { CompiledCodebook } from './compile.js';
-import { matchText } from './match.js';
+import { matchText, NO_QUESTION, questionTerms } from './match.js';
 import { ancestry, flattenCodes } from './model.js';
 
 // A codebook carries its own tests: every example must be coded with its code (or a
@@ -15,6 +15,8 @@ export interface LintFinding {
   message: string;
   /** The example text, for example failures. */
   text?: string;
+  /** The question the example answers, when it has one. */
+  question?: string;
   /** What the rules coded the text with, for example failures. */
   got?: CodeId[];
   place: Place;
@@ -32,31 +34,34 @@ export interface LintReport {
 export function lintCodebook(cb: CompiledCodebook): LintReport {
   const chains = ancestry(cb.book.codes);
   const findings: LintFinding[] = [];
-  const codedWith = (text: string): Set<CodeId> => {
+  const codedWith = (text: string, question: string | null | undefined): Set<CodeId> => {
     const ids = new Set<CodeId>();
-    for (const code of matchText(cb, text).keys()) for (const a of chains.get(code) ?? [code]) ids.add(a);
+    const asked = question ? questionTerms(cb, question) : NO_QUESTION;
+    for (const code of matchText(cb, text, asked).keys()) for (const a of chains.get(code) ?? [code]) ids.add(a);
     return ids;
   };
   let examples = 0;
   let counterexamples = 0;
   const all = flattenCodes(cb.book.codes);
   for (const code of all) {
-    for (const text of code.examples) {
+    code.examples.forEach((text, i) => {
       examples++;
-      const got = codedWith(text);
+      const question = code.exampleQuestions?.[i];
+      const got = codedWith(text, question);
       if (!got.has(code.id)) {
-        findings.push({ code: code.id, kind: 'example', severity: 'error', text, got: [...got].sort(), place: code.place,
-          message: `example is not coded ${code.id}: "${text}"` });
+        findings.push({ code: code.id, kind: 'example', severity: 'error', text, ...asked(question), got: [...got].sort(), place: code.place,
+          message: `example is not coded ${code.id}: ${quoted(text, question)}` });
       }
-    }
-    for (const text of code.counterexamples) {
+    });
+    code.counterexamples.forEach((text, i) => {
       counterexamples++;
-      const got = codedWith(text);
+      const question = code.counterexampleQuestions?.[i];
+      const got = codedWith(text, question);
       if (got.has(code.id)) {
-        findings.push({ code: code.id, kind: 'counterexample', severity: 'error', text, got: [...got].sort(), place: code.place,
-          message: `counterexample is coded ${code.id}: "${text}"` });
+        findings.push({ code: code.id, kind: 'counterexample', severity: 'error', text, ...asked(question), got: [...got].sort(), place: code.place,
+          message: `counterexample is coded ${code.id}: ${quoted(text, question)}` });
       }
-    }
+    });
     const leaf = code.children.length === 0;
     const warn = (kind: LintKind, message: string): void => {
       findings.push({ code: code.id, kind, severity: 'warning', message, place: code.place });
@@ -67,4 +72,11 @@ export function lintCodebook(cb: CompiledCodebook): LintReport {
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { codes: all.length, examples, counterexamples, findings, errors, warnings: findings.length - errors };
+}
+
+const asked = (question: string | null | undefined): { question?: string } => (question ? { question } : {});
+
+/** `"Six."`, or `"Six." (asked "How many times did you leave?")` for an answer with its question. */
+function quoted(text: string, question: string | null | undefined): string {
+  return question ? `"${text}" (asked "${question}")` : `"${text}"`;
 }

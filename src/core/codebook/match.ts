@@ -18,8 +18,45 @@ export interface RawEvidence {
   term: string;
 }
 
-/** Codes whose own rules hold for `text`, each with its evidence, in rule order. */
-export function matchText(cb: CompiledCodebook, text: string): Map<CodeId, RawEvidence[]> {
+/**
+ * The terms of `prompt` keys found in a segment's question. Worked out once per question
+ * (every sentence or paragraph of a turn shares its turn's question) with the same
+ * term index as the segments.
+ */
+export type QuestionTerms = ReadonlySet<TermId>;
+/** What a segment without a question has: no `prompt` holds. */
+export const NO_QUESTION: QuestionTerms = new Set();
+
+export function questionTerms(cb: CompiledCodebook, question: string): QuestionTerms {
+  if (!cb.hasPrompt || question === '') return NO_QUESTION;
+  const { occ } = occurrencesIn(cb, question);
+  const found = new Set<TermId>();
+  for (const t of occ.keys()) if (cb.promptTerm[t]) found.add(t);
+  return found.size > 0 ? found : NO_QUESTION;
+}
+
+/** Codes whose own rules hold for `text` (asked by `question`), each with its evidence, in rule order. */
+export function matchText(cb: CompiledCodebook, text: string, question: QuestionTerms = NO_QUESTION): Map<CodeId, RawEvidence[]> {
+  const { tokens, occ } = occurrencesIn(cb, text);
+  const patterns = cb.patternSet.matching(text);
+  const result = new Map<CodeId, RawEvidence[]>();
+  if (occ.size === 0 && patterns.length === 0 && question.size === 0) return result;
+  const candidates = new Set<number>();
+  for (const term of occ.keys()) for (const r of cb.rulesByTerm[term]!) candidates.add(r);
+  for (const p of patterns) for (const r of cb.rulesByPattern[p]!) candidates.add(r);
+  for (const term of question) for (const r of cb.rulesByPromptTerm[term]!) candidates.add(r);
+  for (const ruleId of [...candidates].sort((a, b) => a - b)) {
+    const rule = cb.rules[ruleId]!;
+    if (rule.prompt && !askedAny(rule.prompt, question)) continue;
+    const ev = evaluate(cb, rule, occ, patterns, tokens, text);
+    if (!ev) continue;
+    const list = result.get(rule.code) ?? [];
+    result.set(rule.code, mergeEvidence(list, ev));
+  }
+  return result;
+}
+
+function occurrencesIn(cb: CompiledCodebook, text: string): { tokens: Token[]; occ: Map<TermId, Occurrence[]> } {
   const tokens = tokenize(text);
   const looked = new Array<TokenLookup>(tokens.length);
   const stems = new Array<string>(tokens.length);
@@ -28,21 +65,13 @@ export function matchText(cb: CompiledCodebook, text: string): Map<CodeId, RawEv
     looked[i] = entry;
     stems[i] = entry.stem;
   }
-  const occ = findOccurrences(cb, tokens, stems, looked);
-  const patterns = cb.patternSet.matching(text);
-  const result = new Map<CodeId, RawEvidence[]>();
-  if (occ.size === 0 && patterns.length === 0) return result;
-  const candidates = new Set<number>();
-  for (const term of occ.keys()) for (const r of cb.rulesByTerm[term]!) candidates.add(r);
-  for (const p of patterns) for (const r of cb.rulesByPattern[p]!) candidates.add(r);
-  for (const ruleId of [...candidates].sort((a, b) => a - b)) {
-    const rule = cb.rules[ruleId]!;
-    const ev = evaluate(cb, rule, occ, patterns, tokens, text);
-    if (!ev) continue;
-    const list = result.get(rule.code) ?? [];
-    result.set(rule.code, mergeEvidence(list, ev));
-  }
-  return result;
+  return { tokens, occ: findOccurrences(cb, tokens, stems, looked) };
+}
+
+function askedAny(terms: TermId[], question: QuestionTerms): boolean {
+  if (question.size === 0) return false;
+  for (const t of terms) if (question.has(t)) return true;
+  return false;
 }
 
 const NO_TERMS: TermId[] = [];

@@ -27,8 +27,13 @@ export interface RegexSource {
   place: Place;
 }
 
-/** A rule holds when every key it has holds. */
+/**
+ * A rule holds when every key it has holds. `prompt` is looked up in the segment's
+ * question (the last interviewer turn before the segment's turn), every other key in
+ * the segment itself.
+ */
 export interface Rule {
+  prompt?: Term[];
   any?: Term[];
   all?: Term[];
   near?: NearClause;
@@ -48,8 +53,12 @@ export interface Code {
   exclude?: string;
   color?: string;
   memo?: string;
+  /** The answer texts; a `q:`/`a:` example keeps its question in `exampleQuestions`. */
   examples: string[];
   counterexamples: string[];
+  /** Same length as `examples`: the question each was asked after, or null. Absent when none has one. */
+  exampleQuestions?: Array<string | null>;
+  counterexampleQuestions?: Array<string | null>;
   rules: Rule[];
   children: Code[];
   parent: CodeId | null;

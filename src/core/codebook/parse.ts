@@ -11,7 +11,8 @@ import { closest } from '../suggest.js';
 
 const TOP_KEYS = ['name', 'version', 'language', 'unit', 'speakers', 'interviewers', 'codes', 'description', 'memo', 'authors'];
 const CODE_KEYS = ['id', 'label', 'definition', 'include', 'exclude', 'color', 'memo', 'examples', 'counterexamples', 'match', 'children'];
-const RULE_KEYS = ['any', 'all', 'near', 'within', 'regex', 'not'];
+const RULE_KEYS = ['prompt', 'any', 'all', 'near', 'within', 'regex', 'not'];
+const EXAMPLE_KEYS = ['q', 'a'];
 const ID = /^[a-z][a-z0-9_-]*$/;
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 export const DEFAULT_WITHIN = 5;
@@ -147,8 +148,8 @@ function readCode(node: Node, parent: CodeId | null, depth: number, ctx: Ctx): C
     ...text('exclude'),
     ...(color !== undefined ? { color } : {}),
     ...text('memo'),
-    examples: optStringList(node, 'examples', ctx) ?? [],
-    counterexamples: optStringList(node, 'counterexamples', ctx) ?? [],
+    ...examplesOf(readExamples(node, 'examples', ctx)),
+    ...counterexamplesOf(readExamples(node, 'counterexamples', ctx)),
     rules: matchNode ? readRules(matchNode, id, ctx) : [],
     children: childrenNode ? readCodes(childrenNode, id, depth + 1, ctx) : [],
     parent,
@@ -174,6 +175,8 @@ function readRule(node: Node, code: string, ctx: Ctx): Rule | null {
   }
   checkKeys(node, RULE_KEYS, 'rule', ctx);
   const rule: Rule = { place: ctx.at(node) };
+  const prompt = readPrompt(node, ctx);
+  if (prompt) rule.prompt = prompt;
   for (const k of ['any', 'all', 'not'] as const) {
     const terms = readTermList(node, k, ctx);
     if (terms) rule[k] = terms;
@@ -182,13 +185,66 @@ function readRule(node: Node, code: string, ctx: Ctx): Rule | null {
   if (near) rule.near = near;
   const regex = readRegexes(node, ctx);
   if (regex) rule.regex = regex;
-  const positive = ['any', 'all', 'near', 'regex'].some((k) => node.has(k));
+  const positive = ['prompt', 'any', 'all', 'near', 'regex'].some((k) => node.has(k));
   if (!positive) {
     const what = rule.not ? 'has only `not`: it would code every segment without those terms' : 'is empty';
     ctx.error(node, `a rule of "${code}" ${what}; give it any, all, near or regex`);
     return null;
   }
   return rule;
+}
+
+/** `prompt: [terms]`: a list of terms like `any`, looked for in the question instead. */
+function readPrompt(map: YAMLMap, ctx: Ctx): Term[] | undefined {
+  const node = map.get('prompt', true) as Node | undefined;
+  if (!node) return undefined;
+  if (isMap(node)) {
+    ctx.error(node, '`prompt` must be a list of terms, looked for in the interviewer turn before the segment: prompt: [how many times, leave]');
+    return undefined;
+  }
+  return termsOf(node, 'prompt', ctx);
+}
+
+interface Examples {
+  texts: string[];
+  /** Null when no entry has a question, so a codebook without any reads as before. */
+  questions: Array<string | null> | null;
+}
+
+const examplesOf = (e: Examples): Pick<Code, 'examples' | 'exampleQuestions'> =>
+  (e.questions ? { examples: e.texts, exampleQuestions: e.questions } : { examples: e.texts });
+const counterexamplesOf = (e: Examples): Pick<Code, 'counterexamples' | 'counterexampleQuestions'> =>
+  (e.questions ? { counterexamples: e.texts, counterexampleQuestions: e.questions } : { counterexamples: e.texts });
+
+/**
+ * `examples:`/`counterexamples:` entries are texts, or `{q: question, a: answer}` when the
+ * answer means something only with the interviewer's question before it ("Six." after
+ * "How many times did you leave?"). Questions are kept beside the texts, so every reader
+ * of `examples` still sees the answers.
+ */
+function readExamples(map: YAMLMap, key: 'examples' | 'counterexamples', ctx: Ctx): Examples {
+  const node = map.get(key, true) as Node | undefined;
+  if (node === undefined) return { texts: [], questions: null };
+  const items = isSeq(node) ? (node.items as Node[]) : [node];
+  const texts: string[] = [];
+  const questions: Array<string | null> = [];
+  for (const item of items) {
+    if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number')) {
+      texts.push(String(item.value));
+      questions.push(null);
+    } else if (isMap(item) && item.has('q')) {
+      checkKeys(item, EXAMPLE_KEYS, 'example', ctx);
+      const q = optScalarText(item, 'q', ctx);
+      const a = optScalarText(item, 'a', ctx);
+      if (q === undefined || a === undefined) {
+        ctx.error(item, `an entry of \`${key}\` with a question needs both \`q:\` (the interviewer's question) and \`a:\` (the answer)`);
+        continue;
+      }
+      texts.push(a);
+      questions.push(q);
+    } else ctx.error(item, `each entry of \`${key}\` must be text`);
+  }
+  return { texts, questions: questions.some((q) => q !== null) ? questions : null };
 }
 
 function readTermList(map: YAMLMap, key: string, ctx: Ctx): Term[] | undefined {

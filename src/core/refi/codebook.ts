@@ -20,6 +20,7 @@ export function codeGuid(path: string): string {
 /** A rule as written in a codebook file, for the folded `qcode:` line. */
 export function ruleToPlain(r: Rule): Record<string, unknown> {
   const o: Record<string, unknown> = {};
+  if (r.prompt) o.prompt = r.prompt.map((t) => t.raw);
   if (r.any) o.any = r.any.map((t) => t.raw);
   if (r.all) o.all = r.all.map((t) => t.raw);
   if (r.near) {
