@@ -49,11 +49,17 @@ export async function writeCopy(path: string, text: string, reads: readonly stri
   await writeOutput(target, text);
 }
 
-/** The key from placeholders to the words they hide: owner-only, and never among the copies. */
-export async function writeKey(path: string, text: string, outDir: string, reads: readonly string[]): Promise<void> {
+/** The key may not sit among the copies: checked before any copy is written. */
+export async function checkKeyPath(path: string, outDir: string, reads: readonly string[]): Promise<void> {
   if (inside(await real(path), await real(outDir)) || inside(resolve(path), resolve(outDir))) {
     throw new QcodeError(`--key ${path} is inside --out-dir ${outDir}: the key must be stored apart from the redacted copies`);
   }
+  await checkOutputPath(path, reads);
+}
+
+/** The key from placeholders to the words they hide: owner-only, and never among the copies. */
+export async function writeKey(path: string, text: string, outDir: string, reads: readonly string[]): Promise<void> {
+  await checkKeyPath(path, outDir, reads);
   const target = await checkOutputPath(path, reads);
   // Created 0600 from its first byte (not chmod-ed after), then renamed over any old key.
   const tmp = join(dirname(target.real), `.${randomBytes(6).toString('hex')}.key.tmp`);

@@ -128,7 +128,7 @@ function valueFindings(key: string, value: string, allow: readonly string[], kno
   const found = detectIdentifiers(value, { allow, knownNames });
   const kind = KEY_KINDS.find(([re]) => re.test(key))?.[1];
   const plain = value.replace(/^["']|["']$/g, '').trim();
-  if (!kind || found.length > 0 || plain === '' || isGenericLabel(plain) || /^\[.*\]$/.test(plain) || allow.some((a) => a.toLowerCase() === plain.toLowerCase())) return found;
+  if (!kind || plain === '' || isGenericLabel(plain) || /^\[.*\]$/.test(plain) || allow.some((a) => a.toLowerCase() === plain.toLowerCase())) return found;
   const start = value.indexOf(plain);
   return [{ start, end: start + plain.length, kind, confidence: 0.9, text: plain }];
 }

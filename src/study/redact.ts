@@ -11,7 +11,7 @@ import { QcodeError } from '../core/errors.js';
 import type { Format, Transcript, Warning } from '../core/types.js';
 import { readTextFile } from '../io/file.js';
 import { listInputs, parseTranscriptText, readTranscripts, type InputFile } from '../io/read.js';
-import { copyPath, prepareOutDir, writeCopy, writeKey } from '../io/redact-write.js';
+import { checkKeyPath, copyPath, prepareOutDir, writeCopy, writeKey } from '../io/redact-write.js';
 import { findInTranscript } from './deid.js';
 import { openStudy } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
@@ -57,6 +57,7 @@ export async function runRedact(opts: RedactRunOptions, hooks: RunHooks = {}): P
   const allow = [...(study.config.deid?.allow ?? []), ...(opts.allow ?? [])];
   const listing = await listInputs(study.inputs);
   listing.warnings.forEach((w) => warnings.add(w));
+  if (opts.key) await checkKeyPath(opts.key, opts.outDir, study.reads);
   await prepareOutDir(opts.outDir, study.inputs, listing.files.map((f) => f.path));
   const read: ReadFile[] = [];
   for (const file of listing.files) {

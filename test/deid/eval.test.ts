@@ -10,7 +10,7 @@ import { runDeid, type DeidFinding } from '../../src/study/deid.js';
 
 const DIR = 'fixtures/deid';
 const answers = (name: string) => parse(readFileSync(`${DIR}/${name}`, 'utf8')) as Record<string, [string, string][]>;
-const planted = { ...answers('planted.answers.yaml'), ...answers('second.answers.yaml'), ...answers('third.answers.yaml') };
+const planted = { ...answers('planted.answers.yaml'), ...answers('second.answers.yaml'), ...answers('third.answers.yaml'), ...answers('fourth.answers.yaml') };
 const CLEAN = ['clean.txt', 'clean-zoom.vtt', 'clean-otter.txt', 'clean-teams.txt'];
 
 async function findings(file: string): Promise<DeidFinding[]> {

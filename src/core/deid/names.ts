@@ -113,7 +113,10 @@ function namesIn(whole: Token[], text: string, known: ReadonlySet<string>, unexp
     for (let i = 1; i < run.length && run[i]!.cls !== 'stop'; i++) verdicts[i] ??= { kind: 'place', confidence: verdicts[0].confidence };
   }
   run.forEach((t, i) => {
-    if (verdicts[i] === null && t.cls === 'unknown' && !t.initial) unexplained.push(t);
+    if (verdicts[i] !== null || t.cls !== 'unknown') return;
+    if (!t.initial) unexplained.push(t);
+    // "Nkechi at Northside": a capitalised word no word list knows, shaped like no English word.
+    else if (i === 0 && run.length === 1 && looksLikeAName(t.key)) verdicts[i] = { kind: 'name', confidence: 0.55 };
   });
   return mergeVerdicts(run, verdicts, text);
 }
@@ -185,8 +188,23 @@ function mergeVerdicts(run: Token[], verdicts: (Verdict | null)[], text: string)
   return out;
 }
 
-/** compromise's tagger on the sentences that hold capitals nothing else explained. */
+/** Not shaped like an English word: no -ly, -ion, -ness, -ing … ending that unknown common words have. */
+const ENGLISH_ENDING = /(?:y|le|ion|ions|ness|ment|ments|ity|ities|ed|ing|ings|er|ers|es|al|ous|ful|less|ive|able|ible|ism|ist|ists|ty|cy|ance|ence|ship|hood|ward|wards|wise|ic|ics|ry|ary|ory|ure|ture|age|ate|ize|ise|logy|s)$/;
+function looksLikeAName(key: string): boolean {
+  return key.length >= 3 && !ENGLISH_ENDING.test(key) && !key.includes('-');
+}
+
+/** compromise's tagger on the sentences that hold capitals nothing else explained; what it cannot place, the word's shape decides. */
 function taggerVerdicts(text: string, unexplained: Token[]): Detection[] {
+  const found = taggerSpans(text, unexplained);
+  for (const t of unexplained) {
+    if (found.some((f) => f.start <= t.start && t.end <= f.end) || !looksLikeAName(t.key)) continue;
+    found.push({ start: t.start, end: t.end, kind: 'name', confidence: 0.55, text: text.slice(t.start, t.end) });
+  }
+  return found;
+}
+
+function taggerSpans(text: string, unexplained: Token[]): Detection[] {
   const found: Detection[] = [];
   const done = new Set<number>();
   for (const t of unexplained) {

@@ -55,7 +55,7 @@ const PATTERNS: Pattern[] = [
   { kind: 'handle', re: /(?<![\w$])\$[A-Za-z][A-Za-z0-9_]{2,19}\b/g, confidence: 0.85, keep: (m) => /[A-Za-z]/.test(m.slice(1)) && !/^\$\d/.test(m) },
   {
     kind: 'handle',
-    re: /\b(?:instagram|insta|ig|snap(?:chat)?|tik ?tok|twitter|facebook|fb|cash ?app|venmo|handle|username|user name|gamertag|screen name)\b\s*(?:name\s*)?(?:is|was|:|it's|its|it was)?[\s:]+['"“]?([A-Za-z0-9_.]*[0-9_][A-Za-z0-9_.]*|[a-z][a-z0-9_.]{3,})\b/gi,
+    re: /\b(?:instagram|insta|ig|snap(?:chat)?|tik ?tok|twitter|facebook|fb|cash ?app|venmo|handle|username|user name|gamertag|screen name)\b\s*(?:name\s*)?(?:is|was|:|it's|its|it was|at|as|under)?[\s:]+['"“]?([A-Za-z0-9_.]*[0-9_][A-Za-z0-9_.]*|[a-z][a-z0-9_.]{3,})\b/gi,
     group: 1,
     confidence: 0.8,
     keep: (m) => m.length >= 4 && !/^(?:is|was|and|but|the|account|page|with|that|when|because|anymore)$/i.test(m),
@@ -115,6 +115,8 @@ const PATTERNS: Pattern[] = [
     confidence: 0.9,
     keep: (m) => digits(m) >= 3 && !/^(?:19|20)\d{2}$/.test(m),
   },
+  // An immigration A-number read in groups: "A-number is 204 887 316".
+  { kind: 'id', re: /\bA[-\s]?(?:number|#|no\.?)\s*(?:is|was|:)?\s*(\d{3}[\s-]?\d{3}[\s-]?\d{3})\b/gi, group: 1, confidence: 0.9 },
   // A code of letters and digits with enough digits is a record number wherever it stands.
   { kind: 'id', re: /\b(?=[A-Z0-9-]*\d[A-Z0-9-]*\b)(?:[A-Z]{1,4}-?\d{4,}(?:-[A-Z0-9]+)*|\d{2,4}-[A-Z]{1,4}-\d{3,}(?:-[A-Z0-9]+)*|\d{6,}(?:-\d+)+)\b/g, confidence: 0.75, keep: (m) => !/^(?:19|20)\d{2}-(?:19|20)\d{2}$/.test(m) },
   { kind: 'id', re: /(?<![\d$.,-])\d{7,9}(?!\d|[,.]\d)/g, confidence: 0.6, keep: (_m, text, start) => !/\$\s*$/.test(before(text, start, 2)) },

@@ -56,11 +56,12 @@ export function redactSource(text: string, ctx: RedactContext): { text: string; 
     const body = line.endsWith('\r') ? line.slice(0, -1) : line;
     if (body.trim() === '' || scaffold?.test(body.trim()) || (frontMatterEnd > 0 && (i === 0 || i === frontMatterEnd))) return line;
     const spans = labelSpans(body, labels, ctx.pseudonyms, i < frontMatterEnd);
+    // What the transcript pass found (with its context) first, then what this line shows on its own.
+    for (const f of leftovers) spans.push(...wordHits(body, f.text).filter((s) => !overlaps(spans, s.start, s.end)).map((s) => ({ ...s, text: PLACEHOLDERS[f.kind], original: f.text, kind: f.kind })));
     for (const d of detectIdentifiers(body, { allow: ctx.allow, knownNames: ctx.knownNames })) {
       if (d.confidence < 0.5 || overlaps(spans, d.start, d.end)) continue;
       spans.push({ start: d.start, end: d.end, text: PLACEHOLDERS[d.kind], original: d.text, kind: d.kind });
     }
-    for (const f of leftovers) spans.push(...wordHits(body, f.text).filter((s) => !overlaps(spans, s.start, s.end)).map((s) => ({ ...s, text: PLACEHOLDERS[f.kind], original: f.text, kind: f.kind })));
     if (spans.length === 0) return line;
     spans.sort((a, b) => a.start - b.start);
     let rewritten = '';

@@ -47,9 +47,11 @@ emergency room police sheriff probation parole immigration customs enforcement h
 victims victim services advocate advocates hotline lifeline crisis line trafficking human
 facebook instagram snapchat tiktok twitter whatsapp google youtube uber lyft greyhound amtrak
 walmart target mcdonald's mcdonalds wendy's burger king starbucks dollar general walgreens cvs
+amazon costco kroger fedex ups usps marriott hilton subway kfc popeyes ihop denny's dennys applebee's chipotle dunkin safeway publix aldi lidl kohl's macy's tree lowe's
 iphone android zoom teams internet wifi
 street avenue ave road boulevard blvd drive lane place way terrace parkway highway circle trail square
-al-anon alateen midwest coast side southside northside westside eastside downtown uptown
+al-anon alateen midwest coast side downtown uptown jail prison title
+mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
 interviewer participant speaker respondent moderator facilitator transcript unknown
 okay ok yeah yes no um uh oh well so and but like just really
 mr mrs ms miss dr
