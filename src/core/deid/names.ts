@@ -6,7 +6,7 @@
 
 import { classify, isGenericHead, taggedSpans, type WordClass } from './lexicon.js';
 import type { Detection } from './types.js';
-import { NAME_CUES, PLACE_CUES, PLACE_SUFFIXES, TITLES } from './words.js';
+import { NAME_CUES, ON_CUE, PLACE_CUES, PLACE_SUFFIXES, TITLES } from './words.js';
 
 interface Token {
   start: number;
@@ -43,6 +43,8 @@ function capitalised(text: string, known: ReadonlySet<string>): Token[] {
     let word = m[0];
     // Acronyms (GED, PTSD), and "I", "I'm", "I'd": capitals that name nobody.
     if (word === word.toUpperCase() || /^I['’]/.test(word)) continue;
+    // Contractions (Don't, We're, You'll) are no names; a possessive's name is the word before 's.
+    if (/['’](?:t|re|ve|ll|d|m)$/i.test(word)) continue;
     if (/['’]s$/.test(word) && word.length > 3) word = word.slice(0, -2);
     const start = m.index ?? 0;
     const key = word.toLowerCase();
@@ -105,7 +107,7 @@ function namesIn(whole: Token[], text: string, known: ReadonlySet<string>, unexp
   const before = text.slice(Math.max(0, run[0]!.start - 60), run[0]!.start);
   titled ||= TITLES.test(before);
   const cued = NAME_CUES.test(before);
-  const placeCue = PLACE_CUES.test(before);
+  const placeCue = PLACE_CUES.test(before) || (ON_CUE.test(before) && run.length >= 2);
   const firm = run.some((t) => t.cls === 'first' || t.cls === 'last' || t.cls === 'city' || t.cls === 'region');
   const verdicts = run.map((t, i): Verdict | null => verdictFor(t, i, run, { titled, cued, placeCue, firm, known }));
   // "moved to Baton Rouge": a place named after a place word goes on to the end of its capitals.

@@ -49,6 +49,10 @@ facebook instagram snapchat tiktok twitter whatsapp google youtube uber lyft gre
 walmart target mcdonald's mcdonalds wendy's burger king starbucks dollar general walgreens cvs
 amazon costco kroger fedex ups usps marriott hilton subway kfc popeyes ihop denny's dennys applebee's chipotle dunkin safeway publix aldi lidl kohl's macy's tree lowe's
 iphone android zoom teams internet wifi
+backpage craigslist tinder grindr bumble hinge kik whatsapp telegram signal messenger paypal venmo zelle onlyfans pornhub
+netflix hulu spotify fitbit xbox playstation nintendo ipad kindle gps
+xanax percocet suboxone narcan methadone vivitrol fentanyl adderall oxycontin oxy molly tylenol advil benadryl prozac zoloft lexapro seroquel
+jehovah buddha muhammad mary
 street avenue ave road boulevard blvd drive lane place way terrace parkway highway circle trail square
 al-anon alateen midwest coast side downtown uptown jail prison title
 mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
@@ -67,7 +71,7 @@ export const NAME_CUES =
 export const TITLES = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Officer|Detective|Det|Judge|Pastor|Reverend|Rev|Father|Sister|Brother|Sergeant|Sgt|Agent|Deputy|Nurse|Coach|Aunt|Auntie|Uncle|Cousin|Granny|Grandma|Grandpa|Professor|Prof|Lieutenant|Lt|Captain|Capt|Attorney|Counselor|Bishop|Elder|Deacon|Imam|Rabbi)\.?\s+$/;
 
 /** Words before a place: "moved to Tulsa", "grew up in Gary". */
-export const PLACE_CUES = /\b(?:in|from|to|on|near|outside(?:\s+of)?|around|toward|towards|through|into|at|via|across)\s+(?:(?:downtown|north|south|east|west|northern|southern|upstate|rural|suburban)\s+)?$/i;
+export const PLACE_CUES = /\b(?:in|from|to|near|outside(?:\s+of)?|around|toward|towards|through|into|at|via|across)\s+(?:(?:downtown|north|south|east|west|northern|southern|upstate|rural|suburban)\s+)?$/i;
 
 /** Words after capitalised words that make them a place that locates someone. */
 export const PLACE_SUFFIXES =
@@ -89,3 +93,6 @@ indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan min
 montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington
 wisconsin wyoming
 `.trim().split(/\s+/);
+
+/** "on" names a street only before two capitalised words ("on Cottage Grove"); "on Xanax", "on Kik" are not places. */
+export const ON_CUE = /\bon\s+$/i;
