@@ -92,7 +92,7 @@ export function findInTranscript(t: Transcript, sourceLines: string[] | null, op
     if (seenLabels.has(l.speaker) || isGenericLabel(l.speaker)) continue;
     seenLabels.add(l.speaker);
     const kind = labelKind(l.speaker) ?? 'name';
-    const place = locate.at(l.start, l.speaker);
+    const place = locate.at(l.start, l.speaker, true);
     out.push({ transcript: t.id, source: t.source, ...place, start: map.toCodePoint(l.start), end: map.toCodePoint(l.end), kind, confidence: 0.9, text: shown(l.speaker), in: 'speaker' });
   }
   for (const d of detectIdentifiers(t.text, { allow: opts.allow, knownNames })) {
@@ -168,32 +168,35 @@ export function labelSpans(t: Transcript): { speaker: string; start: number; end
  * from the line of the turn that holds them.
  */
 class Locator {
-  private readonly turnStarts: { at: number; line: number }[];
+  private readonly turnStarts: { at: number; line: number; speaker: string }[];
   private readonly cursor = new Map<string, number>();
 
   constructor(private readonly t: Transcript, private readonly lines: string[] | null) {
     const map = new OffsetMap(t.text);
     this.turnStarts = t.turns.map((turn) => {
       const at = map.toUtf16(turn.span.start);
-      return { at: t.text.lastIndexOf('\n', at - 1) + 1, line: turn.line ?? 1 };
+      return { at: t.text.lastIndexOf('\n', at - 1) + 1, line: turn.line ?? 1, speaker: turn.speaker };
     });
   }
 
-  at(pos: number, words: string): { line: number; col: number } {
+  at(pos: number, words: string, isLabel = false): { line: number; col: number } {
     const turn = [...this.turnStarts].reverse().find((s) => s.at <= pos) ?? this.turnStarts[0];
     const lineStart = this.t.text.lastIndexOf('\n', pos - 1) + 1;
     const colInDoc = [...this.t.text.slice(lineStart, pos)].length + 1;
     if (!turn) return { line: 1, col: colInDoc };
     const newlines = countNewlines(this.t.text, Math.min(turn.at, pos), Math.max(turn.at, pos)) * (pos >= turn.at ? 1 : -1);
     if (this.t.layout === 'plain' && (this.t.format === 'txt' || this.t.format === 'md')) return { line: turn.line + newlines, col: colInDoc };
-    return this.search(turn.line, words) ?? { line: turn.line, col: colInDoc };
+    return this.search(turn.line, words, isLabel ? '' : turn.speaker) ?? { line: turn.line, col: colInDoc };
   }
 
   /** The next place the words are written, from the turn's line on. */
-  private search(fromLine: number, words: string): { line: number; col: number } | null {
+  private search(fromLine: number, words: string, label: string): { line: number; col: number } | null {
     if (!this.lines) return null;
     const key = `${fromLine}\u0000${words}`;
-    const [startLine, startCol] = decode(this.cursor.get(key), fromLine);
+    // Words are looked for after the label that opens their line ("Rashida Okoro: Okoro is …").
+    const first = this.lines[fromLine - 1] ?? '';
+    const labelAt = label === '' ? -1 : first.indexOf(label);
+    const [startLine, startCol] = decode(this.cursor.get(key), fromLine, labelAt >= 0 && labelAt <= 4 ? labelAt + label.length : 0);
     for (let n = startLine; n <= Math.min(this.lines.length, fromLine + 60); n++) {
       const line = this.lines[n - 1] ?? '';
       const i = line.indexOf(words, n === startLine ? startCol : 0);
@@ -205,8 +208,8 @@ class Locator {
   }
 }
 
-function decode(v: number | undefined, fromLine: number): [number, number] {
-  return v === undefined ? [fromLine, 0] : [Math.floor(v / 100000), v % 100000];
+function decode(v: number | undefined, fromLine: number, fromCol: number): [number, number] {
+  return v === undefined ? [fromLine, fromCol] : [Math.floor(v / 100000), v % 100000];
 }
 
 function countNewlines(text: string, from: number, to: number): number {
