@@ -285,9 +285,12 @@ export async function guardQuotes(quotes: QuoteLike[], opts: GuardOptions): Prom
 export async function guardCodings(codings: { segment: string; evidence: { text?: string }[] }[], opts: GuardOptions): Promise<Warning | null> {
   const allow = await allowList(opts.config);
   const flagged: string[] = [];
+  // Evidence repeats the same few matched words: each distinct text is looked at once.
+  const seen = new Map<string, Set<IdentifierKind>>();
   for (const c of codings) {
     const words = c.evidence.map((e) => e.text ?? '').join(' | ');
-    const kinds = new Set(detectIdentifiers(words, { allow }).filter((d) => d.confidence >= 0.6).map((d) => d.kind));
+    let kinds = seen.get(words);
+    if (!kinds) seen.set(words, (kinds = new Set(detectIdentifiers(words, { allow }).filter((d) => d.confidence >= 0.6).map((d) => d.kind))));
     if (kinds.size > 0) flagged.push(`${c.segment} (${[...kinds].join(', ')})`);
     if (opts.redact) c.evidence.forEach((e) => e.text !== undefined && (e.text = maskIdentifiers(e.text, allow)));
   }
