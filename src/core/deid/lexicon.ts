@@ -2,11 +2,25 @@
 // looked up directly (a map lookup per word), and its full tagger runs only on the
 // few sentences where capitals remain unexplained (it costs ~0.2 ms a character).
 
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type compromise from 'compromise';
 import { EXTRA_FIRST_NAMES, AMBIGUOUS_NAMES, NOT_IDENTIFYING, GENERIC_HEADS, US_STATES } from './words.js';
 
+type Nlp = typeof compromise;
 type Tag = string | string[] | undefined;
-const lexicon = (nlp.model() as { one: { lexicon: Record<string, Tag> } }).one.lexicon;
+
+/**
+ * compromise is loaded on first use, and as its bundled CommonJS build: loading it
+ * costs about a second, which every qcode command would pay at start-up otherwise.
+ */
+let loaded: { nlp: Nlp; lexicon: Record<string, Tag> } | undefined;
+function compromiseNow(): { nlp: Nlp; lexicon: Record<string, Tag> } {
+  if (!loaded) {
+    const nlp = createRequire(import.meta.url)('compromise') as Nlp;
+    loaded = { nlp, lexicon: (nlp.model() as { one: { lexicon: Record<string, Tag> } }).one.lexicon };
+  }
+  return loaded;
+}
 
 const extraFirst = new Set(EXTRA_FIRST_NAMES);
 const ambiguous = new Set(AMBIGUOUS_NAMES);
@@ -15,7 +29,7 @@ const genericHeads = new Set(GENERIC_HEADS);
 const usStates = new Set(US_STATES);
 
 const tagOf = (key: string): string => {
-  const t = lexicon[key];
+  const t = compromiseNow().lexicon[key];
   return Array.isArray(t) ? t.join(',') : (t ?? '');
 };
 
@@ -41,7 +55,7 @@ export const isGenericHead = (key: string): boolean => genericHeads.has(key) || 
 
 /** People and places compromise's tagger finds in one sentence: [start, end, kind] in UTF-16 of `text`. */
 export function taggedSpans(text: string): { start: number; end: number; kind: 'name' | 'place' }[] {
-  const doc = nlp(text);
+  const doc = compromiseNow().nlp(text);
   const spans: { start: number; end: number; kind: 'name' | 'place' }[] = [];
   const take = (kind: 'name' | 'place', json: { offset?: { start: number; length: number }; text: string }[]) => {
     for (const j of json) if (j.offset) spans.push({ start: j.offset.start, end: j.offset.start + j.offset.length, kind });
