@@ -2,6 +2,7 @@
 // in input order before anything else looks at them, so the output's bytes do not depend
 // on N or on which thread finished first.
 
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CodedTranscript } from '../core/code/pass.js';
@@ -63,7 +64,8 @@ function mergeInOrder(study: Study, files: InputFile[], results: FileResult[], w
 /** Hands files to idle workers until all are done; the first error stops the pool. */
 function runPool(files: InputFile[], jobs: number, setup: WorkerSetup, hooks: RunHooks): Promise<FileResult[]> {
   const results: FileResult[] = new Array(files.length);
-  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: setup }));
+  const script = workerScript();
+  const workers = Array.from({ length: jobs }, () => new Worker(script, { workerData: setup }));
   let next = 0;
   let done = 0;
   hooks.onProgress?.({ done: 0, total: files.length, file: '' });
@@ -80,7 +82,9 @@ function runPool(files: InputFile[], jobs: number, setup: WorkerSetup, hooks: Ru
       w.on('message', (msg: { index: number; result?: FileResult; error?: WorkerError }) => {
         if (msg.error) return fail(fromWorker(msg.error));
         results[msg.index] = msg.result!;
-        hooks.onProgress?.({ done: ++done, total: files.length, file: files[msg.index]!.path });
+        // Counted apart from the hook: `hook?.(…)` skips its arguments when there is no hook.
+        done++;
+        hooks.onProgress?.({ done, total: files.length, file: files[msg.index]!.path });
         if (done === files.length) void stop().then(() => resolve(results));
         else feed(w);
       });
@@ -89,6 +93,16 @@ function runPool(files: InputFile[], jobs: number, setup: WorkerSetup, hooks: Ru
     }
     if (files.length === 0) void stop().then(() => resolve(results));
   });
+}
+
+/**
+ * The worker module beside this one; when this module runs from the TypeScript sources
+ * (the test suite), the built one, since a worker thread cannot load TypeScript.
+ */
+function workerScript(): URL {
+  const beside = new URL('./worker.js', import.meta.url);
+  if (existsSync(beside)) return beside;
+  return new URL(beside.href.replace('/src/study/', '/dist/study/'));
 }
 
 function fromWorker(e: WorkerError): Error {

@@ -31,7 +31,8 @@ export async function* readStudyTranscripts(
       yielded.set(file.path, (yielded.get(file.path) ?? 0) + 1);
       yield t;
     }
-    hooks.onProgress?.({ done: ++done, total: listing.files.length, file: file.path });
+    done++;
+    hooks.onProgress?.({ done, total: listing.files.length, file: file.path });
   }
   checkEveryInputRead(inputs, listing.files, yielded);
   notes.warn(warnings, reading.interviewers);
