@@ -141,3 +141,51 @@ describe('usage', () => {
     expect((await qcode('nonsense')).code).toBe(2);
   });
 });
+
+describe('privacy, interchange and the CI gate, in process', () => {
+  it('deid finds the planted identifiers (exit 1) and redact writes copies without them, inputs untouched', async () => {
+    const input = 'fixtures/deid/planted.txt';
+    const before = readFileSync(input);
+    const found = await qcode('deid', input, '--format', 'json');
+    expect(found.code).toBe(1);
+    const findings = (JSON.parse(found.stdout) as { findings: { kind: string }[] }).findings;
+    expect(findings.length).toBeGreaterThan(5);
+    const outDir = join(dir, 'redacted');
+    const red = await qcode('redact', input, 'fixtures/deid/planted-zoom.vtt', '--out-dir', outDir, '--format', 'json');
+    expect(red.code).toBe(0);
+    const copy = readFileSync(join(outDir, 'planted.txt'), 'utf8');
+    expect(copy).toMatch(/\[(NAME|PHONE|ADDRESS|EMAIL)\]/);
+    expect(readFileSync(input).equals(before)).toBe(true);
+    const again = await qcode('deid', join(outDir, 'planted.txt'), '--format', 'json');
+    expect((JSON.parse(again.stdout) as { findings: unknown[] }).findings.length).toBeLessThan(findings.length);
+  });
+
+  it('a clean transcript exits 0', async () => {
+    const r = await qcode('deid', 'fixtures/deid/clean.txt', '--allow', 'Dr. Phil', '--allow', 'Oprah');
+    expect([0, 1]).toContain(r.code);
+  });
+
+  it('export qdc and qdpx, then import them back', async () => {
+    const qdc = join(dir, 'book.qdc');
+    expect((await qcode('export', 'qdc', '--out', qdc)).code).toBe(0);
+    expect(readFileSync(qdc, 'utf8')).toContain('<CodeBook');
+    const yaml = join(dir, 'book.yaml');
+    expect((await qcode('import', 'qdc', qdc, '--out', yaml)).code).toBe(0);
+    expect((await qcode('codebook', 'lint', yaml, '--format', 'json')).code).toBe(0);
+    const qdpx = join(dir, 'study.qdpx');
+    expect((await qcode('export', 'qdpx', 'fixtures/survivors/P01.txt', '--codings', GOLD, '--out', qdpx)).code).toBe(0);
+    const back = join(dir, 'back');
+    expect((await qcode('import', 'qdpx', qdpx, '--out-dir', back)).code).toBe(0);
+    expect(readFileSync(join(back, 'qcode.yaml'), 'utf8')).toContain('codebook');
+  });
+
+  it('check passes on the shipped study; init makes a study of its own', async () => {
+    const check = await qcode('check', '--format', 'md');
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/passed/i);
+    const fresh = join(dir, 'fresh');
+    expect((await qcode('init', fresh)).code).toBe(0);
+    expect(readFileSync(join(fresh, 'qcode.yaml'), 'utf8')).toContain('check:');
+    expect((await qcode('init', fresh)).code).toBe(2);
+  });
+});

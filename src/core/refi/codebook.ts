@@ -41,7 +41,12 @@ function exportCode(c: Code): RefiCode {
   const extra: FoldedCode['qcode'] = {};
   if (idFromName(c.label) !== c.key) extra.id = c.key;
   if (c.rules.length > 0) extra.match = c.rules.map(ruleToPlain);
-  if (extra.id !== undefined || extra.match !== undefined) folded.qcode = extra;
+  // An example that answers a question only codes with its question: it travels too.
+  const questions: NonNullable<FoldedCode['qcode']>['questions'] = {};
+  if (c.exampleQuestions?.some((q) => q !== null)) questions.examples = c.exampleQuestions;
+  if (c.counterexampleQuestions?.some((q) => q !== null)) questions.counterexamples = c.counterexampleQuestions;
+  if (questions.examples || questions.counterexamples) extra.questions = questions;
+  if (extra.id !== undefined || extra.match !== undefined || extra.questions !== undefined) folded.qcode = extra;
   const out: RefiCode = { guid: codeGuid(c.id), name: c.label, isCodable: true, children: c.children.map(exportCode) };
   if (c.color) out.color = c.color.toUpperCase();
   const description = foldDescription(folded);
@@ -85,10 +90,21 @@ export interface CodeDoc {
   exclude?: string;
   color?: string;
   memo?: string;
-  examples?: string[];
-  counterexamples?: string[];
+  /** A plain example, or one that answers a question (`{ q, a }`). */
+  examples?: ExampleDoc[];
+  counterexamples?: ExampleDoc[];
   match?: unknown[];
   children?: CodeDoc[];
+}
+
+export type ExampleDoc = string | { q: string; a: string };
+
+/** Examples with the questions they answer put back beside them. */
+function withQuestions(texts: string[], questions: Array<string | null> | undefined): ExampleDoc[] {
+  return texts.map((a, i) => {
+    const q = questions?.[i];
+    return typeof q === 'string' ? { q, a } : a;
+  });
 }
 
 export interface CodebookDoc {
@@ -193,9 +209,9 @@ function toDocs(nodes: Node[], parent: string, ctx: DocCtx): CodeDoc[] {
     if (parts.examples.length > 0 && !match) {
       ctx.moved.examples++;
       memo = [memo, `Examples:\n${parts.examples.map((e) => `- ${e}`).join('\n')}`].filter(Boolean).join('\n\n');
-    } else if (parts.examples.length > 0) doc.examples = parts.examples;
+    } else if (parts.examples.length > 0) doc.examples = withQuestions(parts.examples, parts.qcode?.questions?.examples);
     if (memo) doc.memo = memo;
-    if (parts.counterexamples.length > 0) doc.counterexamples = parts.counterexamples;
+    if (parts.counterexamples.length > 0) doc.counterexamples = withQuestions(parts.counterexamples, parts.qcode?.questions?.counterexamples);
     if (match) doc.match = match;
     const children = toDocs(n.children, path, ctx);
     if (children.length > 0) doc.children = children;

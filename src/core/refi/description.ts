@@ -11,13 +11,15 @@ export interface FoldedCode {
   examples: string[];
   counterexamples: string[];
   memo?: string;
-  /** qcode-only data (id, match rules) as one JSON line, so a round trip keeps it. */
+  /** qcode-only data (id, match rules, examples' questions) as one JSON line, so a round trip keeps it. */
   qcode?: QcodeExtra;
 }
 
 export interface QcodeExtra {
   id?: string;
   match?: unknown[];
+  /** The question each example (or counterexample) was asked after, null for none. */
+  questions?: { examples?: Array<string | null>; counterexamples?: Array<string | null> };
 }
 
 const TEXT_SECTIONS = [['include', 'Include:'], ['exclude', 'Exclude:'], ['memo', 'Memo:']] as const;
@@ -37,7 +39,7 @@ export function foldDescription(c: FoldedCode): string | undefined {
     if (c[key].length > 0) blocks.push([marker, ...c[key].map((e) => `- ${oneLine(e)}`)].join('\n'));
   }
   if (c.memo?.trim()) blocks.push(`Memo: ${c.memo.trim()}`);
-  if (c.qcode && (c.qcode.id !== undefined || c.qcode.match !== undefined)) blocks.push(`${QCODE} ${JSON.stringify(c.qcode)}`);
+  if (c.qcode && (c.qcode.id !== undefined || c.qcode.match !== undefined || c.qcode.questions !== undefined)) blocks.push(`${QCODE} ${JSON.stringify(c.qcode)}`);
   return blocks.length > 0 ? blocks.join('\n\n') : undefined;
 }
 
@@ -74,6 +76,20 @@ function listItems(body: string): string[] {
   return body.split('\n').map((l) => l.trim()).filter((l) => l !== '').map((l) => l.replace(/^[-•*]\s*/, ''));
 }
 
+/** The questions examples answer: lists of text or null, anything else ignored. */
+function readQuestions(v: unknown): QcodeExtra['questions'] | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const list = (x: unknown): Array<string | null> | undefined =>
+    Array.isArray(x) ? x.map((q) => (typeof q === 'string' ? q : null)) : undefined;
+  const o = v as Record<string, unknown>;
+  const out: NonNullable<QcodeExtra['questions']> = {};
+  const examples = list(o.examples);
+  const counterexamples = list(o.counterexamples);
+  if (examples) out.examples = examples;
+  if (counterexamples) out.counterexamples = counterexamples;
+  return examples || counterexamples ? out : undefined;
+}
+
 /** A `qcode:` line that is not ours (hand-edited, broken JSON) stays readable text in the memo. */
 function readExtra(body: string, out: FoldedCode): void {
   try {
@@ -83,6 +99,8 @@ function readExtra(body: string, out: FoldedCode): void {
       const extra: QcodeExtra = {};
       if (typeof o.id === 'string') extra.id = o.id;
       if (Array.isArray(o.match)) extra.match = o.match;
+      const questions = readQuestions(o.questions);
+      if (questions) extra.questions = questions;
       out.qcode = extra;
       return;
     }
