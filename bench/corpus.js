@@ -7,6 +7,7 @@
 // is what makes regex rules fire. Same seed, same bytes.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../dist/index.js';
 
 const COMMON = `the and i to a was it that of in my he me you they we she just like so but
 know had for on there with at then be all what have this would not out when were
@@ -33,17 +34,8 @@ way ways word words name names life lives body mind heart hand hands eyes face`
 const SYLLABLES = ['ba', 'ker', 'lo', 'min', 'ta', 'rus', 'ven', 'do', 'pla', 'sen', 'tor', 'mi',
   'gra', 'vel', 'no', 'str', 'ick', 'an', 'por', 'quel', 'ri', 'fen', 'wal', 'os', 'tes', 'har'];
 
-/** mulberry32: small, fast and the same on every machine. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator qcode's bootstrap uses: the corpus is the same on every machine. */
+export const prng = mulberry32;
 
 export function vocabulary(rand) {
   const words = [...COMMON];

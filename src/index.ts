@@ -29,6 +29,7 @@ export { eligibleSegments, type CodedTranscript } from './core/code/pass.js';
 export { frequencies, type FreqReport, type FreqRow, type GroupCount, type CodebookRef } from './core/aggregate/freq.js';
 export { summarise, type IngestSummary, type SpeakerSummary } from './core/aggregate/ingest.js';
 export { computeAgreement } from './core/agree/agree.js';
+export { mulberry32 } from './core/agree/bootstrap.js';
 export type { AgreeInput, AgreeOptions, AgreeReport, CodeReport, Coefficients, PairReport, Pooled, MeanOverCodes } from './core/agree/types.js';
 export { readCodings, parseCodings, type SourcedCoding } from './io/codings.js';
 

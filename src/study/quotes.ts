@@ -43,15 +43,8 @@ export interface ContextTurn {
   excerpt: Excerpt;
 }
 
-export interface Quote {
-  /** The code asked for. */
-  code: CodeId;
-  /** The codes the segment carries under it. */
-  coded: CodeId[];
-  transcript: TranscriptId;
-  segment: SegmentId;
-  speaker: string;
-  time?: number;
+/** A quote as printed: the picked segment with its text, excerpt and surrounding turns. */
+export interface Quote extends Pick<QuotePick, 'code' | 'coded' | 'transcript' | 'segment' | 'speaker' | 'time'> {
   /** The segment's span in the document text (code points). */
   start: number;
   end: number;
