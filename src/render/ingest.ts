@@ -1,31 +1,14 @@
-import type { IngestSummary, SpeakerSummary } from '../core/aggregate/ingest.js';
-import type { Attributes, Format, Layout, Role, UnreadKind } from '../core/types.js';
+import type { IngestSummary } from '../core/aggregate/ingest.js';
+import type { Segment } from '../core/types.js';
 import { renderCsv } from './csv.js';
 import type { TableModel } from './model.js';
 import { plural } from './text.js';
 
-export interface IngestSegmentJson {
-  id: string;
-  speaker: string;
-  role: Role;
-  start: number;
-  end: number;
-  time?: number;
-  text: string;
-}
+export type IngestSegmentJson = Pick<Segment, 'id' | 'speaker' | 'role' | 'start' | 'end' | 'time' | 'text'>;
 
-export interface IngestTranscriptJson {
-  id: string;
-  source: string;
-  format: Format;
-  layout: Layout;
-  attributes: Attributes;
-  turns: number;
-  words: number;
-  speakers: SpeakerSummary[];
+/** One transcript of `ingest --format json`: its summary, segments as printed, warnings without their file. */
+export interface IngestTranscriptJson extends Omit<IngestSummary, 'segments' | 'segment_count' | 'warnings'> {
   segments: IngestSegmentJson[];
-  /** Lines with text that were not read as anybody's words, with their line numbers. */
-  unread: { line: number; kind: UnreadKind; text: string }[];
   warnings: { line?: number; message: string }[];
 }
 
