@@ -17,7 +17,7 @@ export interface Progress {
 
 const SPINNER_MIN_FILES = 3;
 
-export function makeUi(opts: { quiet?: boolean; color: boolean }): Ui {
+export function makeUi(opts: { quiet?: boolean }): Ui {
   const quiet = Boolean(opts.quiet);
   return {
     quiet,

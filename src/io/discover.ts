@@ -19,8 +19,6 @@ export interface InputFile {
 
 export interface Inputs {
   files: InputFile[];
-  /** Every `cases.csv` found in an input folder, in walk order. */
-  sheets: string[];
   warnings: Warning[];
 }
 
@@ -61,7 +59,6 @@ async function walk(root: string, seen: Set<string>): Promise<string[]> {
 
 export async function listInputs(paths: string[]): Promise<Inputs> {
   const files: InputFile[] = [];
-  const sheets: string[] = [];
   const warnings: Warning[] = [];
   const byReal = new Map<string, InputFile>();
   const add = async (f: InputFile): Promise<void> => {
@@ -88,7 +85,6 @@ export async function listInputs(paths: string[]): Promise<Inputs> {
       if (basename(rel).toLowerCase() === SHEET_NAME) {
         const sheet = join(p, rel);
         dirSheets.set(dirname(rel), sheet);
-        sheets.push(sheet);
       }
     }
     const nearestSheet = (rel: string): string | undefined => {
@@ -109,5 +105,5 @@ export async function listInputs(paths: string[]): Promise<Inputs> {
     }
     if (found === 0) warnings.push({ file: p, message: `no transcript files (${EXTENSIONS}) in this folder` });
   }
-  return { files, sheets, warnings };
+  return { files, warnings };
 }

@@ -176,26 +176,3 @@ export async function readTranscripts(file: InputFile, opts: ReadOptions): Promi
   return transcripts;
 }
 
-/**
- * Every transcript in the inputs, in input order. `warnings` are about the inputs
- * (skipped files, empty folders); each transcript keeps its own in `warnings`.
- */
-export async function readAll(paths: string[], opts: ReadOptions): Promise<{ transcripts: Transcript[]; warnings: Warning[] }> {
-  const inputs = await listInputs(paths);
-  const warnings = [...inputs.warnings];
-  const transcripts: Transcript[] = [];
-  const sources = new Map<string, string>();
-  for (const file of inputs.files) {
-    const got = await readInput(file, opts);
-    warnings.push(...got.warnings);
-    for (const t of got.transcripts) {
-      const other = sources.get(t.id);
-      if (other !== undefined) {
-        throw new QcodeError(`transcript id "${t.id}" is used twice: by ${other} and by ${t.source}`, { file: t.source });
-      }
-      sources.set(t.id, t.source);
-      transcripts.push(t);
-    }
-  }
-  return { transcripts, warnings };
-}

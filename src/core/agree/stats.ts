@@ -39,12 +39,6 @@ export function pairableUnits(ratings: Ratings): Value[][] {
   return out;
 }
 
-/** Distinct values in first-seen order. */
-export function valuesUsed(units: readonly (readonly (Value | null)[])[]): Value[] {
-  const seen = new Set<Value>();
-  for (const row of units) for (const v of row) if (v !== null) seen.add(v);
-  return [...seen];
-}
 
 function countBy(values: readonly Value[]): Map<Value, number> {
   const m = new Map<Value, number>();
