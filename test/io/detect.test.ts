@@ -6,9 +6,9 @@ import { detectLayout } from '../../src/core/segment/layouts/detect.js';
 import { DEFAULT_INTERVIEWERS } from '../../src/core/segment/roles.js';
 import { NotATranscriptError } from '../../src/io/errors.js';
 import { formatOf, FROM_NAMES, parseFrom } from '../../src/io/names.js';
-import { parseTranscriptText, readAll, readTranscripts } from '../../src/io/read.js';
+import { parseTranscriptText, readTranscripts } from '../../src/io/read.js';
 import { makeDocx } from './docx-build.js';
-import { cpSlice, tempFiles } from './helpers.js';
+import { cpSlice, readAll, tempFiles } from './helpers.js';
 
 const interviewers = [...DEFAULT_INTERVIEWERS];
 const OTTER = 'Dana Reyes  0:09\nWhat helped you most?\n\nSam Ortiz  0:14\nA caseworker who called back.\n';

@@ -5,21 +5,9 @@ import { QcodeError } from '../../src/core/errors.js';
 import { DEFAULT_INTERVIEWERS } from '../../src/core/segment/roles.js';
 import { NotATranscriptError } from '../../src/io/errors.js';
 import type { Transcript, Warning } from '../../src/core/types.js';
-import { applyAttributes, listInputs, readInput, readTranscripts, type ReadOptions } from '../../src/io/read.js';
+import { applyAttributes, listInputs, readTranscripts } from '../../src/io/read.js';
 
-/** Every transcript of the inputs in input order, as the readers give them (no study checks). */
-async function readAll(paths: string[], opts: ReadOptions): Promise<{ transcripts: Transcript[]; warnings: Warning[] }> {
-  const listing = await listInputs(paths);
-  const warnings = [...listing.warnings];
-  const transcripts: Transcript[] = [];
-  for (const file of listing.files) {
-    const got = await readInput(file, opts);
-    warnings.push(...got.warnings);
-    transcripts.push(...got.transcripts);
-  }
-  return { transcripts, warnings };
-}
-import { F, fx, tempFiles } from './helpers.js';
+import { F, fx, readAll, tempFiles } from './helpers.js';
 
 const opts = { interviewers: [...DEFAULT_INTERVIEWERS] };
 const study = fx('study');
