@@ -82,14 +82,10 @@ interface Node {
 }
 
 /** A code of the written codebook file (plain data, keys in the order a person reads them). */
-export interface CodeDoc {
+/** A code as written in a codebook file: the model's texts, its own id, rules as plain values. */
+export interface CodeDoc extends Pick<Code, 'label' | 'definition' | 'include' | 'exclude' | 'color' | 'memo'> {
+  /** The code's own id (not its dotted path). */
   id: string;
-  label: string;
-  definition?: string;
-  include?: string;
-  exclude?: string;
-  color?: string;
-  memo?: string;
   /** A plain example, or one that answers a question (`{ q, a }`). */
   examples?: ExampleDoc[];
   counterexamples?: ExampleDoc[];
