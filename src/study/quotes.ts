@@ -9,6 +9,7 @@ import { excerpt, selectQuotes, shorten, type Excerpt, type QuotePick } from '..
 import type { CodedTranscript } from '../core/code/pass.js';
 import { flattenCodes, type Code } from '../core/codebook/model.js';
 import { QcodeError } from '../core/errors.js';
+import { questionTurns } from '../core/segment/questions.js';
 import { segmentTranscript } from '../core/segment/segment.js';
 import { closest } from '../core/suggest.js';
 import type { CodeId, Role, Segment, SegmentId, Transcript, TranscriptId, Unit } from '../core/types.js';
@@ -171,10 +172,12 @@ function collectTexts(t: Transcript, unit: Unit, ids: Set<SegmentId>, context: n
   const turns = segmentTranscript(t, 'turn');
   const segments = unit === 'turn' ? turns : segmentTranscript(t, unit);
   const turnAt = new Map(turns.map((s, i) => [s.turn, i]));
+  const askedBy = questionTurns(t);
   for (const seg of segments) {
     if (!ids.has(seg.id)) continue;
     const at = turnAt.get(seg.turn)!;
-    const asked = turns.slice(0, at).reverse().find((s) => s.role === 'interviewer');
+    const askedTurn = askedBy.get(seg.turn);
+    const asked = askedTurn ? turns[turnAt.get(askedTurn.index)!] : undefined;
     const q: QuoteText = {
       segment: seg,
       before: turns.slice(Math.max(0, at - context), at).map((s) => contextTurn(s, 'end')),

@@ -2,6 +2,7 @@ import type { SpeakerScope } from '../codebook/model.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
 import { matchText, NO_QUESTION, questionTerms, type QuestionTerms } from '../codebook/match.js';
 import { codePointLength, OffsetMap } from '../segment/offsets.js';
+import { questionTurns } from '../segment/questions.js';
 import { segmentTranscript } from '../segment/segment.js';
 import type { Attributes, Coding, Segment, SegmentId, Transcript, TranscriptId, Unit } from '../types.js';
 
@@ -63,26 +64,18 @@ export function codeTranscript(cb: CompiledCodebook, t: Transcript, opts: PassOp
  * Each question's terms are found once, however many segments answer it.
  */
 function questionsOf(cb: CompiledCodebook, t: Transcript): (seg: Segment) => QuestionTerms {
-  const askedBy = new Map<number, number>(); // turn index → index of its question turn
-  let last = -1;
-  for (const turn of t.turns) {
-    if (turn.role === 'interviewer') {
-      if (turn.span.end > turn.span.start) last = turn.index;
-    } else if (last >= 0) askedBy.set(turn.index, last);
-  }
-  const byIndex = new Map(t.turns.map((turn) => [turn.index, turn]));
+  const askedBy = questionTurns(t);
   const found = new Map<number, QuestionTerms>();
   let map: OffsetMap | null = null;
   return (seg) => {
     if (seg.role === 'interviewer') return NO_QUESTION;
     const q = askedBy.get(seg.turn);
     if (q === undefined) return NO_QUESTION;
-    let terms = found.get(q);
+    let terms = found.get(q.index);
     if (!terms) {
-      const span = byIndex.get(q)!.span;
       map ??= new OffsetMap(t.text);
-      terms = questionTerms(cb, map.slice(span.start, span.end));
-      found.set(q, terms);
+      terms = questionTerms(cb, map.slice(q.span.start, q.span.end));
+      found.set(q.index, terms);
     }
     return terms;
   };

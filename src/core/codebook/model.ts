@@ -1,6 +1,6 @@
 import type { CodeId, Place, Unit } from '../types.js';
 
-/** How one word of a term is compared with a token (SPEC §4). */
+/** How one word of a term is compared with a token. */
 export type TermPartKind = 'stem' | 'prefix' | 'exact';
 
 export interface TermPart {
