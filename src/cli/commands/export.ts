@@ -2,6 +2,7 @@
 // (`qdc`, `qdpx`, `dic`): exchange with NVivo, ATLAS.ti, MAXQDA, QualCoder and Taguette.
 
 import { mkdir } from 'node:fs/promises';
+import type { RunHooks } from '../../study/options.js';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { QcodeError } from '../../core/errors.js';
@@ -62,26 +63,28 @@ export function registerExport(program: Command): void {
     });
 }
 
+/** An import that turns one file into a codebook, written to --out or stdout. */
+function addCodebookImport(
+  group: Command, name: string, argument: string, description: string,
+  run: (opts: { file: string }, hooks: RunHooks) => Promise<{ yaml: string; reads: string[]; codes: number }>,
+): void {
+  group.command(name).argument('<file>', argument)
+    .description(description)
+    .option('--out <file>', 'the codebook to write (.yaml); default stdout')
+    .option('--no-color', 'no colour in messages')
+    .option('--quiet', 'no warnings on stderr')
+    .action(async (file: string, opts: FileCliOptions) => {
+      const result = await run({ file }, hooksFor(makeUi(opts)));
+      await writeText(opts, result.yaml, result.reads, plural(result.codes, 'code'));
+    });
+}
+
 /** `import qdc`, `import qdpx`, `import dic` on the `import` group. */
 export function registerImportRefi(group: Command): void {
-  group.command('qdc').argument('<file>', 'a REFI-QDA codebook (.qdc), or a project.qde')
-    .description('a REFI-QDA codebook (NVivo, ATLAS.ti, MAXQDA, QualCoder, Taguette) as a qcode codebook')
-    .option('--out <file>', 'the codebook to write (.yaml); default stdout')
-    .option('--no-color', 'no colour in messages')
-    .option('--quiet', 'no warnings on stderr')
-    .action(async (file: string, opts: FileCliOptions) => {
-      const result = await runImportQdc({ file }, hooksFor(makeUi(opts)));
-      await writeText(opts, result.yaml, result.reads, `${plural(result.codes, 'code')}`);
-    });
-  group.command('dic').argument('<file>', 'a LIWC dictionary (.dic) or a quanteda/YAML dictionary (.yml, .yaml)')
-    .description("a word-count dictionary as codebook rules: each category a code, * a prefix, other entries exact words")
-    .option('--out <file>', 'the codebook to write (.yaml); default stdout')
-    .option('--no-color', 'no colour in messages')
-    .option('--quiet', 'no warnings on stderr')
-    .action(async (file: string, opts: FileCliOptions) => {
-      const result = await runImportDic({ file }, hooksFor(makeUi(opts)));
-      await writeText(opts, result.yaml, result.reads, `${plural(result.codes, 'code')}`);
-    });
+  addCodebookImport(group, 'qdc', 'a REFI-QDA codebook (.qdc), or a project.qde',
+    'a REFI-QDA codebook (NVivo, ATLAS.ti, MAXQDA, QualCoder, Taguette) as a qcode codebook', runImportQdc);
+  addCodebookImport(group, 'dic', 'a LIWC dictionary (.dic) or a quanteda/YAML dictionary (.yml, .yaml)',
+    'a word-count dictionary as codebook rules: each category a code, * a prefix, other entries exact words', runImportDic);
   group.command('qdpx').argument('<file>', 'a REFI-QDA project (.qdpx)')
     .description('a REFI-QDA project as a study folder: transcripts, codebook.yaml, one codings CSV per user, qcode.yaml')
     .option('--out-dir <dir>', 'the folder to write the study into (created if needed)')
