@@ -2,12 +2,11 @@
 
 import { FrequencyCounter, type FreqReport } from '../core/aggregate/freq.js';
 import { checkLevel } from '../core/aggregate/level.js';
-import { QcodeError } from '../core/errors.js';
-import { closest } from '../core/suggest.js';
 import type { Warning } from '../core/types.js';
 import { forEachCoded } from './code.js';
 import { openStudy } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
+import { checkAttributeAmong } from './reports.js';
 
 export interface FreqRunOptions extends StudyOptions {
   /** Split the counts by this case attribute. */
@@ -32,18 +31,9 @@ export async function runFreq(opts: FreqRunOptions, hooks: RunHooks = {}): Promi
     for (const k of Object.keys(t.attributes)) attributeNames.add(k);
     counter.add(t);
   });
-  if (opts.by !== undefined) checkAttribute(opts.by, [...attributeNames]);
+  if (opts.by !== undefined) checkAttributeAmong(opts.by, attributeNames, '--by');
   checkLevel(opts.level);
   const report = counter.report();
   if (opts.level !== undefined) report.codes = report.codes.filter((c) => c.depth < opts.level!);
   return { report, reads: study.reads, warnings: warnings.list };
-}
-
-/** `--by` must name an attribute some transcript has: a typo would report one "(missing)" group. */
-function checkAttribute(by: string, names: string[]): void {
-  const known = [...names].sort();
-  if (known.includes(by)) return;
-  const guess = closest(by, known);
-  const hint = guess ? ` (did you mean "${guess}"?)` : known.length > 0 ? `; the transcripts have: ${known.join(', ')}` : '; the transcripts have no attributes';
-  throw new QcodeError(`no transcript has the attribute "${by}"${hint}`);
 }

@@ -45,7 +45,12 @@ export async function openReport(opts: ReportOptions, hooks: RunHooks = {}, stud
 
 /** A report's `--by`/`--order`/`--where` attribute must be one some transcript has, or a typo is named. */
 export function checkAttributeName(name: string, coded: CodedTranscript[], option: string): void {
-  const known = [...new Set(coded.flatMap((t) => Object.keys(t.attributes)))].sort();
+  checkAttributeAmong(name, coded.flatMap((t) => Object.keys(t.attributes)), option);
+}
+
+/** The same check over attribute names gathered as transcripts stream by. */
+export function checkAttributeAmong(name: string, names: Iterable<string>, option: string): void {
+  const known = [...new Set(names)].sort();
   if (known.includes(name)) return;
   const guess = closest(name, known);
   const hint = guess ? ` (did you mean "${guess}"?)` : known.length > 0 ? `; the transcripts have: ${known.join(', ')}` : '; the transcripts have no attributes';
