@@ -5,6 +5,9 @@ import { VERSION } from '../../version.js';
 import { emit } from '../emit.js';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit.js';
 import { addOutputOptions, type OutputOptions } from '../options.js';
+import { addCodingsOptions, addReadingOptions, parseNumberOption } from '../options.js';
+import { suggestCsv, suggestJson, suggestTables } from '../../render/suggest.js';
+import { runSuggest } from '../../study/suggest.js';
 import { Option } from 'commander';
 import { UNITS } from '../../core/types.js';
 import { diffCsv, diffJson, diffMarkdown, diffTables } from '../../render/diff.js';
@@ -42,6 +45,30 @@ export function registerCodebook(program: Command, setExit: (code: number) => vo
       const { codebook, reads } = await openCodebook(codebookOptions(file, opts));
       const { book } = codebook;
       await emit({ tables: () => [showTable(book)], csv: () => showCsv(book), json: () => showJson(book, VERSION) }, { ...opts, reads });
+    });
+
+  registerCodebookSuggest(group);
+}
+
+// --------------------------------------------------------------- suggest --
+
+type SuggestCliOptions = StudyCliOptions & { min?: string; top?: string };
+
+/** `codebook suggest CODE [inputs]`: terms the coded segments use that the code's rules do not. */
+function registerCodebookSuggest(group: Command): void {
+  addCodingsOptions(addReadingOptions(group.command('suggest')))
+    .argument('<code>', 'the code to widen (a parent code counts its children)')
+    .argument('[inputs...]', 'transcript files or folders (default: qcode.yaml transcripts)')
+    .description("terms and phrases that go with a code's coded segments but are not in its rules yet, with counts and examples")
+    .option('--min <n>', 'only terms in at least N coded segments', '2')
+    .option('--top <n>', 'at most N terms', '20')
+    .action(async (code: string, inputs: string[], opts: SuggestCliOptions) => {
+      const run = {
+        ...studyOptions(inputs, opts), code,
+        min: parseNumberOption(opts.min ?? '2', '--min', 1), top: parseNumberOption(opts.top ?? '20', '--top', 1),
+      };
+      const result = await runSuggest(run, hooksFor(makeUi(opts)));
+      await emit({ tables: () => suggestTables(result), csv: () => suggestCsv(result), json: () => suggestJson(result, VERSION) }, { ...opts, reads: result.reads });
     });
 }
 
