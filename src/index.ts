@@ -96,3 +96,8 @@ export { runRedact, pseudonymsFor, type RedactRunOptions, type RedactResult, typ
 export { detectIdentifiers, labelKind, isGenericLabel, maskText, replaceDetections, IDENTIFIER_KINDS, PLACEHOLDERS, type Detection, type DetectOptions, type IdentifierKind } from './core/deid/index.js';
 export { redactSource, type RedactContext, type Replacement } from './core/deid/redact.js';
 export type { DeidJson, RedactJson } from './render/deid.js';
+
+// qcode codebook suggest: terms a code's coded segments use that its rules do not yet.
+export { runSuggest, type SuggestRunOptions, type SuggestResult } from './study/suggest.js';
+export { TermTally, suggestTerms, logOddsZ, type SuggestSegment, type TermSuggestion, type TermSuggestions, type TermExample, type SuggestTermsOptions } from './core/codebook/suggest-terms.js';
+export type { SuggestJson } from './render/suggest.js';
