@@ -33,7 +33,7 @@ function heading(r: SuggestResult): string {
 function notes(r: SuggestResult): string[] {
   const out = [
     'coded/other: segments containing the term; cases: transcripts with a coded one; precision: coded / (coded + other)',
-    'score: log-odds z-score of coded vs other segments (above 2: clearly more frequent where the code is)',
+    'score: log-odds z-score of coded vs other segments, shrunk toward the corpus rate: higher is more typical of the code (compare within one list)',
   ];
   if (r.basis === 'codings') out.push('rules miss: coded segments containing it that the rules do not code; examples show those first');
   if (r.suggestions.length === 0) out.push('no candidate: every frequent word of the coded segments is already in the rules, or seen fewer times than --min');
