@@ -130,7 +130,7 @@ const ENGLISH_TALK = [
   "i'm", "i've", "i'd", "i'll", "it's", "that's", "there's", "he's", "she's", "they're", "we're", "you're",
   "he'd", "she'd", "they'd", "don't", "didn't", "doesn't", "wasn't", "weren't", "isn't", "aren't", "can't",
   "couldn't", "wouldn't", "won't", 'yeah', 'yes', 'um', 'uh', 'okay', 'ok', 'oh', 'just', 'really', 'know',
-  'mean', 'kind', 'kinda', 'sort', 'thing', 'things', 'stuff', 'gonna', 'wanna', 'lot', 'guess', 'even', 'one', 'us',
+  'mean', 'kind', 'kinda', 'sort', 'thing', 'things', 'stuff', 'gonna', 'wanna', 'lot', 'guess', 'even', 'us',
 ];
 
 async function loadStopwords(language: string): Promise<{ words: Set<string>; notes: string[] }> {

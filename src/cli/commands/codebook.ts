@@ -8,6 +8,7 @@ import { addOutputOptions, type OutputOptions } from '../options.js';
 import { addCodingsOptions, addReadingOptions, parseNumberOption } from '../options.js';
 import { suggestCsv, suggestJson, suggestTables } from '../../render/suggest.js';
 import { runSuggest } from '../../study/suggest.js';
+import { QcodeError } from '../../core/errors.js';
 import { Option } from 'commander';
 import { UNITS } from '../../core/types.js';
 import { diffCsv, diffJson, diffMarkdown, diffTables } from '../../render/diff.js';
@@ -65,11 +66,18 @@ function registerCodebookSuggest(group: Command): void {
     .action(async (code: string, inputs: string[], opts: SuggestCliOptions) => {
       const run = {
         ...studyOptions(inputs, opts), code,
-        min: parseNumberOption(opts.min ?? '2', '--min', 1), top: parseNumberOption(opts.top ?? '20', '--top', 1),
+        min: wholeNumber(opts.min ?? '2', '--min'), top: wholeNumber(opts.top ?? '20', '--top'),
       };
       const result = await runSuggest(run, hooksFor(makeUi(opts)));
       await emit({ tables: () => suggestTables(result), csv: () => suggestCsv(result), json: () => suggestJson(result, VERSION) }, { ...opts, reads: result.reads });
     });
+}
+
+/** `--min 1.5` is a typo, not a threshold: counts of segments and terms are whole. */
+function wholeNumber(value: string, name: string): number {
+  const n = parseNumberOption(value, name, 1);
+  if (!Number.isInteger(n)) throw new QcodeError(`${name} must be a whole number from 1, not "${value}"`);
+  return n;
 }
 
 // ------------------------------------------------------------------ diff --
