@@ -21,6 +21,7 @@ const COMMANDS: [name: string, load: () => Promise<Register[]>][] = [
     return [m.registerCodebook, (p) => m.registerCodebookDiff(p)];
   }],
   ['agree', async () => [(await import('./commands/agree.js')).registerAgree]],
+  ['learn', async () => [(await import('./commands/learn.js')).registerLearn]],
   ['quotes', async () => [(await import('./commands/quotes.js')).registerQuotes]],
   ['matrix', async () => [(await import('./commands/matrix.js')).registerMatrix]],
   ['cooccur', async () => [(await import('./commands/cooccur.js')).registerCooccur]],

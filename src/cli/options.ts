@@ -28,6 +28,8 @@ export interface StudyCliOptions extends OutputOptions {
   codings?: string;
   coder?: string;
   jobs?: string;
+  model?: string;
+  merge?: StudyOptions['merge'];
 }
 
 export function addOutputOptions(cmd: Command): Command {
@@ -52,7 +54,14 @@ export function addReadingOptions(cmd: Command, opts: { unit?: boolean } = {}): 
 
 /** Commands that run the coding pass. */
 export function addPassOptions(cmd: Command): Command {
-  return cmd.option('--jobs <n>', 'threads for the coding pass (default: the number of cores for a large corpus, else 1)');
+  return addModelOptions(cmd.option('--jobs <n>', 'threads for the coding pass (default: the number of cores for a large corpus, else 1; one with a model)'));
+}
+
+/** A learned model's opinion beside the rules' (`qcode learn --out`). */
+export function addModelOptions(cmd: Command): Command {
+  return cmd
+    .option('--model <file>', "a learned model (qcode learn --out) whose codings join the rules' as coder model (default: the codebook's model:)")
+    .addOption(new Option('--merge <policy>', "rules: the rules' codings, each with the model's probability; model: the model's codings only; union: both; vote: 0.4·rules + 0.6·probability ≥ 0.5 (default: rules)").choices(['rules', 'model', 'union', 'vote']));
 }
 
 /** Reports that can run on saved or human codings instead of a fresh pass. */
@@ -74,6 +83,8 @@ export function studyOptions(inputs: string[], opts: StudyCliOptions): StudyOpti
   if (opts.codings !== undefined) s.codings = opts.codings;
   if (opts.coder !== undefined) s.coder = opts.coder;
   if (opts.jobs !== undefined) s.jobs = parseNumberOption(opts.jobs, '--jobs', 1, 256);
+  if (opts.model !== undefined) s.model = opts.model;
+  if (opts.merge !== undefined) s.merge = opts.merge;
   return s;
 }
 
@@ -99,6 +110,6 @@ export function parseNumberOption(value: string, name: string, min = -Infinity, 
 export async function checkOutFirst(inputs: string[], opts: OutputOptions & Partial<StudyCliOptions>): Promise<void> {
   if (!opts.out) return;
   const config = opts.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
-  const named = [...inputs, opts.codebook, config, opts.attributes, opts.codings].filter((p): p is string => typeof p === 'string');
+  const named = [...inputs, opts.codebook, config, opts.attributes, opts.codings, opts.model].filter((p): p is string => typeof p === 'string');
   await checkOutputPath(opts.out, named.filter((p) => existsSync(p)));
 }

@@ -158,4 +158,8 @@ export interface Coding {
   /** Source time in seconds of the coded segment, when the transcript has one. */
   time?: number;
   evidence: Evidence[];
+  /** A learned model's probability that the code applies (`--model`), rounded to 4 places. */
+  probability?: number;
+  /** The model's features that pushed that probability up most (`w:stem`, `b:stem|stem`, `q:stem`). */
+  features?: string[];
 }

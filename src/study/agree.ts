@@ -7,11 +7,12 @@ import { computeAgreement } from '../core/agree/agree.js';
 import type { AgreeInput, AgreeOptions, AgreeReport, CodeDef, SegmentInfo } from '../core/agree/types.js';
 import type { CompiledCodebook } from '../core/codebook/compile.js';
 import { flattenCodes } from '../core/codebook/model.js';
-import { codeTranscript, eligibleSegments } from '../core/code/pass.js';
+import { eligibleSegments } from '../core/code/pass.js';
 import { QcodeError } from '../core/errors.js';
 import type { SegmentId, TranscriptId, Warning } from '../core/types.js';
 import { looksLikeCodings, readCodings, type SourcedCoding } from '../io/codings.js';
 import { unknownCodeWarning } from './code.js';
+import { codeWithModel, passModel, type PassModel } from './learn.js';
 import { openStudy, type Study } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
 import { readStudyTranscripts } from './transcripts.js';
@@ -50,7 +51,8 @@ export async function runAgree(opts: AgreeRunOptions, hooks: RunHooks = {}): Pro
   if (codes) input.codes = codes;
   const paths = transcriptPaths.length > 0 ? transcriptPaths : opts.auto ? study.inputs : [];
   if (opts.auto && paths.length === 0) throw new QcodeError('--auto needs transcripts: name files or folders, or list them in qcode.yaml');
-  const withTranscripts = paths.length > 0 ? await attachTranscripts(input, { ...study, inputs: paths }, Boolean(opts.auto), warnings, hooks) : { input };
+  const model = opts.auto ? await passModel(study, opts, warnings) : null;
+  const withTranscripts = paths.length > 0 ? await attachTranscripts(input, { ...study, inputs: paths }, Boolean(opts.auto), model, warnings, hooks) : { input };
   const report = computeAgreement(withTranscripts.input, agreeOptions(opts, withTranscripts.gold));
   return { report, failed: report.failures.length > 0, reads: [...codingFiles, ...study.reads, ...paths], warnings: warnings.list };
 }
@@ -128,7 +130,7 @@ function knownCodings(codings: SourcedCoding[], codebook: CompiledCodebook, warn
  * `auto` is compared with.
  */
 async function attachTranscripts(
-  input: AgreeInput, study: Study, auto: boolean, warnings: Warnings, hooks: RunHooks,
+  input: AgreeInput, study: Study, auto: boolean, model: PassModel | null, warnings: Warnings, hooks: RunHooks,
 ): Promise<{ input: AgreeInput; gold?: string }> {
   const eligible = new Map<TranscriptId, SegmentId[]>();
   const segments = new Map<SegmentId, SegmentInfo>();
@@ -138,7 +140,8 @@ async function attachTranscripts(
     eligible.set(t.id, segs.map((s) => s.id));
     for (const s of segs) segments.set(s.id, { transcript: t.id, speaker: s.speaker, text: s.text });
     if (auto && study.codebook) {
-      for (const c of codeTranscript(study.codebook, t, { unit: study.unit, speakers: study.speakers }).codings) codings.push(c);
+      // With a model, the coding of record (rules and model merged) is the one coder `auto`.
+      for (const c of codeWithModel(study, model, t).codings) codings.push(c.coder === 'auto' ? c : { ...c, coder: 'auto' });
     }
   }
   const out: AgreeInput = { ...input, codings, eligible, segments };

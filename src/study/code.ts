@@ -3,13 +3,14 @@
 // were eligible, for the percentages, and give speakers, text and times).
 
 import { flattenCodes, type Codebook } from '../core/codebook/model.js';
-import { codeTranscript, compareText, eligibleSegments, type CodedTranscript } from '../core/code/pass.js';
+import { compareText, eligibleSegments, type CodedTranscript } from '../core/code/pass.js';
 import { QcodeError } from '../core/errors.js';
 import { codebookRef, type CodebookRef } from '../core/aggregate/freq.js';
 import type { Coding, Segment, Transcript, Unit, Warning } from '../core/types.js';
 import { stat } from 'node:fs/promises';
 import { readCodings, type SourcedCoding } from '../io/codings.js';
 import { listInputs } from '../io/read.js';
+import { codeWithModel, passModel } from './learn.js';
 import { codeInParallel, jobsFor } from './parallel.js';
 import { openStudy, type Study } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
@@ -41,7 +42,9 @@ export async function forEachCoded(
   if (!study.codebook || !book) throw new QcodeError('no codebook: pass --codebook FILE, or run where a qcode.yaml names one');
   const saved = opts.codings ? await savedCodings(opts.codings, opts.coder, book, warnings) : undefined;
   const pass = { unit: study.unit, speakers: study.speakers };
-  if (!saved) {
+  // A learned model codes on this thread: worker threads run the rules' pass only.
+  const model = saved ? null : await passModel(study, opts, warnings);
+  if (!saved && !model) {
     const parallel = await codeAcrossThreads(study, opts.jobs, warnings, hooks);
     if (parallel) {
       parallel.forEach(visit);
@@ -49,7 +52,7 @@ export async function forEachCoded(
     }
   }
   for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) {
-    if (!saved) visit(codeTranscript(study.codebook, t, pass));
+    if (!saved) visit(codeWithModel(study, model, t));
     else visit(laySavedCodings(t, eligibleSegments(t, pass.unit, pass.speakers), saved.byTranscript, warnings, pass.unit));
   }
   for (const [id, rows] of saved?.byTranscript ?? []) {

@@ -24,6 +24,10 @@ export interface StudyOptions {
   coder?: string;
   /** Threads for the coding pass; default: the machine's cores for a large corpus, else 1. */
   jobs?: number;
+  /** A learned model (`qcode learn --out`) whose opinion joins the rules'; default the codebook's `model:`. */
+  model?: string;
+  /** How the model's codings and the rules' combine (see core/learn/apply.ts); default `rules`. */
+  merge?: 'rules' | 'model' | 'union' | 'vote';
 }
 
 /** How a run tells its caller what is happening while it runs (all optional). */

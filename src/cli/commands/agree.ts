@@ -4,7 +4,7 @@ import { runAgree, type AgreeRunOptions } from '../../study/agree.js';
 import { emit } from '../emit.js';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit.js';
 import { hooksFor } from '../hooks.js';
-import { addReadingOptions, checkOutFirst, parseNumberOption, type StudyCliOptions, studyOptions } from '../options.js';
+import { addModelOptions, addReadingOptions, checkOutFirst, parseNumberOption, type StudyCliOptions, studyOptions } from '../options.js';
 import { makeUi } from '../ui.js';
 
 interface AgreeCliOptions extends StudyCliOptions {
@@ -19,10 +19,10 @@ interface AgreeCliOptions extends StudyCliOptions {
 }
 
 export function registerAgree(program: Command, setExit: (code: number) => void): void {
-  addReadingOptions(
+  addModelOptions(addReadingOptions(
     program.command('agree').argument('<inputs...>', 'codings CSVs (one per coder, or one with a coder column), then optional transcript files or folders'),
     { unit: false },
-  )
+  ))
     .description('inter-coder reliability per code and overall')
     .addOption(new Option('--scheme <scheme>', 'presence: 1/0 per code and segment; category: which child of --parent').choices(['presence', 'category']))
     .option('--parent <code>', 'category scheme: the code whose children are the categories')

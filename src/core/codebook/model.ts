@@ -76,6 +76,8 @@ export interface Codebook {
   unit: Unit;
   speakers: SpeakerScope;
   interviewers?: string[];
+  /** A learned model file (`qcode learn --out`), as written: relative to the codebook's folder. */
+  model?: string;
   codes: Code[];
   /** The file it came from, for messages. */
   source: string;

@@ -9,7 +9,7 @@ import { isSupportedLanguage, SUPPORTED_LANGUAGES } from './stem.js';
 import { parseTerm } from './terms.js';
 import { closest } from '../suggest.js';
 
-const TOP_KEYS = ['name', 'version', 'language', 'unit', 'speakers', 'interviewers', 'codes', 'description', 'memo', 'authors'];
+const TOP_KEYS = ['name', 'version', 'language', 'unit', 'speakers', 'interviewers', 'model', 'codes', 'description', 'memo', 'authors'];
 const CODE_KEYS = ['id', 'label', 'definition', 'include', 'exclude', 'color', 'memo', 'examples', 'counterexamples', 'match', 'children'];
 const RULE_KEYS = ['prompt', 'any', 'all', 'near', 'within', 'regex', 'not'];
 const EXAMPLE_KEYS = ['q', 'a'];
@@ -73,6 +73,7 @@ function readTop(map: YAMLMap, ctx: Ctx): Top {
   const codesNode = map.get('codes', true) as Node | undefined;
   if (!codesNode) ctx.error(map, 'the codebook has no `codes:` list');
   const interviewers = optStringList(map, 'interviewers', ctx);
+  const model = optString(map, 'model', ctx);
   return {
     name: optString(map, 'name', ctx) ?? 'Untitled codebook',
     version: optScalarText(map, 'version', ctx) ?? '0.0.0',
@@ -80,6 +81,7 @@ function readTop(map: YAMLMap, ctx: Ctx): Top {
     unit: unit as Unit,
     speakers: readSpeakers(map, ctx),
     ...(interviewers ? { interviewers } : {}),
+    ...(model ? { model } : {}),
     codes: codesNode ? readCodes(codesNode, null, 0, ctx) : [],
   };
 }

@@ -62,6 +62,7 @@ export function exportCodebook(book: Codebook, origin: string): { codebook: Refi
     book.unit !== 'turn' ? `unit ${book.unit}` : '',
     book.speakers !== 'participant' ? 'speakers' : '',
     book.interviewers?.length ? 'interviewers' : '',
+    book.model ? 'model' : '',
   ].filter(Boolean);
   if (settings.length > 0) {
     warnings.push({ file: book.source, message: `a REFI-QDA codebook has no place for the codebook's settings (${settings.join(', ')}): they are not exported; set them again after importing` });

@@ -1,0 +1,46 @@
+import { Option, type Command } from 'commander';
+import { writeAtomic } from '../../io/output.js';
+import { learnCodesTable, learnCsv, learnJson, learnSummaryTable } from '../../render/learn.js';
+import { runLearn, splitCodings } from '../../study/learn.js';
+import { VERSION } from '../../version.js';
+import { emit } from '../emit.js';
+import { hooksFor } from '../hooks.js';
+import { addReadingOptions, parseNumberOption, type StudyCliOptions, studyOptions } from '../options.js';
+import { makeUi } from '../ui.js';
+
+interface LearnCliOptions extends Omit<StudyCliOptions, 'codings'> {
+  codings?: string[] | string;
+  folds: string;
+  top: string;
+}
+
+export function registerLearn(program: Command): void {
+  addReadingOptions(program.command('learn').argument('[inputs...]', 'transcript files or folders the codings are laid on (default: qcode.yaml transcripts)'))
+    .description("learn a model per leaf code from human codings and the codebook's examples; report its cross-validated κ (--out FILE writes the model)")
+    .option('--codings <files...>', 'human codings CSVs to learn from (one coder each, or --coder NAME)')
+    .option('--coder <name>', 'the coder to learn from in codings files with several coders')
+    .option('--folds <k>', 'cross-validation folds, by transcript (0: none)', '5')
+    .option('--top <n>', 'feature weights kept per code in the model file', '150')
+    .addOption(new Option('--merge <policy>', 'the merge policy of the per-code merge column').choices(['rules', 'model', 'union', 'vote']).default('union'))
+    .action(async (inputs: string[], opts: LearnCliOptions) => {
+      const listed = typeof opts.codings === 'string' ? [opts.codings] : opts.codings ?? [];
+      const { codings, transcripts } = await splitCodings(listed);
+      const { codings: _one, out, ...rest } = opts;
+      const run = {
+        ...studyOptions([...inputs, ...transcripts], rest), codings,
+        folds: parseNumberOption(opts.folds, '--folds', 0, 100), top: parseNumberOption(opts.top, '--top', 1, 100_000),
+        ...(opts.merge !== undefined ? { merge: opts.merge } : {}),
+      };
+      const result = await runLearn(run, hooksFor(makeUi(opts)));
+      if (out) {
+        await writeAtomic(out, result.modelText, result.reads);
+        if (!opts.quiet) process.stderr.write(`qcode: wrote ${out} (${Object.keys(result.model.codes).length} codes, ${Buffer.byteLength(result.modelText)} bytes)\n`);
+      }
+      const model = { file: out ?? null, bytes: Buffer.byteLength(result.modelText), codes: Object.keys(result.model.codes).length };
+      await emit({
+        tables: () => [learnSummaryTable(result.evaluation, result.model.codebook), learnCodesTable(result.evaluation)],
+        csv: () => learnCsv(result.evaluation),
+        json: () => learnJson(result.evaluation, model, VERSION),
+      }, { ...rest, reads: result.reads });
+    });
+}

@@ -1,0 +1,157 @@
+// The model's opinion of each segment, and the merge of that opinion with the rules'
+// codings. A step of its own after the coding pass: the same transcript and rules'
+// codings in, the coding of record out.
+
+import type { StemFn } from '../codebook/stem.js';
+import { compareText, type CodedTranscript } from '../code/pass.js';
+import { OffsetMap } from '../segment/offsets.js';
+import { questionTurns } from '../segment/questions.js';
+import type { CodeId, Coding, Segment, Transcript } from '../types.js';
+import { featuresOf } from './features.js';
+import { sigmoid } from './logistic.js';
+import { round4, type LearnedModel } from './model.js';
+
+/**
+ * How the rules' codings and the model's are combined (p = the model's probability that
+ * the code applies to the segment, t = the code's threshold in the model file):
+ * - `rules`: the rules' codings only; each carries the model's p as a second opinion.
+ * - `model`: the model's codings only: every code with p ≥ t.
+ * - `union`: the rules' codings, plus the model's codes with p ≥ t the rules did not give.
+ * - `vote`: a code is given when 0.4·[the rules gave it] + 0.6·p ≥ 0.5: a rules coding
+ *   stays unless p < 1/6, and the model adds a code the rules missed only when p ≥ 5/6.
+ * A code the model has no weights for is left to the rules under every policy but `model`.
+ */
+export type MergePolicy = 'rules' | 'model' | 'union' | 'vote';
+export const MERGE_POLICIES: readonly MergePolicy[] = ['rules', 'model', 'union', 'vote'];
+export const DEFAULT_MERGE: MergePolicy = 'rules';
+export const MODEL_CODER = 'model';
+const RULES_VOTE = 0.4;
+const VOTE_PASS = 0.5;
+/** Features named on a coding: the ones that pushed its probability up most. */
+const SHOWN_FEATURES = 3;
+
+/** A model ready to score: feature → the codes that weigh it. */
+export interface ScoringModel {
+  model: LearnedModel;
+  stem: StemFn;
+  byFeature: Map<string, Array<{ code: CodeId; weight: number }>>;
+}
+
+export interface Opinion {
+  probability: number;
+  /** Strongest features first. */
+  features: string[];
+}
+
+export function scoringModel(model: LearnedModel, stem: StemFn): ScoringModel {
+  const byFeature = new Map<string, Array<{ code: CodeId; weight: number }>>();
+  for (const code of Object.keys(model.codes).sort(compareText)) {
+    for (const [f, weight] of Object.entries(model.codes[code]!.weights)) {
+      const list = byFeature.get(f) ?? [];
+      list.push({ code, weight });
+      byFeature.set(f, list);
+    }
+  }
+  return { model, stem, byFeature };
+}
+
+/** The model's probability for every code it knows, on one text and its question. */
+export function scoreText(m: ScoringModel, text: string, question: string | null): Map<CodeId, Opinion> {
+  const features = featuresOf(text, question, m.stem);
+  const scale = 1 / Math.sqrt(Math.max(1, features.length));
+  const sums = new Map<CodeId, number>();
+  const pushes = new Map<CodeId, Array<[string, number]>>();
+  for (const f of features) {
+    for (const { code, weight } of m.byFeature.get(f) ?? []) {
+      sums.set(code, (sums.get(code) ?? 0) + weight * scale);
+      if (weight > 0) {
+        const list = pushes.get(code) ?? [];
+        list.push([f, weight]);
+        pushes.set(code, list);
+      }
+    }
+  }
+  const out = new Map<CodeId, Opinion>();
+  for (const [code, c] of Object.entries(m.model.codes)) {
+    const top = (pushes.get(code) ?? []).sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, SHOWN_FEATURES).map(([f]) => f);
+    out.set(code, { probability: round4(sigmoid(c.bias + (sums.get(code) ?? 0))), features: top });
+  }
+  return out;
+}
+
+/** Each segment's question text (the last interviewer turn before its turn), or null. */
+export function questionsOf(t: Transcript): (seg: Segment) => string | null {
+  const askedBy = questionTurns(t);
+  let map: OffsetMap | null = null;
+  return (seg) => {
+    if (seg.role === 'interviewer') return null;
+    const q = askedBy.get(seg.turn);
+    if (!q) return null;
+    map ??= new OffsetMap(t.text);
+    return map.slice(q.span.start, q.span.end);
+  };
+}
+
+/**
+ * The coding of record for one transcript under a merge policy: the rules' codings of
+ * `coded` and the model's opinion of each eligible segment. Codings the model gave keep
+ * coder `model`; every coding the model scored carries its probability and features.
+ */
+export function applyModel(m: ScoringModel, t: Transcript, segments: readonly Segment[], coded: CodedTranscript, policy: MergePolicy): CodedTranscript {
+  const question = questionsOf(t);
+  const rulesBySegment = new Map<string, Coding[]>();
+  for (const c of coded.codings) {
+    const list = rulesBySegment.get(c.segment) ?? [];
+    list.push(c);
+    rulesBySegment.set(c.segment, list);
+  }
+  const codings: Coding[] = [];
+  for (const seg of segments) {
+    const opinions = scoreText(m, seg.text, question(seg));
+    codings.push(...mergeSegment(m, seg, rulesBySegment.get(seg.id) ?? [], opinions, policy));
+  }
+  return { ...coded, codings };
+}
+
+/**
+ * Whether a code is given under the policy, from whether the rules gave it and the
+ * model's probability (undefined: the model has no weights for the code).
+ */
+export function decide(policy: MergePolicy, byRules: boolean, probability: number | undefined, threshold: number): boolean {
+  if (probability === undefined) return policy !== 'model' && byRules;
+  switch (policy) {
+    case 'rules':
+      return byRules;
+    case 'model':
+      return probability >= threshold;
+    case 'union':
+      return byRules || probability >= threshold;
+    case 'vote':
+      return RULES_VOTE * (byRules ? 1 : 0) + (1 - RULES_VOTE) * probability >= VOTE_PASS;
+  }
+}
+
+/** One segment's codings under the policy, in code order. */
+export function mergeSegment(m: ScoringModel, seg: Segment, rules: readonly Coding[], opinions: Map<CodeId, Opinion>, policy: MergePolicy): Coding[] {
+  const out: Coding[] = [];
+  const byRules = new Set(rules.map((c) => c.code));
+  for (const c of rules) {
+    const o = opinions.get(c.code);
+    if (!decide(policy, true, o?.probability, m.model.codes[c.code]?.threshold ?? 1)) continue;
+    out.push(o ? { ...c, probability: o.probability, features: o.features } : c);
+  }
+  for (const [code, o] of opinions) {
+    if (byRules.has(code)) continue;
+    if (decide(policy, false, o.probability, m.model.codes[code]!.threshold)) out.push(modelCoding(seg, code, o));
+  }
+  return out.sort((a, b) => compareText(a.code, b.code));
+}
+
+function modelCoding(seg: Segment, code: CodeId, o: Opinion): Coding {
+  const c: Coding = {
+    transcript: seg.transcript, segment: seg.id, speaker: seg.speaker, code, coder: MODEL_CODER,
+    start: seg.start, end: seg.end, evidence: [], probability: o.probability, features: o.features,
+  };
+  if (seg.time !== undefined) c.time = seg.time;
+  return c;
+}
