@@ -1,4 +1,4 @@
-// deid and redact through the built CLI, as a researcher runs them on transcripts in
+// deid and redact as commands (run in-process), as a researcher runs them on transcripts in
 // three export formats: exit codes, the JSON contract, copies that hold none of the
 // planted words and keep their format, inputs left byte for byte, the key file.
 
@@ -6,11 +6,10 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { json, qcode, ROOT } from '../e2e/run.js';
-
-vi.setConfig({ testTimeout: 240_000 });
+import { json, qcode } from '../cli/run.js';
+import { ROOT } from '../e2e/run.js';
 
 const FIXTURES = join(ROOT, 'fixtures/deid');
 const answers = {
@@ -34,9 +33,9 @@ const digest = (folder: string): Record<string, string> =>
 interface Finding { transcript: string; source: string; line: number; col: number; start: number | null; end: number | null; kind: string; confidence: number; text: string; in: string }
 
 describe('qcode deid', () => {
-  it('exits 1 on planted identifiers and reports them masked, with place and offsets', () => {
+  it('exits 1 on planted identifiers and reports them masked, with place and offsets', async () => {
     const { dir } = study();
-    const r = qcode(['deid', 'transcripts/planted.txt', '--format', 'json'], { cwd: dir });
+    const r = await qcode(['deid', 'transcripts/planted.txt', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(1);
     const doc = json<{ qcode: string; findings: Finding[] }>(r);
     expect(doc.qcode).toMatch(/^\d+\.\d+\.\d+/);
@@ -45,41 +44,41 @@ describe('qcode deid', () => {
     expect(phone.col).toBe(readFileSync(join(dir, 'transcripts/planted.txt'), 'utf8').split('\n')[10]!.indexOf('(312)') + 1);
     expect(r.stdout).not.toContain('555-0148');
     // --show prints the words, and start/end are code points into the document text.
-    const shown = json<{ findings: Finding[] }>(qcode(['deid', 'transcripts/planted.txt', '--format', 'json', '--show'], { cwd: dir }));
+    const shown = json<{ findings: Finding[] }>(await qcode(['deid', 'transcripts/planted.txt', '--format', 'json', '--show'], { cwd: dir }));
     const ssn = shown.findings.find((f) => f.kind === 'ssn')!;
     expect(ssn.text).toBe('123-45-6789');
     expect(ssn.end! - ssn.start!).toBe(11);
   });
 
-  it('reports Zoom display names and phone-number labels as identifiers, generic labels not', () => {
+  it('reports Zoom display names and phone-number labels as identifiers, generic labels not', async () => {
     const { dir } = study();
-    const doc = json<{ findings: Finding[] }>(qcode(['deid', 'transcripts/planted-zoom.vtt', 'transcripts/clean-zoom.vtt', '--format', 'json', '--show'], { cwd: dir }));
+    const doc = json<{ findings: Finding[] }>(await qcode(['deid', 'transcripts/planted-zoom.vtt', 'transcripts/clean-zoom.vtt', '--format', 'json', '--show'], { cwd: dir }));
     const labels = doc.findings.filter((f) => f.in === 'speaker').map((f) => `${f.kind} ${f.text}`);
     expect(labels).toEqual(['name Dana Reyes (she/her)', 'name Keisha Morrow', 'phone +1 937 555 0199']);
   });
 
-  it('exits 0 on clean transcripts full of look-alikes', () => {
+  it('exits 0 on clean transcripts full of look-alikes', async () => {
     const { dir } = study();
-    const r = qcode(['deid', 'transcripts/clean.txt', 'transcripts/clean-zoom.vtt', 'transcripts/clean-otter.txt'], { cwd: dir });
+    const r = await qcode(['deid', 'transcripts/clean.txt', 'transcripts/clean-zoom.vtt', 'transcripts/clean-otter.txt'], { cwd: dir });
     expect(r.stdout).toMatch(/no likely identifier in 3 transcripts/);
     expect(r.code).toBe(0);
   });
 
-  it('deid.allow in qcode.yaml and --allow silence accepted terms', () => {
+  it('deid.allow in qcode.yaml and --allow silence accepted terms', async () => {
     const { dir } = study();
-    const before = json<{ findings: Finding[] }>(qcode(['deid', 'transcripts/clean-teams.txt', '--format', 'json', '--show'], { cwd: dir })).findings;
+    const before = json<{ findings: Finding[] }>(await qcode(['deid', 'transcripts/clean-teams.txt', '--format', 'json', '--show'], { cwd: dir })).findings;
     expect(before.map((f) => f.text)).toContain('Phil');
     writeFileSync(join(dir, 'qcode.yaml'), 'deid:\n  allow: [Dr. Phil, Phil, Oprah]\n');
-    const after = qcode(['deid', 'transcripts/clean-teams.txt'], { cwd: dir });
+    const after = await qcode(['deid', 'transcripts/clean-teams.txt'], { cwd: dir });
     expect(after.code).toBe(0);
   });
 });
 
 describe('qcode redact', () => {
-  it('writes copies with none of the planted words, in their own formats, and leaves the inputs byte for byte', () => {
+  it('writes copies with none of the planted words, in their own formats, and leaves the inputs byte for byte', async () => {
     const { dir, inputs } = study();
     const before = digest(inputs);
-    const r = qcode(['redact', 'transcripts', '--out-dir', 'redacted', '--interviewers', 'Dana Reyes (she/her),Dana Reyes,Priya Natarajan,I,Interviewer,Speaker 1'], { cwd: dir });
+    const r = await qcode(['redact', 'transcripts', '--out-dir', 'redacted', '--interviewers', 'Dana Reyes (she/her),Dana Reyes,Priya Natarajan,I,Interviewer,Speaker 1'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(digest(inputs)).toEqual(before);
     for (const [file, planted] of Object.entries(answers)) {
@@ -96,29 +95,29 @@ describe('qcode redact', () => {
     expect(readFileSync(join(dir, 'redacted/planted-otter.txt'), 'utf8')).toMatch(/^Interviewer 1 {2}0:04$/m);
     expect(vtt).toMatch(/^Interviewer 1: Thank you/m);
     // The copies read back as transcripts with the same turns, and deid finds (almost) nothing.
-    const again = json<{ findings: Finding[] }>(qcode(['deid', 'redacted', '--format', 'json', '--show', '--interviewers', 'Interviewer 1,Interviewer 2,I,Interviewer,Speaker 1'], { cwd: dir }));
+    const again = json<{ findings: Finding[] }>(await qcode(['deid', 'redacted', '--format', 'json', '--show', '--interviewers', 'Interviewer 1,Interviewer 2,I,Interviewer,Speaker 1'], { cwd: dir }));
     expect(again.findings.length).toBeLessThanOrEqual(2);
     expect(existsSync(join(dir, 'key.json'))).toBe(false);
   });
 
-  it('refuses an out-dir that holds an input or lies inside an input folder, and a key among the copies', () => {
+  it('refuses an out-dir that holds an input or lies inside an input folder, and a key among the copies', async () => {
     const { dir } = study();
-    const holds = qcode(['redact', 'transcripts/planted.txt', '--out-dir', 'transcripts'], { cwd: dir });
+    const holds = await qcode(['redact', 'transcripts/planted.txt', '--out-dir', 'transcripts'], { cwd: dir });
     expect(holds.code).toBe(2);
     expect(holds.stderr).toMatch(/--out-dir transcripts holds transcripts\/planted\.txt, an input/);
-    const inside = qcode(['redact', 'transcripts', '--out-dir', 'transcripts/redacted'], { cwd: dir });
+    const inside = await qcode(['redact', 'transcripts', '--out-dir', 'transcripts/redacted'], { cwd: dir });
     expect(inside.code).toBe(2);
     expect(inside.stderr).toMatch(/is inside transcripts, a folder this command reads/);
     expect(existsSync(join(dir, 'transcripts/redacted'))).toBe(false);
-    const key = qcode(['redact', 'transcripts/planted.txt', '--out-dir', 'out', '--key', 'out/key.json'], { cwd: dir });
+    const key = await qcode(['redact', 'transcripts/planted.txt', '--out-dir', 'out', '--key', 'out/key.json'], { cwd: dir });
     expect(key.code).toBe(2);
     expect(key.stderr).toMatch(/must be stored apart from the redacted copies/);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
-  it('--key writes the mapping owner-only, outside the copies', () => {
+  it('--key writes the mapping owner-only, outside the copies', async () => {
     const { dir } = study();
-    const r = qcode(['redact', 'transcripts/planted-otter.txt', '--out-dir', 'out', '--key', 'key.json'], { cwd: dir });
+    const r = await qcode(['redact', 'transcripts/planted-otter.txt', '--out-dir', 'out', '--key', 'key.json'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(statSync(join(dir, 'key.json')).mode & 0o777).toBe(0o600);
     const key = JSON.parse(readFileSync(join(dir, 'key.json'), 'utf8')) as { speakers: { original: string; pseudonym: string }[]; replacements: { original: string }[] };
@@ -129,24 +128,24 @@ describe('qcode redact', () => {
 });
 
 describe('front matter', () => {
-  it('deid reports identifying values (name:, city:) and redact replaces them, keeping the YAML readable', () => {
+  it('deid reports identifying values (name:, city:) and redact replaces them, keeping the YAML readable', async () => {
     const { dir } = study();
     writeFileSync(join(dir, 'fm.txt'), '---\nid: F1\nparticipant: Maria Lopez\ncity: Toledo\nsite: community\n---\nI: How are you?\nF1: Fine, thanks.\nI: Good.\nF1: Yes.\n');
-    const doc = json<{ findings: Finding[] }>(qcode(['deid', 'fm.txt', '--format', 'json', '--show'], { cwd: dir }));
+    const doc = json<{ findings: Finding[] }>(await qcode(['deid', 'fm.txt', '--format', 'json', '--show'], { cwd: dir }));
     expect(doc.findings.map((f) => `${f.line}:${f.col} ${f.kind} ${f.text} ${f.in}`)).toEqual(['3:14 name Maria Lopez header', '4:7 place Toledo header']);
-    expect(qcode(['redact', 'fm.txt', '--out-dir', 'out'], { cwd: dir }).code).toBe(0);
+    expect((await qcode(['redact', 'fm.txt', '--out-dir', 'out'], { cwd: dir })).code).toBe(0);
     expect(readFileSync(join(dir, 'out/fm.txt'), 'utf8')).toBe('---\nid: F1\nparticipant: [NAME]\ncity: [PLACE]\nsite: community\n---\nI: How are you?\nF1: Fine, thanks.\nI: Good.\nF1: Yes.\n');
   });
 });
 
 describe('reports that print transcript text', () => {
-  it('quotes warns once where a quote may identify someone, never with the words; --redact masks them', () => {
-    const plain = qcode(['quotes', 'barrier', '--level', '1', '--limit', '50', '--no-color']);
+  it('quotes warns once where a quote may identify someone, never with the words; --redact masks them', async () => {
+    const plain = await qcode(['quotes', 'barrier', '--level', '1', '--limit', '50', '--no-color']);
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stderr).toMatch(/^qcode: warning: 2 quotes may identify someone: P01:20 \(name\); P04:24 \(name\); pass --redact to mask them/m);
     expect(plain.stderr).not.toContain('Marisol');
     expect(plain.stdout).toContain('Marisol');
-    const masked = qcode(['quotes', 'barrier', '--level', '1', '--limit', '50', '--no-color', '--redact']);
+    const masked = await qcode(['quotes', 'barrier', '--level', '1', '--limit', '50', '--no-color', '--redact']);
     expect(masked.stdout).not.toContain('Marisol');
     expect(masked.stdout).toContain('What helped me was [NAME] did everything');
     expect(masked.stderr).toMatch(/2 quotes held likely identifiers, masked in this output \(--redact\)/);

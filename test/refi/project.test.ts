@@ -179,17 +179,13 @@ describe('import qdpx → export qdpx', () => {
     const r = await runImportQdpx({ file: qdpx });
     const dir = join(tmp, 'ready');
     writeAll(dir, r.files);
-    const cwd = process.cwd();
-    process.chdir(dir);
-    try {
-      const freq = await runFreq({ codings: r.coders[0]!.file, coder: r.coders[0]!.name });
-      expect(freq.report.transcripts).toBe(3);
-      expect(freq.report.codes.find((c) => c.code === 'barriers.housing')?.segments).toBeGreaterThan(0);
-      const agree = await runAgree({ inputs: [...r.coders.map((c) => c.file), 'transcripts'] });
-      expect(agree.report.codes.length).toBeGreaterThan(0);
-    } finally {
-      process.chdir(cwd);
-    }
+    // The written qcode.yaml names its files relative to itself, so it runs from anywhere.
+    const config = join(dir, 'qcode.yaml');
+    const freq = await runFreq({ config, codings: join(dir, r.coders[0]!.file), coder: r.coders[0]!.name });
+    expect(freq.report.transcripts).toBe(3);
+    expect(freq.report.codes.find((c) => c.code === 'barriers.housing')?.segments).toBeGreaterThan(0);
+    const agree = await runAgree({ config, inputs: [...r.coders.map((c) => join(dir, c.file)), join(dir, 'transcripts')] });
+    expect(agree.report.codes.length).toBeGreaterThan(0);
   });
 
   it('export → import of the shipped study gives back its codebook (settings, ids, rules) and its codings', async () => {

@@ -1,4 +1,4 @@
-// `qcode agree` through the real CLI: only what the CLI itself does — reading files
+// `qcode agree` as a command (run in-process): what the command itself does — reading files
 // named on the command line, its flags, exit codes and streams. Every published and
 // constructed case of test/fixtures/agree is checked to 4 decimals in-process, where it
 // costs milliseconds, by test/agree/fixtures.test.ts; the statistics by test/agree/*.
@@ -12,8 +12,8 @@ const GOLD = 'fixtures/codings/survivors-gold.csv';
 const CODER_B = 'fixtures/codings/survivors-coder-b.csv';
 
 describe('qcode agree through the CLI', () => {
-  it('smoke: two hand coders of the shipped study, every codebook code, json on stdout, exit 0', () => {
-    const r = qcode(['agree', GOLD, CODER_B, '--format', 'json', '--bootstrap', '200']);
+  it('smoke: two hand coders of the shipped study, every codebook code, json on stdout, exit 0', async () => {
+    const r = await qcode(['agree', GOLD, CODER_B, '--format', 'json', '--bootstrap', '200']);
     expect(r.code, r.stderr).toBe(0);
     const doc = json<AgreeDoc>(r);
     expect(doc.coders).toEqual(['gold', 'B']);
@@ -23,8 +23,8 @@ describe('qcode agree through the CLI', () => {
     expect(JSON.stringify(doc)).not.toMatch(/NaN|Infinity/);
   });
 
-  it('--parent switches to the category scheme: Krippendorff (2011) C, alpha 0.743 over 11 units', () => {
-    const r = qcode(['agree', 'test/fixtures/agree/krippendorff-2011.csv', '--parent', 'c', '--format', 'json', '--bootstrap', '0']);
+  it('--parent switches to the category scheme: Krippendorff (2011) C, alpha 0.743 over 11 units', async () => {
+    const r = await qcode(['agree', 'test/fixtures/agree/krippendorff-2011.csv', '--parent', 'c', '--format', 'json', '--bootstrap', '0']);
     expect(r.code, r.stderr).toBe(0);
     const doc = json<AgreeDoc>(r);
     expect(doc.scheme).toBe('category');
@@ -33,16 +33,16 @@ describe('qcode agree through the CLI', () => {
     expect(row['krippendorff_alpha'] as number).toBeCloseTo(0.7434, 4);
   });
 
-  it('--min-kappa exits 1 when a code falls below, 0 when none does; the report is printed either way', () => {
+  it('--min-kappa exits 1 when a code falls below, 0 when none does; the report is printed either way', async () => {
     const base = ['agree', GOLD, CODER_B, '--bootstrap', '0'];
-    const below = qcode([...base, '--min-kappa', '0.99']);
+    const below = await qcode([...base, '--min-kappa', '0.99']);
     expect(below.code).toBe(1);
     expect(below.stdout.length).toBeGreaterThan(0);
-    expect(qcode([...base, '--min-kappa', '-1']).code).toBe(0);
+    expect((await qcode([...base, '--min-kappa', '-1'])).code).toBe(0);
   });
 
-  it('--auto runs the coding pass over the transcripts and compares it with the gold coding', () => {
-    const r = qcode(['agree', GOLD, '--auto', 'fixtures/survivors', '--format', 'json', '--bootstrap', '0']);
+  it('--auto runs the coding pass over the transcripts and compares it with the gold coding', async () => {
+    const r = await qcode(['agree', GOLD, '--auto', 'fixtures/survivors', '--format', 'json', '--bootstrap', '0']);
     expect(r.code, r.stderr).toBe(0);
     const doc = json<AgreeDoc>(r);
     expect(doc.coders).toEqual(['gold', 'auto']);
@@ -50,14 +50,14 @@ describe('qcode agree through the CLI', () => {
     for (const k of ['precision', 'recall', 'f1']) expect(housing[k]).toEqual(expect.any(Number));
   });
 
-  it('--disagreements reads the transcripts named and lists differing segments with speaker and text', () => {
-    const r = qcode(['agree', GOLD, CODER_B, 'fixtures/survivors', '--disagreements', '--bootstrap', '0']);
+  it('--disagreements reads the transcripts named and lists differing segments with speaker and text', async () => {
+    const r = await qcode(['agree', GOLD, CODER_B, 'fixtures/survivors', '--disagreements', '--bootstrap', '0']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/P0\d:\d+/);
   });
 
-  it('one coder only is a usage error: exit 2, the reason on stderr, nothing on stdout', () => {
-    const r = qcode(['agree', GOLD]);
+  it('one coder only is a usage error: exit 2, the reason on stderr, nothing on stdout', async () => {
+    const r = await qcode(['agree', GOLD]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/at least two coders/);
     expect(r.stdout).toBe('');
