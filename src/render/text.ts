@@ -1,8 +1,15 @@
 import stringWidth from 'string-width';
 
+/**
+ * Characters one column wide whatever the terminal: printable ASCII and what tables
+ * draw with (dashes, quotes, …, arrows, box drawing, blocks). Most cells hold only
+ * these; string-width's first call alone costs a tenth of a second.
+ */
+const NARROW = /^[\x20-\x7E\u2013\u2014\u2018-\u201D\u2026\u2190-\u2193\u2500-\u259F]*$/;
+
 /** Width in terminal columns: wide (CJK, emoji) characters take two, marks none. */
 export function displayWidth(s: string): number {
-  return stringWidth(s);
+  return NARROW.test(s) ? s.length : stringWidth(s);
 }
 
 export function pad(s: string, width: number, align: 'left' | 'right' = 'left'): string {

@@ -43,6 +43,13 @@ describe('terminal tables never pass control characters from the inputs', () => 
 });
 
 describe('terminal widths', () => {
+  it('counts columns, not code units: wide two, combining marks none, table drawing one', () => {
+    expect(displayWidth('Rosa: a…─█→')).toBe(11);
+    expect(displayWidth('住房')).toBe(4);
+    expect(displayWidth('🙂 ok')).toBe(5);
+    expect(displayWidth('Jose\u0301')).toBe(4);
+    expect(displayWidth('\u00AD')).toBe(0);
+  });
   it('aligns wide characters and emoji by their display width', () => {
     const out = renderTable({ columns: [{ header: 'speaker' }, { header: 'n', align: 'right' }], rows: [['王芳', '1'], ['👩‍👩‍👧 family', '2'], ['Ana', '3']] }, { color: false });
     const widths = lines(out).slice(2).map(displayWidth);

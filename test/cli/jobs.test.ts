@@ -1,4 +1,5 @@
-// --jobs: the coding pass on worker threads gives the same bytes as on one thread.
+// --jobs: the coding pass on worker threads gives the same bytes as on one thread (the
+// command run in-process; its workers are real threads running the built pass).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +11,10 @@ describe('qcode code --jobs', () => {
   const study = readFileSync('fixtures/survivors/P03.txt', 'utf8');
   for (let i = 0; i < 6; i++) writeFileSync(join(dir, `T${String(i).padStart(2, '0')}.txt`), study.replace(/^id: P03$/m, `id: T${i}`));
 
-  it('writes byte-identical codings with 1 and 3 threads, in input order', () => {
+  it('writes byte-identical codings with 1 and 3 threads, in input order', async () => {
     const args = ['code', dir, '--codebook', 'codebooks/exit-barriers.yaml', '--format', 'csv'];
-    const one = qcode([...args, '--jobs', '1']);
-    const three = qcode([...args, '--jobs', '3']);
+    const one = await qcode([...args, '--jobs', '1']);
+    const three = await qcode([...args, '--jobs', '3']);
     expect(one.code).toBe(0);
     expect(three.code).toBe(0);
     expect(one.stdout.split('\n').length).toBeGreaterThan(6);
@@ -21,9 +22,9 @@ describe('qcode code --jobs', () => {
     expect(three.stderr).toBe(one.stderr);
   });
 
-  it('reports an input error from a worker as a plain error at its place', () => {
+  it('reports an input error from a worker as a plain error at its place', async () => {
     writeFileSync(join(dir, 'T99.txt'), 'I: only questions?\nI: still?\n');
-    const r = qcode(['freq', dir, '--codebook', 'codebooks/exit-barriers.yaml', '--jobs', '2']);
+    const r = await qcode(['freq', dir, '--codebook', 'codebooks/exit-barriers.yaml', '--jobs', '2']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/T99\.txt: no participant words in transcript "T99"/);
     expect(r.stderr).not.toMatch(/at .*\.js/);
