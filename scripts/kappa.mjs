@@ -1,34 +1,74 @@
 #!/usr/bin/env node
 // `npm run kappa`: how the codebook agrees with each hand-coded set — mean per-code
 // Cohen's kappa over the leaf codes, pooled kappa, precision and recall of the coding
-// pass. The holdout is measured only with --holdout: looking at it while changing rules
-// is how a holdout stops being one.
+// pass — for the rules alone, a learned model alone, and the two merged. Each set's model
+// is learned leave-one-set-out: from the gold of every other tuning set, never its own.
+// The holdout is measured only with --holdout (its model learned from all tuning sets):
+// looking at it while changing rules is how a holdout stops being one.
+//   node scripts/kappa.mjs [codebook] [--holdout] [--merge vote|union|model] [--no-model]
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
 const withHoldout = args.includes('--holdout');
-const codebook = args.find((a) => !a.startsWith('--')) ?? 'codebooks/exit-barriers.yaml';
-const sets = [
+const withModel = !args.includes('--no-model');
+const merge = args[args.indexOf('--merge') + 1] && args.includes('--merge') ? args[args.indexOf('--merge') + 1] : 'vote';
+const codebook = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--merge') ?? 'codebooks/exit-barriers.yaml';
+const tuning = [
   ['study (tuning)', 'fixtures/codings/survivors-gold.csv', 'fixtures/survivors'],
   ...readdirSync('eval').filter((d) => d.startsWith('dev')).sort().map((d) => [`${d} (tuning)`, `eval/${d}/gold-codings.csv`, `eval/${d}`]),
-  ...(withHoldout ? [['holdout (never tune)', 'eval/holdout/gold-codings.csv', 'eval/holdout']] : []),
 ];
+const sets = [...tuning, ...(withHoldout ? [['holdout (never tune)', 'eval/holdout/gold-codings.csv', 'eval/holdout']] : [])];
+const work = mkdtempSync(join(tmpdir(), 'qcode-kappa-'));
 
-const rows = sets.map(([name, gold, folder]) => {
-  const transcripts = readdirSync(folder).filter((f) => /\.(txt|md|csv|vtt|srt|docx|json)$/.test(f) && !/^(README|CODING-NOTES)\.md$|gold-codings\.csv$|^cases\.csv$/.test(f)).map((f) => join(folder, f));
-  const r = spawnSync(process.execPath, ['bin/qcode.js', 'agree', gold, ...transcripts, '--auto', '--codebook', codebook, '--bootstrap', '0', '--format', 'json', '--quiet'], { encoding: 'utf8' });
-  if (r.status !== 0) return { set: name, error: r.stderr.trim() };
+const transcriptsOf = (folder) => readdirSync(folder).filter((f) => /\.(txt|md|csv|vtt|srt|docx|json)$/.test(f) && !/^(README|CODING-NOTES)\.md$|gold-codings\.csv$|^cases\.csv$/.test(f)).map((f) => join(folder, f));
+const qcode = (argv) => spawnSync(process.execPath, ['bin/qcode.js', ...argv], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+
+/** A model learned from every tuning set but `name` (the holdout is never among them). */
+function learnWithout(name) {
+  const from = tuning.filter(([n]) => n !== name);
+  const out = join(work, `${from.length}-${name.replace(/\W+/g, '-')}.model.json`);
+  const r = qcode(['learn', '--codebook', codebook, '--folds', '0', '--quiet', '--out', out, '--format', 'json', '--codings', ...from.map(([, g]) => g), ...from.flatMap(([, , f]) => transcriptsOf(f))]);
+  if (r.status !== 0) throw new Error(`learn without ${name}: ${r.stderr.trim()}`);
+  return out;
+}
+
+/** Agreement of the coding (rules, model or merge) with the set's gold, and its counts. */
+function measure(gold, folder, model, policy) {
+  const extra = model ? ['--model', model, '--merge', policy] : [];
+  const r = qcode(['agree', gold, ...transcriptsOf(folder), '--auto', '--codebook', codebook, ...extra, '--bootstrap', '0', '--format', 'json', '--quiet']);
+  if (r.status !== 0) return { error: r.stderr.trim() };
   const d = JSON.parse(r.stdout);
   let tp = 0, fp = 0, fn = 0;
   for (const c of d.codes) if (c.auto && c.code.includes('.')) { tp += c.auto.true_positive; fp += c.auto.false_positive; fn += c.auto.false_negative; }
-  return {
-    set: name,
-    'mean κ': d.overall.mean.cohen_kappa?.toFixed(3),
-    'pooled κ': d.overall.pooled.cohen_kappa?.toFixed(3),
-    precision: (tp / (tp + fp)).toFixed(3),
-    recall: (tp / (tp + fn)).toFixed(3),
-  };
+  return { mean: d.overall.mean.cohen_kappa, pooled: d.overall.pooled.cohen_kappa, tp, fp, fn };
+}
+
+const f3 = (x) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(3));
+const results = sets.map(([name, gold, folder]) => {
+  const model = withModel ? learnWithout(name) : null;
+  const rules = measure(gold, folder, model, 'rules');
+  return { name, rules, ...(model ? { model: measure(gold, folder, model, 'model'), merged: measure(gold, folder, model, merge) } : {}) };
+});
+rmSync(work, { recursive: true, force: true });
+
+const rows = results.map(({ name, rules, model, merged }) => ({
+  set: name,
+  'rules κ': f3(rules.mean), 'pooled κ': f3(rules.pooled), precision: f3(rules.tp / (rules.tp + rules.fp)), recall: f3(rules.tp / (rules.tp + rules.fn)),
+  ...(model ? {
+    'model κ': f3(model.mean), [`${merge} κ`]: f3(merged.mean),
+    [`${merge} precision`]: f3(merged.tp / (merged.tp + merged.fp)), [`${merge} recall`]: f3(merged.tp / (merged.tp + merged.fn)),
+  } : {}),
+}));
+const tuned = results.filter((r) => r.name.endsWith('(tuning)'));
+const mean = (pick) => tuned.reduce((a, r) => a + pick(r), 0) / tuned.length;
+const pooledP = (pick) => { const tp = tuned.reduce((a, r) => a + pick(r).tp, 0); const fp = tuned.reduce((a, r) => a + pick(r).fp, 0); return tp / (tp + fp); };
+rows.push({
+  set: 'tuning sets: mean / micro P',
+  'rules κ': f3(mean((r) => r.rules.mean)), precision: f3(pooledP((r) => r.rules)),
+  ...(withModel ? { 'model κ': f3(mean((r) => r.model.mean)), [`${merge} κ`]: f3(mean((r) => r.merged.mean)), [`${merge} precision`]: f3(pooledP((r) => r.merged)) } : {}),
 });
 console.table(rows);
+if (withModel) console.log(`model: learned leave-one-set-out from the other tuning sets' gold; merge policy: ${merge}`);

@@ -101,3 +101,14 @@ export type { DeidJson, RedactJson } from './render/deid.js';
 export { runSuggest, type SuggestRunOptions, type SuggestResult } from './study/suggest.js';
 export { TermTally, suggestTerms, logOddsZ, type SuggestSegment, type TermSuggestion, type TermSuggestions, type TermExample, type SuggestTermsOptions } from './core/codebook/suggest-terms.js';
 export type { SuggestJson } from './render/suggest.js';
+
+// qcode learn and code --model: a learned second opinion beside the rules (per-code
+// logistic regression on human codings), merged with them by a documented policy.
+export { runLearn, passModel, codeWithModel, type LearnRunOptions, type LearnResult, type PassModel } from './study/learn.js';
+export { learnModel, leafCodes, DEFAULT_LEARN, type LabelledSegment, type LearnOptions } from './core/learn/train.js';
+export { applyModel, decide, scoreText, scoringModel, MERGE_POLICIES, DEFAULT_MERGE, MODEL_CODER, type MergePolicy, type Opinion, type ScoringModel } from './core/learn/apply.js';
+export { crossValidate, type Evaluation, type CodeEvaluation, type Scores, type Summary, type JudgedSegment } from './core/learn/evaluate.js';
+export { parseModel, canonicalJson, MODEL_FORMAT, type LearnedModel, type CodeModel } from './core/learn/model.js';
+export { featuresOf } from './core/learn/features.js';
+export { readModel } from './io/learn-model.js';
+export type { LearnJson } from './render/learn.js';

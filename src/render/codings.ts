@@ -14,13 +14,18 @@ export function evidenceText(c: Coding): string {
   return [...new Set(c.evidence.map((e) => e.text ?? e.term))].join('|');
 }
 
-/** The coded table; a last column `time` (seconds) when any coded segment has a source time. */
+/**
+ * The coded table; a column `time` (seconds) when any coded segment has a source time,
+ * then `probability` and `features` (joined with `|`) when a learned model scored any.
+ */
 export function codingsCsv(codings: Coding[]): string {
   const timed = codings.some((c) => c.time !== undefined);
-  const header = timed ? [...CODINGS_HEADER, 'time'] : CODINGS_HEADER;
+  const scored = codings.some((c) => c.probability !== undefined);
+  const header = [...CODINGS_HEADER, ...(timed ? ['time'] : []), ...(scored ? ['probability', 'features'] : [])];
   return renderCsv(header, codings.map((c) => {
     const row: CsvCell[] = [c.transcript, c.segment, c.speaker, c.code, c.coder, c.start, c.end, evidenceText(c)];
     if (timed) row.push(c.time);
+    if (scored) row.push(c.probability, c.features?.join('|'));
     return row;
   }));
 }

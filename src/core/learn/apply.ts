@@ -9,24 +9,25 @@ import { questionTurns } from '../segment/questions.js';
 import type { CodeId, Coding, Segment, Transcript } from '../types.js';
 import { featuresOf } from './features.js';
 import { sigmoid } from './logistic.js';
-import { round4, type LearnedModel } from './model.js';
+import { round4, type CodeModel, type LearnedModel } from './model.js';
 
 /**
  * How the rules' codings and the model's are combined (p = the model's probability that
- * the code applies to the segment, t = the code's threshold in the model file):
+ * the code applies to the segment; t = the code's `threshold` and c its `confident`
+ * threshold in the model file, both set by `learn` on out-of-fold probabilities):
  * - `rules`: the rules' codings only; each carries the model's p as a second opinion.
  * - `model`: the model's codings only: every code with p ≥ t.
- * - `union`: the rules' codings, plus the model's codes with p ≥ t the rules did not give.
- * - `vote`: a code is given when 0.4·[the rules gave it] + 0.6·p ≥ 0.5: a rules coding
- *   stays unless p < 1/6, and the model adds a code the rules missed only when p ≥ 5/6.
+ * - `union`: the rules' codings, plus every code with p ≥ t the rules did not give.
+ * - `vote`: the rules hold two votes, the model one at p ≥ t and one more at p ≥ c; two
+ *   votes give the code. So every rules coding stays, and the model adds a code the
+ *   rules missed only at p ≥ c (where, out of fold, at least 80% of such additions were
+ *   right); a code without c gets nothing from the model.
  * A code the model has no weights for is left to the rules under every policy but `model`.
  */
 export type MergePolicy = 'rules' | 'model' | 'union' | 'vote';
 export const MERGE_POLICIES: readonly MergePolicy[] = ['rules', 'model', 'union', 'vote'];
 export const DEFAULT_MERGE: MergePolicy = 'rules';
 export const MODEL_CODER = 'model';
-const RULES_VOTE = 0.4;
-const VOTE_PASS = 0.5;
 /** Features named on a coding: the ones that pushed its probability up most. */
 const SHOWN_FEATURES = 3;
 
@@ -57,7 +58,11 @@ export function scoringModel(model: LearnedModel, stem: StemFn): ScoringModel {
 
 /** The model's probability for every code it knows, on one text and its question. */
 export function scoreText(m: ScoringModel, text: string, question: string | null): Map<CodeId, Opinion> {
-  const features = featuresOf(text, question, m.stem);
+  return scoreFeatures(m, featuresOf(text, question, m.stem));
+}
+
+/** The same, from a text's features already found. */
+export function scoreFeatures(m: ScoringModel, features: readonly string[]): Map<CodeId, Opinion> {
   const scale = 1 / Math.sqrt(Math.max(1, features.length));
   const sums = new Map<CodeId, number>();
   const pushes = new Map<CodeId, Array<[string, number]>>();
@@ -113,21 +118,26 @@ export function applyModel(m: ScoringModel, t: Transcript, segments: readonly Se
   return { ...coded, codings };
 }
 
+/** A code's thresholds in the model, if the model has the code. */
+export type Thresholds = Pick<CodeModel, 'threshold' | 'confident'> | undefined;
+
 /**
  * Whether a code is given under the policy, from whether the rules gave it and the
  * model's probability (undefined: the model has no weights for the code).
  */
-export function decide(policy: MergePolicy, byRules: boolean, probability: number | undefined, threshold: number): boolean {
-  if (probability === undefined) return policy !== 'model' && byRules;
+export function decide(policy: MergePolicy, byRules: boolean, probability: number | undefined, code: Thresholds): boolean {
+  if (probability === undefined || code === undefined) return policy !== 'model' && byRules;
   switch (policy) {
     case 'rules':
       return byRules;
     case 'model':
-      return probability >= threshold;
+      return probability >= code.threshold;
     case 'union':
-      return byRules || probability >= threshold;
-    case 'vote':
-      return RULES_VOTE * (byRules ? 1 : 0) + (1 - RULES_VOTE) * probability >= VOTE_PASS;
+      return byRules || probability >= code.threshold;
+    case 'vote': {
+      const votes = (byRules ? 2 : 0) + (probability >= code.threshold ? 1 : 0) + (code.confident !== undefined && probability >= code.confident ? 1 : 0);
+      return votes >= 2;
+    }
   }
 }
 
@@ -137,12 +147,12 @@ export function mergeSegment(m: ScoringModel, seg: Segment, rules: readonly Codi
   const byRules = new Set(rules.map((c) => c.code));
   for (const c of rules) {
     const o = opinions.get(c.code);
-    if (!decide(policy, true, o?.probability, m.model.codes[c.code]?.threshold ?? 1)) continue;
+    if (!decide(policy, true, o?.probability, m.model.codes[c.code])) continue;
     out.push(o ? { ...c, probability: o.probability, features: o.features } : c);
   }
   for (const [code, o] of opinions) {
     if (byRules.has(code)) continue;
-    if (decide(policy, false, o.probability, m.model.codes[code]!.threshold)) out.push(modelCoding(seg, code, o));
+    if (decide(policy, false, o.probability, m.model.codes[code])) out.push(modelCoding(seg, code, o));
   }
   return out.sort((a, b) => compareText(a.code, b.code));
 }

@@ -5,9 +5,10 @@
 import { cohenKappaOf } from '../agree/stats.js';
 import type { Codebook } from '../codebook/model.js';
 import type { StemFn } from '../codebook/stem.js';
-import { compareText } from '../code/pass.js';
+import { featuresOf } from './features.js';
+import { foldsOf } from './folds.js';
 import type { CodeId } from '../types.js';
-import { decide, MERGE_POLICIES, scoreText, scoringModel, type MergePolicy } from './apply.js';
+import { decide, MERGE_POLICIES, scoreFeatures, scoringModel, type MergePolicy } from './apply.js';
 import { round4 } from './model.js';
 import { DEFAULT_LEARN, leafCodes, learnModel, type LabelledSegment, type LearnOptions } from './train.js';
 
@@ -54,15 +55,11 @@ export interface Evaluation {
   summary: Record<MergePolicy, Summary>;
 }
 
-/** Folds by transcript: ids in code-unit order, the i-th in fold i mod k. */
-export function foldsOf(transcripts: readonly string[], k: number): Map<string, number> {
-  const ids = [...new Set(transcripts)].sort(compareText);
-  return new Map(ids.map((id, i) => [id, i % k]));
-}
 
 export function crossValidate(
-  book: Codebook, stem: StemFn, segments: readonly JudgedSegment[], k: number, merge: MergePolicy, opts: LearnOptions = DEFAULT_LEARN,
+  book: Codebook, stem: StemFn, judged: readonly JudgedSegment[], k: number, merge: MergePolicy, opts: LearnOptions = DEFAULT_LEARN,
 ): Evaluation {
+  const segments = judged.map((s) => ({ ...s, features: s.features ?? featuresOf(s.text, s.question, stem) }));
   const transcripts = [...new Set(segments.map((s) => s.transcript))];
   const folds = Math.max(0, Math.min(k, transcripts.length));
   const foldOf = foldsOf(transcripts, folds);
@@ -74,11 +71,10 @@ export function crossValidate(
     const held = segments.filter((s) => foldOf.get(s.transcript) === f);
     const scoring = scoringModel(learnModel(book, stem, train, opts), stem);
     for (const s of held) {
-      const opinions = scoreText(scoring, s.text, s.question);
+      const opinions = scoreFeatures(scoring, s.features);
       for (const code of leaves) {
         const o = opinions.get(code);
-        const threshold = scoring.model.codes[code]?.threshold ?? 1;
-        for (const p of MERGE_POLICIES) decisions.get(p)!.get(code)!.push([s.codes.has(code), decide(p, s.rules.has(code), o?.probability, threshold)]);
+        for (const p of MERGE_POLICIES) decisions.get(p)!.get(code)!.push([s.codes.has(code), decide(p, s.rules.has(code), o?.probability, scoring.model.codes[code])]);
       }
     }
   }

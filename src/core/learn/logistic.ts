@@ -20,7 +20,7 @@ export interface TrainOptions {
   seed: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 20, l2: 1e-4, rate: 0.5, seed: 20261129 };
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 30, l2: 3e-3, rate: 0.5, seed: 20261129 };
 
 export interface Weights {
   bias: number;

@@ -12,6 +12,8 @@ export interface CodeModel {
   bias: number;
   /** The model codes a segment when its probability reaches this. */
   threshold: number;
+  /** The probability at which the model's coding is added to the rules' under `vote`; absent: never. */
+  confident?: number;
   /** Segments and codebook examples the code was learned from. */
   positives: number;
   /** Feature → weight, only the strongest ones (see `--top`). */

@@ -9,6 +9,8 @@ import type { CodeId } from '../types.js';
 import { featuresOf } from './features.js';
 import { DEFAULT_TRAIN, trainLogistic, type Example, type TrainOptions } from './logistic.js';
 import { MODEL_FORMAT, round4, type CodeModel, type LearnedModel } from './model.js';
+import { scoreFeatures, scoreText, scoringModel } from './apply.js';
+import { foldsOf } from './folds.js';
 
 /** A human-coded segment: its words, the question it answers, the codes it was given. */
 export interface LabelledSegment {
@@ -17,6 +19,10 @@ export interface LabelledSegment {
   text: string;
   question: string | null;
   codes: ReadonlySet<CodeId>;
+  /** The codes the rules gave it, when known: the confident threshold is set on what the rules missed. */
+  rules?: ReadonlySet<CodeId>;
+  /** Its features, when already found (cross-validation finds them once, not once per fold). */
+  features?: readonly string[];
 }
 
 export interface LearnOptions {
@@ -24,12 +30,14 @@ export interface LearnOptions {
   top: number;
   /** A feature seen in fewer training texts than this is not learned from. */
   minCount: number;
-  /** The probability at which the model codes a segment. */
+  /** The probability at which the model codes a segment, when it is not calibrated. */
   threshold: number;
+  /** Folds (by transcript) of the out-of-fold probabilities the thresholds are set on; below 2, none. */
+  calibrate: number;
   train: TrainOptions;
 }
 
-export const DEFAULT_LEARN: LearnOptions = { top: 150, minCount: 2, threshold: 0.5, train: DEFAULT_TRAIN };
+export const DEFAULT_LEARN: LearnOptions = { top: 150, minCount: 3, threshold: 0.5, calibrate: 3, train: DEFAULT_TRAIN };
 
 /** The leaf codes: the ones a coder applies, and the ones a model is learned for. */
 export function leafCodes(book: Codebook): Code[] {
@@ -37,12 +45,81 @@ export function leafCodes(book: Codebook): Code[] {
 }
 
 interface Text {
-  features: string[];
+  features: readonly string[];
 }
 
-/** One model per leaf code from the coded segments and the codebook's examples. */
+/**
+ * One model per leaf code from the coded segments and the codebook's examples, its
+ * thresholds set on out-of-fold probabilities when there are transcripts enough.
+ */
 export function learnModel(book: Codebook, stem: StemFn, segments: readonly LabelledSegment[], opts: LearnOptions = DEFAULT_LEARN): LearnedModel {
-  const segTexts: Text[] = segments.map((s) => ({ features: featuresOf(s.text, s.question, stem) }));
+  const model = fitModel(book, stem, segments, opts);
+  const folds = Math.min(opts.calibrate, new Set(segments.map((s) => s.transcript)).size);
+  if (folds >= 2) calibrate(model, outOfFold(book, stem, segments, folds, opts));
+  return model;
+}
+
+/** Each segment's probability per code from a model that never saw its transcript. */
+function outOfFold(book: Codebook, stem: StemFn, segments: readonly LabelledSegment[], folds: number, opts: LearnOptions): Scored[] {
+  const foldOf = foldsOf(segments.map((s) => s.transcript), folds);
+  const out: Array<Map<CodeId, number>> = segments.map(() => new Map());
+  for (let f = 0; f < folds; f++) {
+    const scoring = scoringModel(fitModel(book, stem, segments.filter((s) => foldOf.get(s.transcript) !== f), opts), stem);
+    segments.forEach((s, i) => {
+      if (foldOf.get(s.transcript) !== f) return;
+      const opinions = s.features ? scoreFeatures(scoring, s.features) : scoreText(scoring, s.text, s.question);
+      for (const [code, o] of opinions) out[i]!.set(code, o.probability);
+    });
+  }
+  return out.map((m, i) => withHuman(m, segments[i]!));
+}
+
+/**
+ * Per code: `threshold`, the probability where the model alone agreed best with the
+ * human coding out of fold (F1); `confident`, the lowest at or above it where at least
+ * 80% of the codes the model would add to the rules' were right (none: never).
+ */
+function calibrate(model: LearnedModel, scored: readonly Scored[]): void {
+  for (const [code, c] of Object.entries(model.codes)) {
+    const pairs = scored.map((s) => ({ p: s.probability.get(code) ?? 0, human: s.human.has(code), ruled: s.ruled.has(code) }));
+    let best = { t: c.threshold, f1: -1 };
+    for (const t of GRID) {
+      let tp = 0, fp = 0, fn = 0;
+      for (const x of pairs) {
+        if (x.p >= t) x.human ? tp++ : fp++;
+        else if (x.human) fn++;
+      }
+      const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+      if (f1 > best.f1) best = { t, f1 };
+    }
+    c.threshold = best.t;
+    for (const t of GRID) {
+      if (t < best.t) continue;
+      const added = pairs.filter((x) => !x.ruled && x.p >= t);
+      if (added.length >= MIN_CONFIDENT && added.filter((x) => x.human).length >= CONFIDENT_PRECISION * added.length) {
+        c.confident = t;
+        break;
+      }
+    }
+  }
+}
+
+const GRID = Array.from({ length: 19 }, (_, i) => round4(0.05 * (i + 1)));
+const CONFIDENT_PRECISION = 0.8;
+const MIN_CONFIDENT = 3;
+
+interface Scored {
+  probability: Map<CodeId, number>;
+  human: ReadonlySet<CodeId>;
+  ruled: ReadonlySet<CodeId>;
+}
+
+function withHuman(probability: Map<CodeId, number>, s: LabelledSegment): Scored {
+  return { probability, human: s.codes, ruled: s.rules ?? new Set<CodeId>() };
+}
+
+function fitModel(book: Codebook, stem: StemFn, segments: readonly LabelledSegment[], opts: LearnOptions = DEFAULT_LEARN): LearnedModel {
+  const segTexts: Text[] = segments.map((s) => ({ features: s.features ?? featuresOf(s.text, s.question, stem) }));
   const leaves = leafCodes(book);
   const exampleTexts = new Map<CodeId, { pos: Text[]; neg: Text[] }>();
   let exampleCount = 0;
@@ -54,16 +131,17 @@ export function learnModel(book: Codebook, stem: StemFn, segments: readonly Labe
   }
   const vocabulary = vocabularyOf([...segTexts, ...[...exampleTexts.values()].flatMap((e) => [...e.pos, ...e.neg])], opts.minCount);
   const names = [...vocabulary.keys()];
-  const asExample = (t: Text, positive: boolean): Example => ({
+  const indexed = (t: Text): Omit<Example, 'positive'> => ({
     features: t.features.map((f) => vocabulary.get(f)).filter((i): i is number => i !== undefined),
     count: t.features.length,
-    positive,
   });
+  const segExamples = segTexts.map(indexed);
+  const asExample = (t: Text, positive: boolean): Example => ({ ...indexed(t), positive });
   const codes: Record<CodeId, CodeModel> = {};
   for (const c of leaves) {
     const own = exampleTexts.get(c.id)!;
     const examples = [
-      ...segments.map((s, i) => asExample(segTexts[i]!, s.codes.has(c.id))),
+      ...segments.map((s, i) => ({ ...segExamples[i]!, positive: s.codes.has(c.id) })),
       ...own.pos.map((t) => asExample(t, true)),
       ...own.neg.map((t) => asExample(t, false)),
     ];
@@ -86,7 +164,11 @@ function vocabularyOf(texts: readonly Text[], minCount: number): Map<string, num
 
 /** The `top` weights of largest size (ties by name), rounded; the rest are dropped. */
 function strongest(weights: Float64Array, names: readonly string[], top: number): Record<string, number> {
-  const ranked = names.map((n, i) => [n, round4(weights[i]!)] as const).filter(([, w]) => w !== 0);
+  const ranked: Array<readonly [string, number]> = [];
+  weights.forEach((w, i) => {
+    const r = round4(w);
+    if (r !== 0) ranked.push([names[i]!, r]);
+  });
   ranked.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return Object.fromEntries(ranked.slice(0, top));
 }

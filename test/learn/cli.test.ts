@@ -1,0 +1,54 @@
+// `qcode learn` and `qcode code --model` as the CLI runs them, in this process: the model
+// file written by --out, the report on stdout, and the coded table's optional columns.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { CODINGS_HEADER } from '../../src/render/codings.js';
+
+let out: string[] = [];
+let err: string[] = [];
+beforeEach(() => {
+  out = [];
+  err = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+async function qcode(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  out = [];
+  err = [];
+  const code = await main(['node', 'qcode', ...args]);
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'qcode-learn-cli-'));
+const BOOK = ['--codebook', 'codebooks/exit-barriers.yaml'];
+
+describe('qcode learn', () => {
+  it('--out writes the model; the report of rules, model and merge goes to stdout', async () => {
+    const model = join(dir, 'm.json');
+    const r = await qcode('learn', ...BOOK, '--codings', 'fixtures/codings/survivors-gold.csv', 'fixtures/survivors', '--folds', '0', '--top', '30', '--out', model, '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/wrote .*m\.json \(\d+ codes, \d+ bytes\)/);
+    const doc = JSON.parse(r.stdout) as { model: { file: string; bytes: number }; evaluation: { summary: Record<string, unknown> } };
+    expect(doc.model.file).toBe(model);
+    expect(doc.model.bytes).toBe(readFileSync(model).length);
+    expect(Object.keys(doc.evaluation.summary)).toEqual(['rules', 'model', 'union', 'vote']);
+
+    const coded = await qcode('code', 'fixtures/survivors/P02.txt', ...BOOK, '--model', model, '--merge', 'union', '--format', 'csv');
+    expect(coded.code).toBe(0);
+    const [header, ...rows] = coded.stdout.trim().split('\n');
+    expect(header!.split(',').slice(0, CODINGS_HEADER.length)).toEqual(CODINGS_HEADER);
+    expect(header!.endsWith('probability,features')).toBe(true);
+    expect(rows.some((row) => row.split(',')[4] === 'model')).toBe(true);
+  });
+
+  it('a codings file that names no transcript among the inputs is a usage error', async () => {
+    const r = await qcode('learn', ...BOOK, '--codings', 'eval/dev/gold-codings.csv', 'fixtures/survivors/P01.txt', '--folds', '0');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nothing to learn from/);
+  });
+});

@@ -1,0 +1,68 @@
+// `learn` on the shipped study: the model file is the same bytes for the same inputs, its
+// features read as words, and the cross-validated figures say what it buys.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseModel, type LearnedModel } from '../../src/core/learn/model.js';
+import { runLearn, type LearnResult } from '../../src/study/learn.js';
+
+const BOOK = 'codebooks/exit-barriers.yaml';
+const GOLD = 'fixtures/codings/survivors-gold.csv';
+const STUDY = 'fixtures/survivors';
+const dir = mkdtempSync(join(tmpdir(), 'qcode-learn-'));
+const MODEL = join(dir, 'study.model.json');
+
+let learned: LearnResult;
+beforeAll(async () => {
+  learned = await runLearn({ codebook: BOOK, codings: [GOLD], inputs: [STUDY], folds: 2, top: 40 });
+  writeFileSync(MODEL, learned.modelText);
+});
+
+
+describe('learn', () => {
+  it('writes the same model bytes for the same inputs, keys sorted, no more weights than --top', async () => {
+    const again = await runLearn({ codebook: BOOK, codings: [GOLD], inputs: [STUDY], folds: 0, top: 40 });
+    expect(again.modelText).toBe(learned.modelText);
+    const model = parseModel(learned.modelText, MODEL);
+    expect(Object.keys(model.codes)).toEqual([...Object.keys(model.codes)].sort());
+    expect(Object.keys(model.codes).length).toBeGreaterThan(20);
+    for (const c of Object.values(model.codes)) {
+      expect(Object.keys(c.weights).length).toBeLessThanOrEqual(40);
+      expect(c.threshold).toBeGreaterThan(0);
+      expect(c.threshold).toBeLessThan(1);
+    }
+    expect(learned.modelText).not.toMatch(/\d\.\d{5,}/);
+  });
+
+  it('reads its features back as words: stems, stem pairs and the question', () => {
+    const model = JSON.parse(learned.modelText) as LearnedModel;
+    const housing = Object.keys(model.codes['barrier.housing']!.weights);
+    expect(housing.some((f) => f.startsWith('w:'))).toBe(true);
+    expect(Object.values(model.codes).some((c) => Object.keys(c.weights).some((f) => f.startsWith('b:')))).toBe(true);
+    expect(Object.values(model.codes).some((c) => Object.keys(c.weights).some((f) => f.startsWith('q:')))).toBe(true);
+  });
+
+  it('reports cross-validated κ, precision and recall per code for rules, model and merge', () => {
+    const e = learned.evaluation;
+    expect(e.folds).toBe(2);
+    expect(e.transcripts).toBe(7);
+    const housing = e.codes.find((c) => c.code === 'barrier.housing')!;
+    expect(housing.human).toBeGreaterThan(0);
+    expect(housing.rules.kappa).toBeGreaterThan(0.5);
+    expect(e.summary.rules.meanKappa).toBeGreaterThan(0.5);
+    expect(e.summary.model.meanKappa).not.toBe(e.summary.rules.meanKappa);
+    // union never has fewer true positives than the rules alone
+    expect(e.summary.union.recall!).toBeGreaterThanOrEqual(e.summary.rules.recall!);
+  });
+
+  it('warns about a code the codebook does not have, naming its row, and learns from the rest', async () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, `${readFileSync(GOLD, 'utf8').trimEnd()}\nP01,P01:4,P01,barrier.housnig,gold\n`);
+    const r = await runLearn({ codebook: BOOK, codings: [bad], inputs: [STUDY], folds: 0, top: 40 });
+    const w = r.warnings.find((x) => x.message.includes('barrier.housnig'));
+    expect(w?.message).toMatch(/not in the codebook/);
+    expect(w?.file).toBe(bad);
+    expect(r.modelText).toBe(learned.modelText);
+  });
+});

@@ -1,0 +1,105 @@
+// The model step of the coding pass (`code --model`, a codebook's `model:`): the model's
+// codings come as coder `model` with a probability and the features behind it, and the
+// merge policies do what they say.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decide } from '../../src/core/learn/apply.js';
+import { parseModel } from '../../src/core/learn/model.js';
+import { runCode } from '../../src/study/code.js';
+import { runLearn, type LearnResult } from '../../src/study/learn.js';
+import type { Coding } from '../../src/core/types.js';
+
+const BOOK = 'codebooks/exit-barriers.yaml';
+const GOLD = 'fixtures/codings/survivors-gold.csv';
+const STUDY = 'fixtures/survivors';
+const dir = mkdtempSync(join(tmpdir(), 'qcode-model-pass-'));
+const MODEL = join(dir, 'study.model.json');
+/** Three of the seven: enough for every policy to show, quick to code five ways. */
+const CODED = ['P01', 'P02', 'P03'].map((id) => `${STUDY}/${id}.txt`);
+
+let learned: LearnResult;
+beforeAll(async () => {
+  learned = await runLearn({ codebook: BOOK, codings: [GOLD], inputs: [STUDY], folds: 0, top: 40 });
+  writeFileSync(MODEL, learned.modelText);
+});
+
+type Extra = { model?: string; merge?: 'rules' | 'model' | 'union' | 'vote'; jobs?: number };
+const runs = new Map<string, ReturnType<typeof runCode>>();
+/** Each run once: several tests look at the same policy's codings. */
+const code = (extra: Extra): ReturnType<typeof runCode> => {
+  const id = JSON.stringify(extra);
+  if (!runs.has(id)) runs.set(id, runCode({ codebook: BOOK, inputs: CODED, jobs: 1, ...extra }));
+  return runs.get(id)!;
+};
+const key = (c: Coding): string => `${c.segment} ${c.code}`;
+
+describe('code --model', () => {
+  it('union adds the model\'s codings as coder model, each with a probability and the features behind it', async () => {
+    const rules = await code({});
+    const union = await code({ model: MODEL, merge: 'union' });
+    const added = union.codings.filter((c) => c.coder === 'model');
+    expect(added.length).toBeGreaterThan(0);
+    for (const c of added) {
+      expect(c.probability).toBeGreaterThanOrEqual(0);
+      expect(c.probability).toBeLessThanOrEqual(1);
+      expect(c.features!.length).toBeGreaterThan(0);
+      expect(c.evidence).toEqual([]);
+    }
+    // every rules coding stays, now with the model's opinion of it
+    const ruled = new Set(rules.codings.map(key));
+    expect(union.codings.filter((c) => c.coder === 'auto').map(key)).toEqual(rules.codings.map(key));
+    expect(added.every((c) => !ruled.has(key(c)))).toBe(true);
+    expect(union.reads).toContain(MODEL);
+  });
+
+  it('rules keeps exactly the rules\' codings; model keeps only codes at or above their threshold; vote sits between', async () => {
+    const model = parseModel(learned.modelText, MODEL);
+    const rules = (await code({})).codings.map(key);
+    const byRules = await code({ model: MODEL, merge: 'rules' });
+    expect(byRules.codings.map(key)).toEqual(rules);
+    expect(byRules.codings.every((c) => c.coder === 'auto' && c.probability !== undefined)).toBe(true);
+    const byModel = await code({ model: MODEL, merge: 'model' });
+    expect(byModel.codings.every((c) => c.probability! >= model.codes[c.code]!.threshold)).toBe(true);
+    expect(byModel.codings.map(key)).not.toEqual(rules);
+    const vote = (await code({ model: MODEL, merge: 'vote' })).codings.map(key);
+    const union = (await code({ model: MODEL, merge: 'union' })).codings.map(key);
+    expect(rules.every((k) => vote.includes(k))).toBe(true);
+    expect(vote.every((k) => union.includes(k))).toBe(true);
+  });
+
+  it('the policies decide as documented', () => {
+    const t = { threshold: 0.4, confident: 0.8 };
+    const table = (p: number, ruled: boolean) => (['rules', 'model', 'union', 'vote'] as const).map((m) => decide(m, ruled, p, t));
+    expect(table(0.1, true)).toEqual([true, false, true, true]);
+    expect(table(0.5, false)).toEqual([false, true, true, false]);
+    expect(table(0.9, false)).toEqual([false, true, true, true]);
+    expect(decide('vote', false, 0.99, { threshold: 0.4 })).toBe(false);
+    expect(decide('union', true, undefined, undefined)).toBe(true);
+    expect(decide('model', true, undefined, undefined)).toBe(false);
+  });
+
+  it('a codebook that names its model codes with it by default, the path relative to the codebook', async () => {
+    const book = join(dir, 'named.yaml');
+    writeFileSync(book, readFileSync(BOOK, 'utf8').replace(/^codes:/m, 'model: study.model.json\ncodes:'));
+    const named = await runCode({ codebook: book, inputs: CODED, jobs: 1, merge: 'union' });
+    const given = await code({ model: MODEL, merge: 'union' });
+    expect(named.codings.map(key)).toEqual(given.codings.map(key));
+    expect(named.codings.some((c) => c.coder === 'model')).toBe(true);
+  });
+
+  it('with a model, --jobs 4 codes on one thread and gives the same codings', async () => {
+    const one = await code({ model: MODEL, merge: 'union' });
+    const four = await code({ model: MODEL, merge: 'union', jobs: 4 });
+    expect(four.codings).toEqual(one.codings);
+  });
+
+  it('refuses a file that is not a model, and --merge without a model', async () => {
+    await expect(code({ model: GOLD.replace('.csv', '.json') })).rejects.toThrow(/no such file/);
+    const notModel = join(dir, 'not.json');
+    writeFileSync(notModel, '{"codes": {}}');
+    await expect(code({ model: notModel })).rejects.toThrow(/not a qcode model/);
+    await expect(code({ merge: 'union' })).rejects.toThrow(/needs a model/);
+  });
+});
