@@ -172,11 +172,19 @@ describe('output discipline', () => {
     expect(bad.code).toBe(2);
     expect(readdirSync(dir)).toEqual(['freq.json']);
   });
-  it('warnings go to stderr, data to stdout; --quiet silences warnings', async () => {
-    const r = await qcode(['freq', STUDY, '--codebook', SMALL, '--format', 'json']);
-    expect(() => JSON.parse(r.stdout)).not.toThrow();
-    const q = await qcode(['freq', STUDY, '--codebook', SMALL, '--format', 'json', '--quiet']);
-    expect(q.stderr).toBe('');
+  it('warnings go to stderr; --quiet silences them and changes nothing on stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qcode-'));
+    const codings = join(dir, 'c.csv');
+    // P01:1 is the interviewer's turn: not eligible for coding, so qcode warns about it.
+    writeFileSync(codings, 'segment,code\nP01:1,barrier.housing\nP01:2,barrier.housing\n');
+    const args = ['code', 'fixtures/survivors', '--codebook', 'test/fixtures/codebooks/small.yaml', '--codings', codings, '--format', 'csv'];
+    const loud = await qcode(args);
+    expect(loud.code, loud.stderr).toBe(0);
+    expect(loud.stderr).toMatch(/^qcode: warning: .*P01:1 is not an eligible/m);
+    const quiet = await qcode([...args, '--quiet']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toBe(loud.stdout);
   });
 });
 

@@ -24,7 +24,7 @@ describe('qcode code --jobs', () => {
 
   it('reports an input error from a worker as a plain error at its place', async () => {
     writeFileSync(join(dir, 'T99.txt'), 'I: only questions?\nI: still?\n');
-    const r = await qcode(['freq', dir, '--codebook', 'codebooks/exit-barriers.yaml', '--jobs', '2']);
+    const r = await qcode(['freq', dir, '--codebook', 'test/fixtures/codebooks/small.yaml', '--jobs', '2']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/T99\.txt: no participant words in transcript "T99"/);
     expect(r.stderr).not.toMatch(/at .*\.js/);

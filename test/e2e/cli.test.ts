@@ -1,5 +1,5 @@
-// What only a real process shows: colour decided from the environment at start-up, the
-// launcher's exit status, and a qcode.yaml found in the folder the command starts in.
+// What only a real process shows: the launcher's exit status and a qcode.yaml found in
+// the folder the command starts in (colour from the environment: suite-streams.test.ts).
 // Everything else about the commands runs in-process (test/cli/commands.test.ts).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,17 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { qcode } from './run.js';
 
-const SMALL = 'test/fixtures/codebooks/small.yaml';
-const STUDY = 'fixtures/survivors';
 
 describe('the qcode process', () => {
-  it('honours NO_COLOR and FORCE_COLOR', () => {
-    const colored = qcode(['freq', STUDY, '--codebook', SMALL], { env: { FORCE_COLOR: '1' } });
-    expect(colored.stdout).toContain('\u001b[');
-    const plain = qcode(['freq', STUDY, '--codebook', SMALL], { env: { NO_COLOR: '1' } });
-    expect(plain.stdout).not.toContain('\u001b[');
-  });
-
   it('--version and --help exit 0; an unknown command exits 2', () => {
     expect(qcode(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(qcode(['--help']).code).toBe(0);

@@ -120,9 +120,10 @@ describe.skipIf(!hasChromium)('qcode report in headless Chromium', () => {
       await page.setViewportSize({ width: widthPx, height: 1000 });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, format).toBeLessThanOrEqual(0);
-      const pdf = await page.pdf({ format, printBackground: true, path: join(ARTIFACTS, `report-${format}.pdf`) });
-      expect(pdf.length, format).toBeGreaterThan(10000);
     }
+    // One PDF shows printing works end to end; a second paper size costs seconds and adds nothing.
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, path: join(ARTIFACTS, 'report-A4.pdf') });
+    expect(pdf.length).toBeGreaterThan(10000);
     await page.close();
   }, 60000);
 });

@@ -81,7 +81,7 @@ describe.skipIf(!tmux)('qcode review in a terminal (tmux)', () => {
   async function keys(...k: string[]): Promise<void> {
     for (const key of k) {
       t('send-keys', '-t', session, ...(key.length === 1 || key.startsWith('-l') ? ['-l', key.replace(/^-l /, '')] : [key]));
-      await sleep(250);
+      await sleep(60);
     }
   }
   function start(): void {
