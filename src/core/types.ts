@@ -160,6 +160,6 @@ export interface Coding {
   evidence: Evidence[];
   /** A learned model's probability that the code applies (`--model`), rounded to 4 places. */
   probability?: number;
-  /** The model's features that pushed that probability up most (`w:stem`, `b:stem|stem`, `q:stem`). */
+  /** The model's features that pushed that probability up most (`w:stem`, `b:stem stem`, `q:stem`). */
   features?: string[];
 }

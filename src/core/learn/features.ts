@@ -1,6 +1,6 @@
 // The features a learned model reads from a segment: the stems of its words, pairs of
 // neighbouring stems, and the stems of the interviewer's question it answers. Each is a
-// plain string a researcher can read back ("w:landlord", "b:no|money", "q:leav"), so a
+// plain string a researcher can read back ("w:landlord", "b:no monei", "q:leav"), so a
 // model's weights and a coding's "features that drove it" say what they mean.
 
 import type { StemFn } from '../codebook/stem.js';
@@ -20,7 +20,7 @@ export function featuresOf(text: string, question: string | null, stem: StemFn):
   const stems = tokens.map((t) => stem(t.text));
   stems.forEach((s, i) => {
     if (!STOP.has(tokens[i]!.text)) out.add(`w:${s}`);
-    if (i > 0) out.add(`b:${stems[i - 1]}|${s}`);
+    if (i > 0) out.add(`b:${stems[i - 1]} ${s}`);
   });
   if (stems.length <= 3) out.add('len:short');
   if (question) {
