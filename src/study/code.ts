@@ -63,10 +63,10 @@ export async function forEachCoded(
 
 /** The pass on worker threads when the corpus is large enough (or --jobs asks); null to run here. */
 async function codeAcrossThreads(study: Study, asked: number | undefined, warnings: Warnings, hooks: RunHooks): Promise<CodedTranscript[] | null> {
-  if (asked === 1 || !study.codebookPath) return null;
+  if (asked === 1 || !study.codebook) return null;
   const listing = await listInputs(study.inputs);
   const jobs = jobsFor(asked, await totalBytes(listing.files.map((f) => f.path)));
-  return jobs > 1 ? codeInParallel(study, listing, study.codebookPath, jobs, warnings, hooks) : null;
+  return jobs > 1 ? codeInParallel(study, listing, study.codebook.book, jobs, warnings, hooks) : null;
 }
 
 async function totalBytes(paths: string[]): Promise<number> {

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CodedTranscript } from '../core/code/pass.js';
+import type { Codebook } from '../core/codebook/model.js';
 import { QcodeError } from '../core/errors.js';
 import type { Place, Warning } from '../core/types.js';
 import type { InputFile, Inputs } from '../io/read.js';
@@ -32,10 +33,10 @@ export function jobsFor(asked: number | undefined, inputBytes: number): number {
 
 /** Every transcript of the study coded on `jobs` threads, in input order. */
 export async function codeInParallel(
-  study: Study, listing: Inputs, codebookPath: string, jobs: number, warnings: Warnings, hooks: RunHooks = {},
+  study: Study, listing: Inputs, codebook: Codebook, jobs: number, warnings: Warnings, hooks: RunHooks = {},
 ): Promise<CodedTranscript[]> {
   listing.warnings.forEach((w) => warnings.add(w));
-  const setup: WorkerSetup = { codebook: codebookPath, reading: study.reading, unit: study.unit, speakers: study.speakers };
+  const setup: WorkerSetup = { codebook, reading: study.reading, unit: study.unit, speakers: study.speakers };
   const results = await runPool(listing.files, Math.min(jobs, Math.max(1, listing.files.length)), setup, hooks);
   return mergeInOrder(study, listing.files, results, warnings);
 }
