@@ -6,8 +6,7 @@
 // The holdout is measured only with --holdout (its model learned from all tuning sets):
 // looking at it while changing rules is how a holdout stops being one.
 //   node scripts/kappa.mjs [codebook] [--holdout] [--merge vote|union|model] [--no-model]
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,34 +23,33 @@ const sets = [...tuning, ...(withHoldout ? [['holdout (never tune)', 'eval/holdo
 const work = mkdtempSync(join(tmpdir(), 'qcode-kappa-'));
 
 const transcriptsOf = (folder) => readdirSync(folder).filter((f) => /\.(txt|md|csv|vtt|srt|docx|json)$/.test(f) && !/^(README|CODING-NOTES)\.md$|gold-codings\.csv$|^cases\.csv$/.test(f)).map((f) => join(folder, f));
-const qcode = (argv) => spawnSync(process.execPath, ['bin/qcode.js', ...argv], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+// The built library, in this process: one start, and the codebook read once per call.
+const { runAgree, runLearn } = await import(new URL('../dist/index.js', import.meta.url).href);
 
 /** A model learned from every tuning set but `name` (the holdout is never among them). */
-function learnWithout(name) {
+async function learnWithout(name) {
   const from = tuning.filter(([n]) => n !== name);
   const out = join(work, `${from.length}-${name.replace(/\W+/g, '-')}.model.json`);
-  const r = qcode(['learn', '--codebook', codebook, '--folds', '0', '--quiet', '--out', out, '--format', 'json', '--codings', ...from.map(([, g]) => g), ...from.flatMap(([, , f]) => transcriptsOf(f))]);
-  if (r.status !== 0) throw new Error(`learn without ${name}: ${r.stderr.trim()}`);
+  const r = await runLearn({ codebook, folds: 0, codings: from.map(([, g]) => g), inputs: from.flatMap(([, , f]) => transcriptsOf(f)) });
+  writeFileSync(out, r.modelText);
   return out;
 }
 
 /** Agreement of the coding (rules, model or merge) with the set's gold, and its counts. */
-function measure(gold, folder, model, policy) {
-  const extra = model ? ['--model', model, '--merge', policy] : [];
-  const r = qcode(['agree', gold, ...transcriptsOf(folder), '--auto', '--codebook', codebook, ...extra, '--bootstrap', '0', '--format', 'json', '--quiet']);
-  if (r.status !== 0) return { error: r.stderr.trim() };
-  const d = JSON.parse(r.stdout);
+async function measure(gold, folder, model, policy) {
+  const { report: d } = await runAgree({ inputs: [gold, ...transcriptsOf(folder)], auto: true, codebook, bootstrap: 0, ...(model ? { model, merge: policy } : {}) });
   let tp = 0, fp = 0, fn = 0;
   for (const c of d.codes) if (c.auto && c.code.includes('.')) { tp += c.auto.true_positive; fp += c.auto.false_positive; fn += c.auto.false_negative; }
   return { mean: d.overall.mean.cohen_kappa, pooled: d.overall.pooled.cohen_kappa, tp, fp, fn };
 }
 
 const f3 = (x) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(3));
-const results = sets.map(([name, gold, folder]) => {
-  const model = withModel ? learnWithout(name) : null;
-  const rules = measure(gold, folder, model, 'rules');
-  return { name, rules, ...(model ? { model: measure(gold, folder, model, 'model'), merged: measure(gold, folder, model, merge) } : {}) };
-});
+const results = [];
+for (const [name, gold, folder] of sets) {
+  const model = withModel ? await learnWithout(name) : null;
+  const rules = await measure(gold, folder, model, 'rules');
+  results.push({ name, rules, ...(model ? { model: await measure(gold, folder, model, 'model'), merged: await measure(gold, folder, model, merge) } : {}) });
+}
 rmSync(work, { recursive: true, force: true });
 
 const rows = results.map(({ name, rules, model, merged }) => ({

@@ -52,3 +52,12 @@ describe('qcode learn', () => {
     expect(r.stderr).toMatch(/nothing to learn from/);
   });
 });
+
+describe('qcode learn --out', () => {
+  it('refuses to overwrite an input before it learns anything', async () => {
+    const r = await qcode('learn', ...BOOK, '--codings', 'fixtures/codings/survivors-gold.csv', 'fixtures/survivors', '--folds', '0', '--out', 'fixtures/codings/survivors-gold.csv');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/survivors-gold\.csv/);
+    expect(readFileSync('fixtures/codings/survivors-gold.csv', 'utf8')).toMatch(/^transcript,segment/);
+  });
+});

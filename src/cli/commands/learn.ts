@@ -5,7 +5,7 @@ import { runLearn, splitCodings } from '../../study/learn.js';
 import { VERSION } from '../../version.js';
 import { emit } from '../emit.js';
 import { hooksFor } from '../hooks.js';
-import { addReadingOptions, parseNumberOption, type StudyCliOptions, studyOptions } from '../options.js';
+import { addReadingOptions, checkOutFirst, parseNumberOption, type StudyCliOptions, studyOptions } from '../options.js';
 import { makeUi } from '../ui.js';
 
 interface LearnCliOptions extends Omit<StudyCliOptions, 'codings'> {
@@ -26,6 +26,8 @@ export function registerLearn(program: Command): void {
       const listed = typeof opts.codings === 'string' ? [opts.codings] : opts.codings ?? [];
       const { codings, transcripts } = await splitCodings(listed);
       const { codings: _one, out, ...rest } = opts;
+      // The model file is checked against what the run reads before the run, not after it.
+      if (out) await checkOutFirst([...inputs, ...listed], { ...rest, out });
       const run = {
         ...studyOptions([...inputs, ...transcripts], rest), codings,
         folds: parseNumberOption(opts.folds, '--folds', 0, 100), top: parseNumberOption(opts.top, '--top', 1, 100_000),
