@@ -46,7 +46,13 @@ export function codingsTable(codings: Coding[], title: string): TableModel {
   return {
     title,
     columns: [{ header: 'segment' }, { header: 'speaker' }, { header: 'code' }, { header: 'evidence', flex: true }],
-    rows: codings.map((c) => [c.segment, c.speaker, c.code, evidenceText(c)]),
+    rows: codings.map((c) => [c.segment, c.speaker, c.code, evidenceText(c) || modelText(c)]),
     notes: codings.length === 0 ? ['no segment was coded'] : [],
   };
+}
+
+/** A learned model's coding has no matched words: the table says so, with what drove it. */
+function modelText(c: Coding): string {
+  if (c.probability === undefined) return '';
+  return `(${c.coder} p=${c.probability.toFixed(2)}${c.features?.length ? `: ${c.features.join(', ')}` : ''})`;
 }

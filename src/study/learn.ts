@@ -41,6 +41,9 @@ export async function passModel(study: Study, opts: Pick<StudyOptions, 'model' |
   }
   const model = await readModel(path);
   checkModelFits(model, cb, path, warnings);
+  if (model.unit !== study.unit) {
+    warnings.add({ file: path, message: `this model learned from ${model.unit} segments; coding ${study.unit} segments with it, its probabilities are less sure than learn reported` });
+  }
   if (!study.reads.includes(path)) study.reads.push(path);
   return { scoring: scoringModel(model, cb.stem), policy: opts.merge ?? DEFAULT_MERGE, path };
 }
@@ -112,7 +115,7 @@ export async function runLearn(opts: LearnRunOptions, hooks: RunHooks = {}): Pro
     warnings.add({ ...rows[0]!.place, message: `no transcript "${id}" among the inputs; its ${rows.length} codings are not learned from` });
   }
   if (segments.length === 0) throw new QcodeError('nothing to learn from: no transcript among the inputs has human codings');
-  const learn: LearnOptions = { ...DEFAULT_LEARN, ...(opts.top !== undefined ? { top: opts.top } : {}) };
+  const learn: LearnOptions = { ...DEFAULT_LEARN, unit: study.unit, ...(opts.top !== undefined ? { top: opts.top } : {}) };
   const model = learnModel(cb.book, cb.stem, segments, learn);
   const evaluation = crossValidate(cb.book, cb.stem, segments, opts.folds ?? DEFAULT_FOLDS, opts.merge ?? DEFAULT_REPORTED_MERGE, learn);
   return { model, modelText: canonicalJson(model), evaluation, reads: [...study.reads, ...opts.codings], warnings: warnings.list };

@@ -44,6 +44,9 @@ describe('qcode learn', () => {
     expect(header!.split(',').slice(0, CODINGS_HEADER.length)).toEqual(CODINGS_HEADER);
     expect(header!.endsWith('probability,features')).toBe(true);
     expect(rows.some((row) => row.split(',')[4] === 'model')).toBe(true);
+
+    const table = await qcode('code', 'fixtures/survivors/P02.txt', ...BOOK, '--model', model, '--merge', 'union', '--no-color');
+    expect(table.stdout).toMatch(/\(model p=\d\.\d\d: [wbq]:/);
   });
 
   it('a codings file that names no transcript among the inputs is a usage error', async () => {

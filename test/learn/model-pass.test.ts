@@ -95,6 +95,13 @@ describe('code --model', () => {
     expect(four.codings).toEqual(one.codings);
   });
 
+  it('warns when the model learned from another unit than the one coded', async () => {
+    expect(parseModel(learned.modelText, MODEL).unit).toBe('turn');
+    const bySentence = await runCode({ codebook: BOOK, inputs: CODED.slice(0, 1), jobs: 1, unit: 'sentence', model: MODEL });
+    expect(bySentence.warnings.map((w) => w.message)).toContain('this model learned from turn segments; coding sentence segments with it, its probabilities are less sure than learn reported');
+    expect((await code({ model: MODEL })).warnings.some((w) => w.message.includes('learned from'))).toBe(false);
+  });
+
   it('refuses a file that is not a model, and --merge without a model', async () => {
     await expect(code({ model: GOLD.replace('.csv', '.json') })).rejects.toThrow(/no such file/);
     const notModel = join(dir, 'not.json');

@@ -4,7 +4,7 @@
 // in a diff what changed).
 
 import { QcodeError } from '../errors.js';
-import type { CodeId } from '../types.js';
+import { UNITS, type CodeId, type Unit } from '../types.js';
 
 export const MODEL_FORMAT = 'qcode-model/1';
 
@@ -25,6 +25,8 @@ export interface LearnedModel {
   /** The codebook's name, so a model meets the codebook it was trained for. */
   codebook: string;
   language: string;
+  /** The segment unit it learned from: a model of whole turns reads sentences less well. */
+  unit: Unit;
   trained: { transcripts: number; segments: number; examples: number };
   codes: Record<CodeId, CodeModel>;
 }
@@ -68,5 +70,6 @@ export function parseModel(text: string, file: string): LearnedModel {
       && Object.values(c.weights).every((w) => typeof w === 'number' && Number.isFinite(w));
     if (!ok) throw new QcodeError(`the model of code "${code}" needs a numeric bias, threshold and weights`, { file });
   }
-  return { format: MODEL_FORMAT, codebook: String(m.codebook ?? ''), language: String(m.language ?? 'en'), trained: m.trained ?? { transcripts: 0, segments: 0, examples: 0 }, codes: m.codes };
+  const unit = UNITS.includes(m.unit as Unit) ? (m.unit as Unit) : 'turn';
+  return { format: MODEL_FORMAT, codebook: String(m.codebook ?? ''), language: String(m.language ?? 'en'), unit, trained: m.trained ?? { transcripts: 0, segments: 0, examples: 0 }, codes: m.codes };
 }

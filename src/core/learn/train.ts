@@ -5,7 +5,7 @@
 
 import { flattenCodes, type Code, type Codebook } from '../codebook/model.js';
 import type { StemFn } from '../codebook/stem.js';
-import type { CodeId } from '../types.js';
+import type { CodeId, Unit } from '../types.js';
 import { featuresOf } from './features.js';
 import { DEFAULT_TRAIN, trainLogistic, type Example, type TrainOptions } from './logistic.js';
 import { MODEL_FORMAT, round4, type CodeModel, type LearnedModel } from './model.js';
@@ -35,6 +35,8 @@ export interface LearnOptions {
   /** Folds (by transcript) of the out-of-fold probabilities the thresholds are set on; below 2, none. */
   calibrate: number;
   train: TrainOptions;
+  /** The segment unit of the coded segments (default: the codebook's). */
+  unit?: Unit;
 }
 
 export const DEFAULT_LEARN: LearnOptions = { top: 150, minCount: 3, threshold: 0.5, calibrate: 3, train: DEFAULT_TRAIN };
@@ -151,7 +153,7 @@ function fitModel(book: Codebook, stem: StemFn, segments: readonly LabelledSegme
     codes[c.id] = { bias: round4(bias), threshold: opts.threshold, positives, weights: strongest(weights, names, opts.top) };
   }
   const transcripts = new Set(segments.map((s) => s.transcript)).size;
-  return { format: MODEL_FORMAT, codebook: book.name, language: book.language, trained: { transcripts, segments: segments.length, examples: exampleCount }, codes };
+  return { format: MODEL_FORMAT, codebook: book.name, language: book.language, unit: opts.unit ?? book.unit, trained: { transcripts, segments: segments.length, examples: exampleCount }, codes };
 }
 
 /** Features seen in at least `minCount` texts, indexed in sorted order. */
