@@ -61,7 +61,7 @@ export function addPassOptions(cmd: Command): Command {
 export function addModelOptions(cmd: Command): Command {
   return cmd
     .option('--model <file>', "a learned model (qcode learn --out) whose codings join the rules' as coder model (default: the codebook's model:)")
-    .addOption(new Option('--merge <policy>', "rules: the rules' codings, each with the model's probability; model: the model's codings only; union: both; vote: 0.4·rules + 0.6·probability ≥ 0.5 (default: rules)").choices(['rules', 'model', 'union', 'vote']));
+    .addOption(new Option('--merge <policy>', "rules: the rules' codings, each with the model's probability; model: the model's codings only; union: both; vote: the rules' codings plus the model's where it is confident (default: rules)").choices(['rules', 'model', 'union', 'vote']));
 }
 
 /** Reports that can run on saved or human codings instead of a fresh pass. */

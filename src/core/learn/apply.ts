@@ -20,8 +20,8 @@ import { round4, type CodeModel, type LearnedModel } from './model.js';
  * - `union`: the rules' codings, plus every code with p ≥ t the rules did not give.
  * - `vote`: the rules hold two votes, the model one at p ≥ t and one more at p ≥ c; two
  *   votes give the code. So every rules coding stays, and the model adds a code the
- *   rules missed only at p ≥ c (where, out of fold, at least 80% of such additions were
- *   right); a code without c gets nothing from the model.
+ *   rules missed only at p ≥ c (where, out of fold, at least 80% of the model's codings
+ *   were right); a code without c gets nothing from the model.
  * A code the model has no weights for is left to the rules under every policy but `model`.
  */
 export type MergePolicy = 'rules' | 'model' | 'union' | 'vote';

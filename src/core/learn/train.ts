@@ -19,8 +19,6 @@ export interface LabelledSegment {
   text: string;
   question: string | null;
   codes: ReadonlySet<CodeId>;
-  /** The codes the rules gave it, when known: the confident threshold is set on what the rules missed. */
-  rules?: ReadonlySet<CodeId>;
   /** Its features, when already found (cross-validation finds them once, not once per fold). */
   features?: readonly string[];
 }
@@ -73,17 +71,19 @@ function outOfFold(book: Codebook, stem: StemFn, segments: readonly LabelledSegm
       for (const [code, o] of opinions) out[i]!.set(code, o.probability);
     });
   }
-  return out.map((m, i) => withHuman(m, segments[i]!));
+  return out.map((probability, i) => ({ probability, human: segments[i]!.codes }));
 }
 
 /**
  * Per code: `threshold`, the probability where the model alone agreed best with the
  * human coding out of fold (F1); `confident`, the lowest at or above it where at least
- * 80% of the codes the model would add to the rules' were right (none: never).
+ * 80% of the model's own codings were right (none: never). Judged on the model alone,
+ * not on what it adds to the rules: rules tuned on the training segments leave only
+ * their hardest misses there, which says little about interviews they have not met.
  */
 function calibrate(model: LearnedModel, scored: readonly Scored[]): void {
   for (const [code, c] of Object.entries(model.codes)) {
-    const pairs = scored.map((s) => ({ p: s.probability.get(code) ?? 0, human: s.human.has(code), ruled: s.ruled.has(code) }));
+    const pairs = scored.map((s) => ({ p: s.probability.get(code) ?? 0, human: s.human.has(code) }));
     let best = { t: c.threshold, f1: -1 };
     for (const t of GRID) {
       let tp = 0, fp = 0, fn = 0;
@@ -97,8 +97,8 @@ function calibrate(model: LearnedModel, scored: readonly Scored[]): void {
     c.threshold = best.t;
     for (const t of GRID) {
       if (t < best.t) continue;
-      const added = pairs.filter((x) => !x.ruled && x.p >= t);
-      if (added.length >= MIN_CONFIDENT && added.filter((x) => x.human).length >= CONFIDENT_PRECISION * added.length) {
+      const given = pairs.filter((x) => x.p >= t);
+      if (given.length >= MIN_CONFIDENT && given.filter((x) => x.human).length >= CONFIDENT_PRECISION * given.length) {
         c.confident = t;
         break;
       }
@@ -113,11 +113,6 @@ const MIN_CONFIDENT = 3;
 interface Scored {
   probability: Map<CodeId, number>;
   human: ReadonlySet<CodeId>;
-  ruled: ReadonlySet<CodeId>;
-}
-
-function withHuman(probability: Map<CodeId, number>, s: LabelledSegment): Scored {
-  return { probability, human: s.codes, ruled: s.rules ?? new Set<CodeId>() };
 }
 
 function fitModel(book: Codebook, stem: StemFn, segments: readonly LabelledSegment[], opts: LearnOptions = DEFAULT_LEARN): LearnedModel {
