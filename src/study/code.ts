@@ -44,6 +44,7 @@ export async function forEachCoded(
   const pass = { unit: study.unit, speakers: study.speakers };
   // A learned model codes on this thread: worker threads run the rules' pass only.
   const model = saved ? null : await passModel(study, opts, warnings);
+  if (saved && opts.model) warnings.add({ file: opts.model, message: 'not used: --codings reports saved codings as they are, so --model has nothing to add to' });
   if (!saved && !model) {
     const parallel = await codeAcrossThreads(study, opts.jobs, warnings, hooks);
     if (parallel) {

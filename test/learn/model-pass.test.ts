@@ -102,6 +102,12 @@ describe('code --model', () => {
     expect((await code({ model: MODEL })).warnings.some((w) => w.message.includes('learned from'))).toBe(false);
   });
 
+  it('with saved codings the model is not used, and the run says so', async () => {
+    const saved = await runCode({ codebook: BOOK, inputs: CODED, jobs: 1, codings: GOLD, model: MODEL });
+    expect(saved.codings.every((c) => c.coder === 'gold' && c.probability === undefined)).toBe(true);
+    expect(saved.warnings.some((w) => w.file === MODEL && /not used/.test(w.message))).toBe(true);
+  });
+
   it('refuses a file that is not a model, and --merge without a model', async () => {
     await expect(code({ model: GOLD.replace('.csv', '.json') })).rejects.toThrow(/no such file/);
     const notModel = join(dir, 'not.json');
