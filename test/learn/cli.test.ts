@@ -49,6 +49,12 @@ describe('qcode learn', () => {
     expect(table.stdout).toMatch(/\(model p=\d\.\d\d: [wbq]:/);
   });
 
+  it('without --codings there is nothing to learn from, and it says how to give them', async () => {
+    const r = await qcode('learn', ...BOOK, 'fixtures/survivors');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/learn needs human codings: --codings FILE/);
+  });
+
   it('a codings file that names no transcript among the inputs is a usage error', async () => {
     const r = await qcode('learn', ...BOOK, '--codings', 'eval/dev/gold-codings.csv', 'fixtures/survivors/P01.txt', '--folds', '0');
     expect(r.code).toBe(2);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseModel, type LearnedModel } from '../../src/core/learn/model.js';
+import { learnCodesTable, learnCsv, learnSummaryTable } from '../../src/render/learn.js';
 import { runLearn, type LearnResult } from '../../src/study/learn.js';
 
 const BOOK = 'codebooks/exit-barriers.yaml';
@@ -54,6 +55,19 @@ describe('learn', () => {
     expect(e.summary.model.meanKappa).not.toBe(e.summary.rules.meanKappa);
     // union never has fewer true positives than the rules alone
     expect(e.summary.union.recall!).toBeGreaterThanOrEqual(e.summary.rules.recall!);
+  });
+
+  it('renders the figures as a summary, a per-code table and one CSV row per leaf code', () => {
+    const e = learned.evaluation;
+    const summary = learnSummaryTable(e, 'Study');
+    expect(summary.title).toMatch(/^Study — 2-fold cross-validation by transcript, 7 transcripts, \d+ segments$/);
+    expect(summary.rows.map((r) => r[0])).toEqual(['rules alone', 'model alone', 'merge union', 'merge vote']);
+    expect(summary.rows[0]![1]).toBe(e.summary.rules.meanKappa!.toFixed(3));
+    expect(learnCodesTable(e).rows).toHaveLength(e.codes.length);
+    const [header, ...rows] = learnCsv(e).trim().split('\n');
+    expect(header).toBe('code,human,rules_kappa,rules_precision,rules_recall,model_kappa,model_precision,model_recall,merge_kappa,merge_precision,merge_recall');
+    expect(rows).toHaveLength(e.codes.length);
+    expect(rows[0]!.startsWith(`${e.codes[0]!.code},${e.codes[0]!.human},`)).toBe(true);
   });
 
   it('warns about a code the codebook does not have, naming its row, and learns from the rest', async () => {
