@@ -92,7 +92,7 @@ export interface LearnResult {
 }
 
 export const DEFAULT_FOLDS = 5;
-export const DEFAULT_REPORTED_MERGE: MergePolicy = 'union';
+export const DEFAULT_REPORTED_MERGE: MergePolicy = 'vote';
 
 export async function runLearn(opts: LearnRunOptions, hooks: RunHooks = {}): Promise<LearnResult> {
   if (opts.codings.length === 0) throw new QcodeError('learn needs human codings: --codings FILE (a codings CSV; several may be given)');

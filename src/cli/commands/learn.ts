@@ -21,7 +21,7 @@ export function registerLearn(program: Command): void {
     .option('--coder <name>', 'the coder to learn from in codings files with several coders')
     .option('--folds <k>', 'cross-validation folds, by transcript (0: none)', '5')
     .option('--top <n>', 'feature weights kept per code in the model file', '150')
-    .addOption(new Option('--merge <policy>', 'the merge policy of the per-code merge column').choices(['rules', 'model', 'union', 'vote']).default('union'))
+    .addOption(new Option('--merge <policy>', 'the merge policy of the per-code merge column').choices(['rules', 'model', 'union', 'vote']).default('vote'))
     .action(async (inputs: string[], opts: LearnCliOptions) => {
       const listed = typeof opts.codings === 'string' ? [opts.codings] : opts.codings ?? [];
       const { codings, transcripts } = await splitCodings(listed);
