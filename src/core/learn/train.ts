@@ -52,7 +52,9 @@ interface Text {
  * One model per leaf code from the coded segments and the codebook's examples, its
  * thresholds set on out-of-fold probabilities when there are transcripts enough.
  */
-export function learnModel(book: Codebook, stem: StemFn, segments: readonly LabelledSegment[], opts: LearnOptions = DEFAULT_LEARN): LearnedModel {
+export function learnModel(book: Codebook, stem: StemFn, labelled: readonly LabelledSegment[], opts: LearnOptions = DEFAULT_LEARN): LearnedModel {
+  // Each segment's features found once, however many fits read them.
+  const segments = labelled.map((s) => (s.features ? s : { ...s, features: featuresOf(s.text, s.question, stem) }));
   const model = fitModel(book, stem, segments, opts);
   const folds = Math.min(opts.calibrate, new Set(segments.map((s) => s.transcript)).size);
   if (folds >= 2) calibrate(model, outOfFold(book, stem, segments, folds, opts));
