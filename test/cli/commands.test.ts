@@ -225,3 +225,12 @@ describe('qcode.yaml', () => {
     expect(bad.stderr).toContain('qcode.yaml:1:1: unknown key "codebok" in qcode.yaml (did you mean "codebook"?)');
   });
 });
+
+describe('stderr never carries control characters from the inputs', () => {
+  it('an error quoting a file name holding an escape sequence shows it as symbols', async () => {
+    const r = await qcode(['freq', STUDY, '--codebook', '\u001b[31mbook\u0007.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('␛[31mbook␇.yaml');
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+});
