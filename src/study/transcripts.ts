@@ -7,7 +7,7 @@ import { QcodeError } from '../core/errors.js';
 import { tokenize } from '../core/segment/tokenize.js';
 import { OffsetMap } from '../core/segment/offsets.js';
 import type { Transcript } from '../core/types.js';
-import { listInputs, readTranscripts, type InputFile, type ReadOptions } from '../io/read.js';
+import { listInputs, readInput, type InputFile, type ReadOptions } from '../io/read.js';
 import type { RunHooks, Warnings } from './options.js';
 
 export async function* readStudyTranscripts(
@@ -20,8 +20,10 @@ export async function* readStudyTranscripts(
   const notes = new RunNotes();
   let done = 0;
   hooks.onProgress?.({ done, total: listing.files.length, file: '' });
-  for (const file of listing.files) {
-    for (const t of await readTranscripts(file, { ...reading, onWarning: (w) => warnings.add(w) })) {
+  for (const [file, pending] of readAhead(listing.files, reading)) {
+    const read = await pending;
+    read.warnings.forEach((w) => warnings.add(w));
+    for (const t of read.transcripts) {
       const earlier = seen.get(t.id);
       if (earlier) throw new QcodeError(`transcript id "${t.id}" is used twice: by ${earlier} and by ${t.source}`, { file: t.source });
       seen.set(t.id, t.source);
@@ -37,6 +39,32 @@ export async function* readStudyTranscripts(
   checkEveryInputRead(inputs, listing.files, yielded);
   notes.warn(warnings, reading.interviewers);
 }
+
+/** Files read while earlier ones are coded: waiting on the disk is most of a file's cost. */
+const READ_AHEAD = 4;
+
+/**
+ * Each file with its reading, started up to READ_AHEAD files early, handed out in input
+ * order: what a file says (its transcripts, warnings, or error) arrives when its turn
+ * comes, so nothing about a run depends on which read finished first.
+ */
+function* readAhead(files: InputFile[], reading: Omit<ReadOptions, 'onWarning'>): Generator<[InputFile, Promise<ReadFile>]> {
+  const started: Promise<ReadFile>[] = [];
+  const start = (i: number): void => {
+    if (i >= files.length || started[i]) return;
+    const p = readInput(files[i]!, reading);
+    // Awaited in turn; until then a failure must not count as unhandled.
+    p.catch(() => {});
+    started[i] = p;
+  };
+  for (let i = 0; i < files.length; i++) {
+    for (let k = i; k <= i + READ_AHEAD; k++) start(k);
+    yield [files[i]!, started[i]!];
+    delete started[i];
+  }
+}
+
+type ReadFile = Awaited<ReturnType<typeof readInput>>;
 
 export function lacksInterviewer(t: Transcript): boolean {
   return t.turns.length > 0 && t.turns.every((turn) => turn.role !== 'interviewer');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchText, nearPairs } from '../../src/core/codebook/match.js';
+import { matchText, nearPairs, questionTerms } from '../../src/core/codebook/match.js';
 import { codes, compileYaml, oneCode } from './helpers.js';
 
 describe('rule keys', () => {
@@ -26,6 +26,34 @@ describe('rule keys', () => {
     const cb = await oneCode('regex: ["\\\\b(18|eighteen)[- ]months?\\\\b"]');
     expect(codes(cb, 'It has to be EIGHTEEN months at least')).toEqual(['c']);
     expect(codes(cb, 'about 180 months')).toEqual([]);
+  });
+  it('regex beside other keys: all must hold, whether the pattern also stands alone elsewhere', async () => {
+    const cb = await compileYaml(`codes:
+  - id: alone
+    label: A
+    match:
+      - regex: ["\\\\bsix\\\\b"]
+  - id: paired
+    label: P
+    match:
+      - any: [times]
+        regex: ["\\\\bsix\\\\b", "\\\\bseven\\\\b"]
+  - id: asked
+    label: Q
+    match:
+      - prompt: [how many]
+        regex: ["^\\\\W*(six|seven)\\\\b"]
+`);
+    expect(codes(cb, 'six')).toEqual(['alone']);
+    expect(codes(cb, 'six times')).toEqual(['alone', 'paired']);
+    expect(codes(cb, 'seven times')).toEqual(['paired']);
+    expect(codes(cb, 'many times')).toEqual([]);
+    const asked = (text: string, question: string): string[] =>
+      [...matchText(cb, text, questionTerms(cb, question)).keys()].sort();
+    expect(asked('Seven.', 'How many times did you leave?')).toEqual(['asked']);
+    expect(asked('Seven.', 'Where did you go?')).toEqual([]);
+    expect(asked('Six.', 'How many times?')).toEqual(['alone', 'asked']);
+    expect(asked('I was six.', 'How many times?')).toEqual(['alone']);
   });
   it('a catastrophic-backtracking pattern runs in linear time', async () => {
     const cb = await oneCode('regex: ["(a+)+$"]');

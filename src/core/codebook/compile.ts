@@ -54,7 +54,7 @@ export interface CompiledCodebook {
   prefixes: TrieNode;
   /** Term → the rules it can make hold (any/all/near terms; never `not`). */
   rulesByTerm: RuleId[][];
-  /** Term → the rules that have no key but `prompt` (and `not`): a question's terms trigger them. */
+  /** Term → the rules with `prompt` and no answer terms (a regex at most): a question's terms trigger them. */
   rulesByPromptTerm: RuleId[][];
   /** Term → whether some rule looks for it in the question: only those are kept from a question. */
   promptTerm: boolean[];
@@ -62,9 +62,12 @@ export interface CompiledCodebook {
   hasPrompt: boolean;
   /** Every distinct regex of the codebook, each compiled for finding its spans… */
   patterns: Array<{ re: CompiledRegex; source: string }>;
-  /** …and all of them in one automaton, to learn in one pass which ones match. */
+  /** …and those that trigger rules on their own, searched together for each segment. */
   patternSet: PatternSet;
-  /** Pattern → the rules that use it. */
+  /**
+   * Pattern → the rules it alone can make hold (a regex is their only positive key). A
+   * rule with other keys as well tests its patterns only once those hold.
+   */
   rulesByPattern: RuleId[][];
   /** Token → its stem and the terms it finds, filled by the matcher as tokens come. */
   lookups: Map<string, TokenLookup>;
@@ -124,16 +127,16 @@ export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook 
       // only `prompt`, a term of its question) always triggers it.
       const triggers = new Set([...(rule.any ?? []), ...(rule.all ?? []), ...(rule.near?.left ?? []), ...(rule.near?.right ?? [])]);
       for (const t of triggers) out.rulesByTerm[t]!.push(id);
-      for (const p of new Set(rule.regex ?? [])) out.rulesByPattern[p]!.push(id);
+      if (triggers.size === 0 && !rule.prompt) for (const p of new Set(rule.regex ?? [])) out.rulesByPattern[p]!.push(id);
       if (rule.prompt) {
         out.hasPrompt = true;
         for (const t of rule.prompt) out.promptTerm[t] = true;
-        // A rule with an answer key is found by the answer's terms; one with only a prompt, by the question's.
-        if (triggers.size === 0 && !rule.regex) for (const t of new Set(rule.prompt)) out.rulesByPromptTerm[t]!.push(id);
+        // A rule with answer terms is found by them; one without, by its question's terms.
+        if (triggers.size === 0) for (const t of new Set(rule.prompt)) out.rulesByPromptTerm[t]!.push(id);
       }
     }
   }
-  out.patternSet = compilePatternSet(out.patterns);
+  out.patternSet = compilePatternSet(out.patterns, out.rulesByPattern.map((rules) => rules.length > 0));
   return out;
 }
 

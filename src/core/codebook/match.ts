@@ -45,10 +45,11 @@ export function matchText(cb: CompiledCodebook, text: string, question: Question
   for (const term of occ.keys()) for (const r of cb.rulesByTerm[term]!) candidates.add(r);
   for (const p of patterns) for (const r of cb.rulesByPattern[p]!) candidates.add(r);
   for (const term of question) for (const r of cb.rulesByPromptTerm[term]!) candidates.add(r);
+  const regex = new RegexAnswers(cb, text, patterns);
   for (const ruleId of [...candidates].sort((a, b) => a - b)) {
     const rule = cb.rules[ruleId]!;
     if (rule.prompt && !askedAny(rule.prompt, question)) continue;
-    const ev = evaluate(cb, rule, occ, patterns, tokens, text);
+    const ev = evaluate(cb, rule, occ, regex, tokens, text);
     if (!ev) continue;
     const list = result.get(rule.code) ?? [];
     result.set(rule.code, mergeEvidence(list, ev));
@@ -142,15 +143,34 @@ function hasAny(terms: TermId[], occ: Map<TermId, Occurrence[]>): boolean {
   return false;
 }
 
+/**
+ * Whether each pattern matches the segment: known for the patterns searched for in every
+ * segment, tested (once) for the others when a rule whose other keys hold asks.
+ */
+class RegexAnswers {
+  private readonly tested = new Map<number, boolean>();
+  constructor(private readonly cb: CompiledCodebook, private readonly text: string, private readonly found: number[]) {}
+
+  holds(p: number): boolean {
+    if (this.cb.rulesByPattern[p]!.length > 0) return this.found.includes(p);
+    let yes = this.tested.get(p);
+    if (yes === undefined) {
+      yes = this.cb.patternSet.test(p, this.text);
+      this.tested.set(p, yes);
+    }
+    return yes;
+  }
+}
+
 function evaluate(
-  cb: CompiledCodebook, rule: CompiledRule, occ: Map<TermId, Occurrence[]>, patterns: number[], tokens: Token[], text: string,
+  cb: CompiledCodebook, rule: CompiledRule, occ: Map<TermId, Occurrence[]>, regex: RegexAnswers, tokens: Token[], text: string,
 ): RawEvidence[] | null {
   // Cheap yes/no checks first: most triggered rules fail one, and then no evidence is built.
   if (rule.not && hasAny(rule.not, occ)) return null;
   if (rule.any && !hasAny(rule.any, occ)) return null;
   if (rule.all) for (const t of rule.all) if (!occ.has(t)) return null;
   if (rule.near && !(hasAny(rule.near.left, occ) && hasAny(rule.near.right, occ))) return null;
-  const regexHits = rule.regex?.filter((p) => patterns.includes(p));
+  const regexHits = rule.regex?.filter((p) => regex.holds(p));
   if (regexHits && regexHits.length === 0) return null;
   const paired = rule.near
     ? nearPairs(rule.near.left.flatMap((t) => occ.get(t) ?? []), rule.near.right.flatMap((t) => occ.get(t) ?? []), rule.near.within)
@@ -160,7 +180,7 @@ function evaluate(
   const evidence: RawEvidence[] = found.map((o) => ({
     start: tokens[o.first]!.start, end: tokens[o.last]!.end, term: cb.terms[o.term]!.raw,
   }));
-  // The pattern set said which patterns match; only those are searched again, for spans.
+  // Only the patterns known to match are searched again, for their spans.
   for (const p of regexHits ?? []) {
     const { re, source } = cb.patterns[p]!;
     evidence.push(...regexSpans(re, text).map(([start, end]) => ({ start, end, term: source })));

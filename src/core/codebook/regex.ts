@@ -65,13 +65,21 @@ export function regexSpans(re: CompiledRegex, text: string): Array<[number, numb
 
 /** Every pattern of a codebook, run so that the text is read as few times as possible. */
 export interface PatternSet {
-  /** Indices of the patterns that match somewhere in `text`, ascending. */
+  /** Indices of the searched-for patterns that match somewhere in `text`, ascending. */
   matching(text: string): number[];
+  /** Whether pattern `p` matches somewhere in `text` (asked when a rule needs to know). */
+  test(p: number, text: string): boolean;
 }
 
-export function compilePatternSet(patterns: Array<{ re: CompiledRegex; source: string }>): PatternSet {
-  const literals = patterns.map((p) => requiredLiterals(p.source));
-  const always = patterns.flatMap((_, i) => (literals[i] ? [] : [i]));
+/**
+ * `searched[i]`: pattern i is looked for in every segment, because a rule holds on it
+ * alone. The others are tested only when asked: a pattern beside a question or answer
+ * term (`^\W*(no|nope)\b` after "did you have family…?") need not run on the segments
+ * where those terms are missing, which are nearly all of them.
+ */
+export function compilePatternSet(patterns: Array<{ re: CompiledRegex; source: string }>, searched: boolean[] = patterns.map(() => true)): PatternSet {
+  const literals = patterns.map((p, i) => (searched[i] ? requiredLiterals(p.source) : null));
+  const always = patterns.flatMap((_, i) => (searched[i] && !literals[i] ? [i] : []));
   const sets = always.length > 0 ? [new SplittingSet(always, patterns.map((p) => p.source))] : [];
   return new LiteralFilteredSet(patterns.map((p) => p.re), buildScanner(literals), sets);
 }
@@ -88,6 +96,10 @@ class LiteralFilteredSet implements PatternSet {
     for (const set of this.sets) set.match(text, out);
     for (const p of this.scanner.candidates(text)) if (this.res[p]!.test(text)) out.push(p);
     return out.sort((a, b) => a - b);
+  }
+
+  test(p: number, text: string): boolean {
+    return this.res[p]!.test(text);
   }
 }
 
