@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -11,6 +12,8 @@ export default defineConfig({
     // worker thread cannot have.
     pool: 'forks',
     isolate: false,
+    // vitest leaves a core free by default, which on a 2-core machine is half of it.
+    maxWorkers: Math.max(2, availableParallelism()),
     reporters: ['default', './test/summary-reporter.ts'],
     coverage: {
       provider: 'v8',

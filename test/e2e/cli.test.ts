@@ -9,10 +9,10 @@ import { qcode } from './run.js';
 
 
 describe('the qcode process', () => {
-  it('--version and --help exit 0; an unknown command exits 2', () => {
-    expect(qcode(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(qcode(['--help']).code).toBe(0);
+  it('exits with the status main returns: 2 for an unknown command, 0 for --version', () => {
+    // What each command returns is tested in-process; this is the launcher passing it on.
     expect(qcode(['nonsense']).code).toBe(2);
+    expect(qcode(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('reads the qcode.yaml of the folder it starts in, and names a typo in it with its place', () => {
