@@ -33,38 +33,49 @@ export function toAttributeValue(value: unknown): AttributeValue | undefined {
   return undefined;
 }
 
-/** Split normalised text into front matter and body. */
-export function splitFrontMatter(text: string, file: string): FrontMatter {
-  const none: FrontMatter = { body: text, lineOffset: 0, attributes: {} };
-  const firstEnd = text.indexOf('\n');
-  if (firstEnd < 0 || !FENCE.test(text.slice(0, firstEnd))) return none;
+/** Where a front matter block is: its YAML, the body after it, the source lines it takes. */
+interface Block {
+  yaml: string;
+  body: string;
+  lines: number;
+}
 
+/**
+ * The fences of a front matter block, without reading its YAML (layout detection only
+ * needs the body). Null when the text has none; 'unclosed' when line 1 opens one that
+ * no later line closes.
+ */
+export function frontMatterBlock(text: string): Block | 'unclosed' | null {
+  const firstEnd = text.indexOf('\n');
+  if (firstEnd < 0 || !FENCE.test(text.slice(0, firstEnd))) return null;
   let pos = firstEnd + 1;
   let line = 2;
-  let closeStart = -1;
-  let closeEnd = -1;
   while (pos <= text.length) {
     const nl = text.indexOf('\n', pos);
     const end = nl < 0 ? text.length : nl;
     if (FENCE.test(text.slice(pos, end))) {
-      closeStart = pos;
-      closeEnd = nl < 0 ? text.length : nl + 1;
-      break;
+      return { yaml: text.slice(firstEnd + 1, pos), body: text.slice(nl < 0 ? text.length : nl + 1), lines: line };
     }
     if (nl < 0) break;
     pos = nl + 1;
     line++;
   }
-  if (closeStart < 0) {
+  return 'unclosed';
+}
+
+/** Split normalised text into front matter and body. */
+export function splitFrontMatter(text: string, file: string): FrontMatter {
+  const block = frontMatterBlock(text);
+  if (block === null) return { body: text, lineOffset: 0, attributes: {} };
+  if (block === 'unclosed') {
     throw new QcodeError('front matter opened with "---" on line 1 is never closed by a "---" line', {
       file,
       line: 1,
       col: 1,
     });
   }
-
-  const yamlText = text.slice(firstEnd + 1, closeStart);
-  const fm: FrontMatter = { body: text.slice(closeEnd), lineOffset: line, attributes: {} };
+  const yamlText = block.yaml;
+  const fm: FrontMatter = { body: block.body, lineOffset: block.lines, attributes: {} };
   const doc = parseDocument(yamlText);
   const err = doc.errors[0];
   if (err) {

@@ -2,7 +2,7 @@
 // only that tool writes; anything else is qcode's own `LABEL: text` format.
 
 import type { Layout } from '../../types.js';
-import { splitFrontMatter } from '../frontmatter.js';
+import { frontMatterBlock } from '../frontmatter.js';
 import { matchLabel } from '../labels.js';
 import { normaliseText } from '../normalise.js';
 import { bareTime, nameTime, revLabel } from './clock.js';
@@ -45,11 +45,8 @@ function count(lines: string[], test: (l: string) => boolean): number {
 /** The text after any front matter; broken front matter is reported by the parser, not here. */
 function bodyOf(raw: string): string {
   const text = normaliseText(raw);
-  try {
-    return splitFrontMatter(text, '').body;
-  } catch {
-    return text;
-  }
+  const block = frontMatterBlock(text);
+  return block === null || block === 'unclosed' ? text : block.body;
 }
 
 export function detectLayout(raw: string): TextLayout {
