@@ -12,8 +12,17 @@ export interface CodeHits {
   cases: Map<CodeId, Set<string>>;
 }
 
+/** Each codebook's chains, worked out once: a streaming count rolls up every transcript. */
+const chainsByCodes = new WeakMap<Code[], Map<CodeId, CodeId[]>>();
+
+function chainsOf(codes: Code[]): Map<CodeId, CodeId[]> {
+  let chains = chainsByCodes.get(codes);
+  if (!chains) chainsByCodes.set(codes, (chains = ancestry(codes)));
+  return chains;
+}
+
 export function rollUp(codes: Code[], codings: Iterable<Coding>, hits: CodeHits = emptyHits()): CodeHits {
-  const chains = ancestry(codes);
+  const chains = chainsOf(codes);
   for (const c of codings) {
     for (const id of chains.get(c.code) ?? []) {
       add(hits.segments, id, c.segment);
