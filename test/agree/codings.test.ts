@@ -12,7 +12,7 @@ function err(f: () => unknown): QcodeError {
   throw new Error('expected a QcodeError');
 }
 
-describe('codings CSV reader (SPEC §5)', () => {
+describe('codings CSV reader', () => {
   it('needs only segment and code; coder from --coder, else the file name', () => {
     const text = 'segment,code\nP03:2,barrier.housing\nP03:4.p2,\n';
     const a = parseCodings(text, 'dir/alice.csv');
@@ -36,7 +36,7 @@ describe('codings CSV reader (SPEC §5)', () => {
     expect(formatPlace(e.place)).toBe('h.csv:1:1');
     expect(e.message).toMatch(/code/);
   });
-  it('an empty segment id → error at its line and column; a non-SPEC id is a unit named by itself', () => {
+  it('an empty segment id → error at its line and column; an id not of the TRANSCRIPT:N form is a unit named by itself', () => {
     const e = err(() => parseCodings('code,segment\nx,A:1\nx, \n', 'b.csv'));
     expect(formatPlace(e.place)).toBe('b.csv:3:3');
     const rows = parseCodings('code,segment\nx,u7\nx,doc 2:u3\n', 'b.csv');

@@ -72,7 +72,7 @@ describe('qcode freq', () => {
 });
 
 describe('qcode code', () => {
-  it('prints the coded table in SPEC §5 columns, sorted, with evidence terms', async () => {
+  it('prints the coded table in its documented columns, sorted, with evidence terms', async () => {
     const r = await qcode(['code', STUDY, '--codebook', SMALL, '--format', 'csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');

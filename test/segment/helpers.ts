@@ -14,8 +14,8 @@ export function paragraphTexts(t: Transcript): string[][] {
   return t.turns.map((turn) => turn.paragraphs.map((p) => cpSlice(t.text, p)));
 }
 
-/** The plain-text example of SPEC §2.1, shared by the reader and segmenter tests. */
-export const SPEC_EXAMPLE = [
+/** A transcript in qcode's own plain-text format, shared by the reader and segmenter tests. */
+export const PLAIN_EXAMPLE = [
   '---',
   'id: P03',
   'age_group: 25-34',

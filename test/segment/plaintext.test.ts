@@ -2,19 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { QcodeError } from '../../src/core/errors.js';
 import { parsePlainText } from '../../src/core/segment/plaintext.js';
 import { DEFAULT_INTERVIEWERS } from '../../src/core/segment/roles.js';
-import { cpSlice, paragraphTexts, SPEC_EXAMPLE, turnTexts } from './helpers.js';
+import { cpSlice, paragraphTexts, PLAIN_EXAMPLE, turnTexts } from './helpers.js';
 
 const opts = { id: 'default-id', source: 'talk.txt', format: 'txt' as const, interviewers: [...DEFAULT_INTERVIEWERS] };
 
 
-describe('parsePlainText: the SPEC §2.1 example', () => {
-  const t = parsePlainText(SPEC_EXAMPLE, opts);
+describe('parsePlainText: the documented plain-text example', () => {
+  const t = parsePlainText(PLAIN_EXAMPLE, opts);
 
   it('takes id and attributes from front matter and removes the block from the text', () => {
     expect(t.id).toBe('P03');
     expect(t.attributes).toEqual({ age_group: '25-34', exit_attempts: 4 });
     expect(t.text.startsWith('I: Can you tell me')).toBe(true);
-    expect(t.text).toBe(SPEC_EXAMPLE.split('\n').slice(5).join('\n'));
+    expect(t.text).toBe(PLAIN_EXAMPLE.split('\n').slice(5).join('\n'));
     expect(t.source).toBe('talk.txt');
     expect(t.format).toBe('txt');
     expect(t.preamble).toBeUndefined();

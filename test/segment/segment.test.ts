@@ -4,11 +4,11 @@ import { DEFAULT_INTERVIEWERS } from '../../src/core/segment/roles.js';
 import { segmentTranscript } from '../../src/core/segment/segment.js';
 import { sentenceSpans } from '../../src/core/segment/sentences.js';
 import type { Segment, Transcript } from '../../src/core/types.js';
-import { cpSlice, SPEC_EXAMPLE } from './helpers.js';
+import { cpSlice, PLAIN_EXAMPLE } from './helpers.js';
 
 const opts = { id: 'P03', source: 'P03.txt', format: 'txt' as const, interviewers: [...DEFAULT_INTERVIEWERS] };
 
-const TEXT = SPEC_EXAMPLE;
+const TEXT = PLAIN_EXAMPLE;
 
 function expectSlices(t: Transcript, segs: Segment[]): void {
   for (const s of segs) expect(cpSlice(t.text, s)).toBe(s.text);
