@@ -62,6 +62,9 @@ function mergeInOrder(study: Study, files: InputFile[], results: FileResult[], w
   return coded;
 }
 
+/** Files handed to a worker before its first result comes back. */
+const IN_FLIGHT = 3;
+
 /** Hands files to idle workers until all are done; the first error stops the pool. */
 function runPool(files: InputFile[], jobs: number, setup: WorkerSetup, hooks: RunHooks): Promise<FileResult[]> {
   const results: FileResult[] = new Array(files.length);
@@ -90,7 +93,9 @@ function runPool(files: InputFile[], jobs: number, setup: WorkerSetup, hooks: Ru
         else feed(w);
       });
       w.on('error', fail);
-      feed(w);
+      // A few files in flight per worker: while one is coded the next is being read, and
+      // a worker never waits for the main thread to hand it work.
+      for (let k = 0; k < IN_FLIGHT; k++) feed(w);
     }
     if (files.length === 0) void stop().then(() => resolve(results));
   });
