@@ -45,13 +45,7 @@ export async function forEachCoded(
   // A learned model codes on this thread: worker threads run the rules' pass only.
   const model = saved ? null : await passModel(study, opts, warnings);
   if (saved && opts.model) warnings.add({ file: opts.model, message: 'not used: --codings reports saved codings as they are, so --model has nothing to add to' });
-  if (!saved && !model) {
-    const parallel = await codeAcrossThreads(study, opts.jobs, warnings, hooks);
-    if (parallel) {
-      parallel.forEach(visit);
-      return { coder: 'auto' };
-    }
-  }
+  if (!saved && !model && (await codeAcrossThreads(study, opts.jobs, warnings, hooks, visit))) return { coder: 'auto' };
   for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) {
     if (!saved) visit(codeWithModel(study, model, t));
     else visit(laySavedCodings(t, eligibleSegments(t, pass.unit, pass.speakers), saved.byTranscript, warnings, pass.unit));
@@ -62,12 +56,16 @@ export async function forEachCoded(
   return { coder: saved?.coder ?? 'auto' };
 }
 
-/** The pass on worker threads when the corpus is large enough (or --jobs asks); null to run here. */
-async function codeAcrossThreads(study: Study, asked: number | undefined, warnings: Warnings, hooks: RunHooks): Promise<CodedTranscript[] | null> {
-  if (asked === 1 || !study.codebook) return null;
+/** The pass on worker threads when the corpus is large enough (or --jobs asks); false to run here. */
+async function codeAcrossThreads(
+  study: Study, asked: number | undefined, warnings: Warnings, hooks: RunHooks, visit: (t: CodedTranscript) => void,
+): Promise<boolean> {
+  if (asked === 1 || !study.codebook) return false;
   const listing = await listInputs(study.inputs);
   const jobs = jobsFor(asked, await totalBytes(listing.files.map((f) => f.path)));
-  return jobs > 1 ? codeInParallel(study, listing, study.codebook.book, jobs, warnings, hooks) : null;
+  if (jobs <= 1) return false;
+  await codeInParallel(study, listing, study.codebook.book, jobs, warnings, hooks, visit);
+  return true;
 }
 
 async function totalBytes(paths: string[]): Promise<number> {

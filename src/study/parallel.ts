@@ -31,73 +31,129 @@ export function jobsFor(asked: number | undefined, inputBytes: number): number {
   return inputBytes < PARALLEL_MIN_BYTES ? 1 : availableParallelism();
 }
 
-/** Every transcript of the study coded on `jobs` threads, in input order. */
+/**
+ * Every transcript of the study coded on `jobs` threads and handed to `visit` in input
+ * order as soon as the files before it are done: only results that arrive early wait,
+ * so memory does not grow with the corpus.
+ */
 export async function codeInParallel(
-  study: Study, listing: Inputs, codebook: Codebook, jobs: number, warnings: Warnings, hooks: RunHooks = {},
-): Promise<CodedTranscript[]> {
+  study: Study, listing: Inputs, codebook: Codebook, jobs: number, warnings: Warnings, hooks: RunHooks,
+  visit: (t: CodedTranscript) => void,
+): Promise<void> {
   listing.warnings.forEach((w) => warnings.add(w));
   const setup: WorkerSetup = { codebook, reading: study.reading, unit: study.unit, speakers: study.speakers };
-  const results = await runPool(listing.files, Math.min(jobs, Math.max(1, listing.files.length)), setup, hooks);
-  return mergeInOrder(study, listing.files, results, warnings);
+  const merge = new InOrder(study, listing.files, warnings, visit);
+  await runPool(listing.files, Math.min(jobs, Math.max(1, listing.files.length)), setup, hooks, (i, outcome) => merge.take(i, outcome));
+  merge.finish();
 }
 
-function mergeInOrder(study: Study, files: InputFile[], results: FileResult[], warnings: Warnings): CodedTranscript[] {
-  const seen = new Map<string, string>();
-  const yielded = new Map<string, number>();
-  const notes = new RunNotes();
-  const coded: CodedTranscript[] = [];
-  results.forEach((r, i) => {
-    r.warnings.forEach((w) => warnings.add(w));
-    for (const t of r.transcripts) {
-      const earlier = seen.get(t.coded.id);
-      if (earlier) throw new QcodeError(`transcript id "${t.coded.id}" is used twice: by ${earlier} and by ${t.coded.source}`, { file: t.coded.source });
-      seen.set(t.coded.id, t.coded.source);
-      notes.add(t.coded.id, t.coded.source, t.notes);
-      coded.push(t.coded);
+type Outcome = { result: FileResult } | { error: WorkerError };
+
+/**
+ * Puts the workers' results back in input order and checks them as a single thread
+ * would: warnings in file order, no transcript id twice, every input read; the first
+ * error in input order (not the first to arrive) is the one reported.
+ */
+class InOrder {
+  private next = 0;
+  private readonly early = new Map<number, Outcome>();
+  private readonly seen = new Map<string, string>();
+  private readonly yielded = new Map<string, number>();
+  private readonly notes = new RunNotes();
+
+  constructor(
+    private readonly study: Study, private readonly files: InputFile[], private readonly warnings: Warnings,
+    private readonly visit: (t: CodedTranscript) => void,
+  ) {}
+
+  take(index: number, outcome: Outcome): void {
+    this.early.set(index, outcome);
+    for (let o = this.early.get(this.next); o !== undefined; o = this.early.get(this.next)) {
+      this.early.delete(this.next);
+      this.emit(this.files[this.next]!, o);
+      this.next++;
     }
-    yielded.set(files[i]!.path, r.transcripts.length);
-  });
-  checkEveryInputRead(study.inputs, files, yielded);
-  notes.warn(warnings, study.reading.interviewers);
-  return coded;
+  }
+
+  private emit(file: InputFile, outcome: Outcome): void {
+    if ('error' in outcome) throw fromWorker(outcome.error);
+    const r = outcome.result;
+    r.warnings.forEach((w) => this.warnings.add(w));
+    for (const t of r.transcripts) {
+      const earlier = this.seen.get(t.coded.id);
+      if (earlier) throw new QcodeError(`transcript id "${t.coded.id}" is used twice: by ${earlier} and by ${t.coded.source}`, { file: t.coded.source });
+      this.seen.set(t.coded.id, t.coded.source);
+      this.notes.add(t.coded.id, t.coded.source, t.notes);
+      this.visit(t.coded);
+    }
+    this.yielded.set(file.path, r.transcripts.length);
+  }
+
+  finish(): void {
+    checkEveryInputRead(this.study.inputs, this.files, this.yielded);
+    this.notes.warn(this.warnings, this.study.reading.interviewers);
+  }
 }
 
 /** Files handed to a worker before its first result comes back. */
 const IN_FLIGHT = 3;
 
-/** Hands files to idle workers until all are done; the first error stops the pool. */
-function runPool(files: InputFile[], jobs: number, setup: WorkerSetup, hooks: RunHooks): Promise<FileResult[]> {
-  const results: FileResult[] = new Array(files.length);
+/**
+ * Hands files to idle workers and each outcome to `deliver` as it arrives. After an
+ * error no new file is started; the pool ends when every started file is delivered, or
+ * when `deliver` throws.
+ */
+function runPool(
+  files: InputFile[], jobs: number, setup: WorkerSetup, hooks: RunHooks, deliver: (index: number, outcome: Outcome) => void,
+): Promise<void> {
   const script = workerScript();
   const workers = Array.from({ length: jobs }, () => new Worker(script, { workerData: setup }));
-  let next = 0;
+  let started = 0;
   let done = 0;
+  let stopped = false;
   hooks.onProgress?.({ done: 0, total: files.length, file: '' });
   const stop = (): Promise<number[]> => Promise.all(workers.map((w) => w.terminate()));
   return new Promise((resolve, reject) => {
-    const fail = (e: Error): void => void stop().then(() => reject(e));
+    let over = false;
+    const fail = (e: unknown): void => {
+      if (over) return;
+      over = true;
+      void stop().then(() => reject(e));
+    };
+    const finishIfDone = (): void => {
+      if (!over && done === started && (stopped || started === files.length)) {
+        over = true;
+        void stop().then(() => resolve());
+      }
+    };
     const feed = (w: Worker): void => {
-      if (next < files.length) {
-        const index = next++;
+      if (!stopped && started < files.length) {
+        const index = started++;
         w.postMessage({ index, file: files[index] });
       }
     };
     for (const w of workers) {
       w.on('message', (msg: { index: number; result?: FileResult; error?: WorkerError }) => {
-        if (msg.error) return fail(fromWorker(msg.error));
-        results[msg.index] = msg.result!;
+        if (over) return;
         // Counted apart from the hook: `hook?.(…)` skips its arguments when there is no hook.
         done++;
+        if (msg.error) stopped = true;
         hooks.onProgress?.({ done, total: files.length, file: files[msg.index]!.path });
-        if (done === files.length) void stop().then(() => resolve(results));
-        else feed(w);
+        try {
+          deliver(msg.index, msg.error ? { error: msg.error } : { result: msg.result! });
+        } catch (e) {
+          fail(e);
+          return;
+        }
+        feed(w);
+        finishIfDone();
       });
       w.on('error', fail);
       // A few files in flight per worker: while one is coded the next is being read, and
       // a worker never waits for the main thread to hand it work.
       for (let k = 0; k < IN_FLIGHT; k++) feed(w);
     }
-    if (files.length === 0) void stop().then(() => resolve(results));
+    finishIfDone();
   });
 }
 

@@ -138,6 +138,18 @@ describe('--jobs: the pass on worker threads', () => {
     expect(two.warnings).toEqual(one.warnings);
   }, 90_000);
 
+  it('of several broken files, the first in input order is the error, as on one thread', async () => {
+    // A is slow to read (a long interviewer-only file), so Z's error arrives first.
+    const files: Record<string, string> = { 'A.txt': 'I: Hello, is anyone there at all?\n'.repeat(60_000) };
+    for (let i = 0; i < 12; i++) files[`M${String(i).padStart(2, '0')}.txt`] = `I: Q?\nP: yes, the rent.\n`;
+    files['Z.txt'] = 'I: Still there?\n';
+    const dir = tmp(files);
+    for (const jobs of [1, 2]) {
+      const e = await errorOf(runFreq({ codebook: SMALL, inputs: [dir], jobs }));
+      expect(e.place.file, `jobs ${jobs}`).toBe(join(dir, 'A.txt'));
+    }
+  });
+
   it('an input error in a worker is the same error, at its place', async () => {
     const dir = tmp({ 'A.txt': 'I: Q?\nA: yes.\nI: Q?\nA: no.\n', 'B.txt': 'I: Hello?\nI: Anyone?\n' });
     const e = await errorOf(runFreq({ codebook: SMALL, inputs: [dir], jobs: 2 }));
