@@ -54,7 +54,7 @@ export function addReadingOptions(cmd: Command, opts: { unit?: boolean } = {}): 
 
 /** Commands that run the coding pass. */
 export function addPassOptions(cmd: Command): Command {
-  return addModelOptions(cmd.option('--jobs <n>', 'threads for the coding pass (default: the number of cores for a large corpus, else 1; one with a model)'));
+  return addModelOptions(cmd.option('--jobs <n>', 'threads for the coding pass (default: one less than the cores for a large corpus, else 1; one with a model)'));
 }
 
 /** A learned model's opinion beside the rules' (`qcode learn --out`). */
