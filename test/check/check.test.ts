@@ -7,9 +7,13 @@ import { checkCsv, checkMarkdown, checkTable } from '../../src/render/check.js';
 import { runCheck } from '../../src/study/check.js';
 import { copyStudy, editYaml, ROOT, stripCode } from './study.js';
 
+/** The shipped study's check, run once for the tests that only read it. */
+let shipped: ReturnType<typeof runCheck> | undefined;
+const shippedCheck = (): ReturnType<typeof runCheck> => (shipped ??= runCheck({ config: join(ROOT, 'qcode.yaml') }));
+
 describe('qcode check on the shipped study', () => {
   it('passes as shipped: examples, agreement with the gold coding, snapshot', async () => {
-    const { report, failed } = await runCheck({ config: join(ROOT, 'qcode.yaml') });
+    const { report, failed } = await shippedCheck();
     expect(report.failing).toEqual([]);
     expect(failed).toBe(false);
     expect(report.lint.passed).toBe(true);
@@ -22,7 +26,7 @@ describe('qcode check on the shipped study', () => {
   });
 
   it('holds population.tribal to its own κ threshold, and only that code', async () => {
-    const { report } = await runCheck({ config: join(ROOT, 'qcode.yaml') });
+    const { report } = await shippedCheck();
     const tribal = report.agreement!.codes.find((c) => c.code === 'population.tribal')!;
     expect(tribal.override).toBe(true);
     expect(tribal.thresholds.min_kappa).toBe(0.5);
@@ -142,7 +146,7 @@ describe('the pull-request comment', () => {
   });
 
   it('says passed when all pass', async () => {
-    const { report } = await runCheck({ config: join(ROOT, 'qcode.yaml') });
+    const { report } = await shippedCheck();
     expect(checkMarkdown(report).split('\n')[1]).toBe('### ✅ qcode check passed');
   });
 });
