@@ -3,7 +3,6 @@
 
 import { basename, extname } from 'node:path';
 import { flattenCodes } from '../core/codebook/model.js';
-import { codeTranscript } from '../core/code/pass.js';
 import { QcodeError } from '../core/errors.js';
 import { exportCodebook } from '../core/refi/codebook.js';
 import { AUTO_CODER, exportProject } from '../core/refi/export-project.js';
@@ -13,6 +12,7 @@ import { readCodings } from '../io/codings.js';
 import { writeCodebookXml, writeProjectXml } from '../io/refi/xml-write.js';
 import { writeQdpx } from '../io/refi/zip.js';
 import { VERSION } from '../version.js';
+import { codeWithModel, passModel } from './learn.js';
 import { openStudy } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
 import { readStudyTranscripts } from './transcripts.js';
@@ -60,9 +60,11 @@ export async function runExportQdpx(opts: ExportQdpxOptions, hooks: RunHooks = {
   const transcripts: Transcript[] = [];
   const codings: Coding[] = [];
   const auto = opts.auto ?? true;
+  // The auto coding exported is the team's default: the rules, and the model the codebook names.
+  const model = auto ? await passModel(study, {}, warnings) : null;
   for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) {
     transcripts.push(t);
-    if (auto) codings.push(...codeTranscript(book, t, { unit: study.unit, speakers: study.speakers }).codings);
+    if (auto) codings.push(...codeWithModel(study, model, t).codings);
   }
   const files = opts.codingFiles ?? [];
   for (const f of files) codings.push(...(await humanCodings(f, transcripts, warnings)));

@@ -45,7 +45,9 @@ export async function passModel(study: Study, opts: Pick<StudyOptions, 'model' |
     warnings.add({ file: path, message: `this model learned from ${model.unit} segments; coding ${study.unit} segments with it, its probabilities are less sure than learn reported` });
   }
   if (!study.reads.includes(path)) study.reads.push(path);
-  return { scoring: scoringModel(model, cb.stem), policy: opts.merge ?? DEFAULT_MERGE, path };
+  // --merge, else the policy the codebook gives with the model it names.
+  const policy = opts.merge ?? (opts.model === undefined ? cb.book.merge : undefined) ?? DEFAULT_MERGE;
+  return { scoring: scoringModel(model, cb.stem), policy, path };
 }
 
 function checkModelFits(model: LearnedModel, cb: CompiledCodebook, path: string, warnings: Warnings): void {

@@ -4,7 +4,7 @@
 // loop is the CLI's.
 
 import { extname } from 'node:path';
-import { codeTranscript, compareText, eligibleSegments } from '../core/code/pass.js';
+import { compareText, eligibleSegments } from '../core/code/pass.js';
 import { flattenCodes, type Code } from '../core/codebook/model.js';
 import { QcodeError } from '../core/errors.js';
 import { questionBefore } from '../core/sheet/layout.js';
@@ -14,6 +14,7 @@ import type { CodeId, Warning } from '../core/types.js';
 import { checkOutputPath, writeAtomic } from '../io/output.js';
 import { readReviewFile } from '../io/sheet-review.js';
 import { reviewCsv } from '../render/sheet.js';
+import { codeWithModel, passModel } from './learn.js';
 import { openStudy } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
 import { readStudyTranscripts } from './transcripts.js';
@@ -47,13 +48,15 @@ export async function openReview(opts: ReviewRunOptions, hooks: RunHooks = {}): 
   // Checked before any work: the review's own file is read back on purpose, so it is no input here.
   await checkOutputPath(opts.out, study.reads);
   const saved = await readReviewFile(opts.out, opts.coder);
+  // The suggestions are the team's default coding: the rules, and the model the codebook names.
+  const model = await passModel(study, {}, warnings);
   const items: ReviewItem[] = [];
   const transcripts = [];
   for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) transcripts.push(t);
   transcripts.sort((a, b) => compareText(a.id, b.id));
   for (const t of transcripts) {
     const segments = new Map(eligibleSegments(t, study.unit, study.speakers).map((s) => [s.id, s]));
-    for (const c of codeTranscript(study.codebook!, t, { unit: study.unit, speakers: study.speakers }).codings) {
+    for (const c of codeWithModel(study, model, t).codings) {
       if (chosen && !chosen.has(c.code)) continue;
       const s = segments.get(c.segment)!;
       const item: ReviewItem = {

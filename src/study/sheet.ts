@@ -2,12 +2,13 @@
 // default; with `prefill` the auto-coder's codes are filled in for review.
 
 import { codebookRef } from '../core/aggregate/freq.js';
-import { codeTranscript, compareText, eligibleSegments } from '../core/code/pass.js';
+import { compareText, eligibleSegments } from '../core/code/pass.js';
 import { flattenCodes } from '../core/codebook/model.js';
 import { QcodeError } from '../core/errors.js';
 import { sheetCodes, textHash, transcriptRows, type SheetModel, type SheetRow } from '../core/sheet/layout.js';
 import type { Transcript, Warning } from '../core/types.js';
 import { VERSION } from '../version.js';
+import { codeWithModel, passModel } from './learn.js';
 import { openStudy } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
 import { readStudyTranscripts } from './transcripts.js';
@@ -32,10 +33,12 @@ export async function runSheet(opts: SheetRunOptions, hooks: RunHooks = {}): Pro
   const { codings: _c, ...studyOpts } = opts;
   const study = await openStudy(studyOpts, 'required');
   const codebook = study.codebook!;
+  // A prefill is the team's default coding: the rules, and the model the codebook names.
+  const learned = opts.prefill ? await passModel(study, {}, warnings) : null;
   const read: { t: Transcript; rows: SheetRow[] }[] = [];
   for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) {
     const eligible = eligibleSegments(t, study.unit, study.speakers);
-    const prefill = opts.prefill ? codeTranscript(codebook, t, { unit: study.unit, speakers: study.speakers }).codings : [];
+    const prefill = opts.prefill ? codeWithModel(study, learned, t).codings : [];
     read.push({ t, rows: transcriptRows(t, eligible, prefill) });
   }
   read.sort((a, b) => compareText(a.t.id, b.t.id));

@@ -22,6 +22,12 @@ describe('codebook model key', () => {
     expect(parseCodebook(BOOK, 'cb.yaml').model).toBeUndefined();
   });
 
+  it('merge: one of the policies, and only beside a model', () => {
+    expect(parseCodebook(`model: m.json\nmerge: vote\n${BOOK}`, 'cb.yaml').merge).toBe('vote');
+    expect(errorsOf(`model: m.json\nmerge: majority\n${BOOK}`)).toEqual(['2:8: merge must be rules, model, union, vote, not "majority"']);
+    expect(errorsOf(`merge: vote\n${BOOK}`)[0]).toMatch(/^1:8: `merge` says how a model combines with the rules: name the model too/);
+  });
+
   it('must be text, and a misspelling gets a guess', () => {
     expect(errorsOf(`model: [a, b]\n${BOOK}`)).toEqual(['1:8: `model` must be text']);
     expect(errorsOf(`modle: m.json\n${BOOK}`)[0]).toMatch(/unknown codebook key "modle" \(did you mean "model"\?\)/);

@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decide } from '../../src/core/learn/apply.js';
 import { parseModel } from '../../src/core/learn/model.js';
 import { runCode } from '../../src/study/code.js';
+import { runExportQdpx } from '../../src/study/export.js';
+import { runSheet } from '../../src/study/sheet.js';
 import { runLearn, type LearnResult } from '../../src/study/learn.js';
 import type { Coding } from '../../src/core/types.js';
 
@@ -87,6 +89,23 @@ describe('code --model', () => {
     const given = await code({ model: MODEL, merge: 'union' });
     expect(named.codings.map(key)).toEqual(given.codings.map(key));
     expect(named.codings.some((c) => c.coder === 'model')).toBe(true);
+  });
+
+  it('a codebook may give its merge policy too; --merge still wins, and a prefilled sheet and the export use it', async () => {
+    const book = join(dir, 'merged.yaml');
+    writeFileSync(book, readFileSync(BOOK, 'utf8').replace(/^codes:/m, 'model: study.model.json\nmerge: union\ncodes:'));
+    const byBook = await runCode({ codebook: book, inputs: CODED, jobs: 1 });
+    expect(byBook.codings.map(key)).toEqual((await code({ model: MODEL, merge: 'union' })).codings.map(key));
+    const asked = await runCode({ codebook: book, inputs: CODED, jobs: 1, merge: 'rules' });
+    expect(asked.codings.map(key)).toEqual((await code({})).codings.map(key));
+    // The sheet's prefilled codes are the team's default coding, the model's included.
+    const fromModel = byBook.codings.filter((c) => c.coder === 'model');
+    expect(fromModel.length).toBeGreaterThan(0);
+    const sheet = await runSheet({ codebook: book, inputs: CODED, prefill: true });
+    const prefilled = new Set(sheet.model.rows.flatMap((r) => r.prefilled.map((c) => `${r.segment} ${c}`)));
+    for (const c of fromModel) expect(prefilled.has(key(c)), key(c)).toBe(true);
+    const exported = await runExportQdpx({ codebook: book, inputs: CODED });
+    expect(exported.coders).toContain('model');
   });
 
   it('with a model, --jobs 4 codes on one thread and gives the same codings', async () => {

@@ -9,7 +9,7 @@ import type { CodeId } from '../types.js';
 export const CODE_FIELDS = ['label', 'definition', 'include', 'exclude', 'color', 'memo', 'examples', 'counterexamples', 'match'] as const;
 export type CodeField = (typeof CODE_FIELDS)[number];
 
-export const BOOK_FIELDS = ['name', 'version', 'language', 'unit', 'speakers', 'interviewers', 'model'] as const;
+export const BOOK_FIELDS = ['name', 'version', 'language', 'unit', 'speakers', 'interviewers', 'model', 'merge'] as const;
 export type BookField = (typeof BOOK_FIELDS)[number];
 
 export interface CodebookDiff {

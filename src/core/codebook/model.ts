@@ -69,6 +69,11 @@ export interface Code {
 
 export type SpeakerScope = 'participant' | 'all' | string[];
 
+/** How a learned model's codings combine with the rules' (see core/learn/apply.ts). */
+export type MergePolicy = 'rules' | 'model' | 'union' | 'vote';
+export const MERGE_POLICIES: readonly MergePolicy[] = ['rules', 'model', 'union', 'vote'];
+export const DEFAULT_MERGE: MergePolicy = 'rules';
+
 export interface Codebook {
   name: string;
   version: string;
@@ -78,6 +83,8 @@ export interface Codebook {
   interviewers?: string[];
   /** A learned model file (`qcode learn --out`), as written: relative to the codebook's folder. */
   model?: string;
+  /** How its model's codings combine with the rules' when no --merge is given. */
+  merge?: MergePolicy;
   codes: Code[];
   /** The file it came from, for messages. */
   source: string;

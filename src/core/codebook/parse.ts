@@ -3,13 +3,13 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pai
 import { QcodeError, throwAll } from '../errors.js';
 import { yamlMessage } from '../yaml-message.js';
 import { UNITS, type CodeId, type Place, type Unit } from '../types.js';
-import type { Code, Codebook, NearClause, RegexSource, Rule, SpeakerScope, Term } from './model.js';
+import { MERGE_POLICIES, type Code, type Codebook, type MergePolicy, type NearClause, type RegexSource, type Rule, type SpeakerScope, type Term } from './model.js';
 import { checkRegex } from './regex.js';
 import { isSupportedLanguage, SUPPORTED_LANGUAGES } from './stem.js';
 import { parseTerm } from './terms.js';
 import { closest } from '../suggest.js';
 
-const TOP_KEYS = ['name', 'version', 'language', 'unit', 'speakers', 'interviewers', 'model', 'codes', 'description', 'memo', 'authors'];
+const TOP_KEYS = ['name', 'version', 'language', 'unit', 'speakers', 'interviewers', 'model', 'merge', 'codes', 'description', 'memo', 'authors'];
 const CODE_KEYS = ['id', 'label', 'definition', 'include', 'exclude', 'color', 'memo', 'examples', 'counterexamples', 'match', 'children'];
 const RULE_KEYS = ['prompt', 'any', 'all', 'near', 'within', 'regex', 'not'];
 const EXAMPLE_KEYS = ['q', 'a'];
@@ -74,6 +74,12 @@ function readTop(map: YAMLMap, ctx: Ctx): Top {
   if (!codesNode) ctx.error(map, 'the codebook has no `codes:` list');
   const interviewers = optStringList(map, 'interviewers', ctx);
   const model = optString(map, 'model', ctx);
+  const merge = optString(map, 'merge', ctx);
+  if (merge !== undefined && !MERGE_POLICIES.includes(merge as MergePolicy)) {
+    ctx.error(map.get('merge', true) as Node, `merge must be ${MERGE_POLICIES.join(', ')}, not "${merge}"`);
+  } else if (merge !== undefined && !model) {
+    ctx.error(map.get('merge', true) as Node, '`merge` says how a model combines with the rules: name the model too (model: FILE)');
+  }
   return {
     name: optString(map, 'name', ctx) ?? 'Untitled codebook',
     version: optScalarText(map, 'version', ctx) ?? '0.0.0',
@@ -82,6 +88,7 @@ function readTop(map: YAMLMap, ctx: Ctx): Top {
     speakers: readSpeakers(map, ctx),
     ...(interviewers ? { interviewers } : {}),
     ...(model ? { model } : {}),
+    ...(merge && model ? { merge: merge as MergePolicy } : {}),
     codes: codesNode ? readCodes(codesNode, null, 0, ctx) : [],
   };
 }

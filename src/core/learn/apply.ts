@@ -2,6 +2,7 @@
 // codings. A step of its own after the coding pass: the same transcript and rules'
 // codings in, the coding of record out.
 
+import type { MergePolicy } from '../codebook/model.js';
 import type { StemFn } from '../codebook/stem.js';
 import { compareText, type CodedTranscript } from '../code/pass.js';
 import { OffsetMap } from '../segment/offsets.js';
@@ -24,9 +25,7 @@ import { round4, type CodeModel, type LearnedModel } from './model.js';
  *   were right); a code without c gets nothing from the model.
  * A code the model has no weights for is left to the rules under every policy but `model`.
  */
-export type MergePolicy = 'rules' | 'model' | 'union' | 'vote';
-export const MERGE_POLICIES: readonly MergePolicy[] = ['rules', 'model', 'union', 'vote'];
-export const DEFAULT_MERGE: MergePolicy = 'rules';
+export { DEFAULT_MERGE, MERGE_POLICIES, type MergePolicy } from '../codebook/model.js';
 export const MODEL_CODER = 'model';
 /** Features named on a coding: the ones that pushed its probability up most. */
 const SHOWN_FEATURES = 3;

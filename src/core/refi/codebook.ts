@@ -63,6 +63,7 @@ export function exportCodebook(book: Codebook, origin: string): { codebook: Refi
     book.speakers !== 'participant' ? 'speakers' : '',
     book.interviewers?.length ? 'interviewers' : '',
     book.model ? 'model' : '',
+    book.merge ? 'merge' : '',
   ].filter(Boolean);
   if (settings.length > 0) {
     warnings.push({ file: book.source, message: `a REFI-QDA codebook has no place for the codebook's settings (${settings.join(', ')}): they are not exported; set them again after importing` });
