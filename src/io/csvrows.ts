@@ -2,7 +2,7 @@
 // row or a cell can point at its line and column even when quoted fields span lines.
 // The delimiter is guessed (`,` `;` tab …) as spreadsheets do.
 
-import Papa from 'papaparse';
+import Papa from '../vendor/papaparse.js';
 import { QcodeError } from '../core/errors.js';
 import { lineIndex, type LinePlace } from '../core/segment/lines.js';
 

@@ -1,7 +1,7 @@
 // A coding sheet saved as CSV (for teams without a spreadsheet program): the same
 // columns as the workbook's Coding sheet, every cell a string.
 
-import Papa from 'papaparse';
+import Papa from '../vendor/papaparse.js';
 import { QcodeError } from '../core/errors.js';
 import type { SheetGrid } from '../core/sheet/import.js';
 import { readTextFile } from './file.js';

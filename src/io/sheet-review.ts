@@ -2,7 +2,7 @@
 // it) with two more columns, what was decided and on which suggestion.
 
 import { existsSync } from 'node:fs';
-import Papa from 'papaparse';
+import Papa from '../vendor/papaparse.js';
 import { QcodeError } from '../core/errors.js';
 import type { Decision, DecisionKind } from '../core/sheet/review.js';
 import { readTextFile } from './file.js';

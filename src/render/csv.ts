@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import Papa from '../vendor/papaparse.js';
 
 export type CsvCell = string | number | boolean | null | undefined;
 
