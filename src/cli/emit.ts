@@ -7,7 +7,7 @@ import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/md.js';
 import type { Format, TableModel } from '../render/model.js';
 import { renderTable, type TableStyle } from '../render/table.js';
-import { plural } from '../render/text.js';
+import { plural, prepareWidths } from '../render/text.js';
 
 /** What a command hands over: its tables, its CSV, and its JSON document, each built only if asked for. */
 export interface Views {
@@ -35,12 +35,14 @@ export interface EmitOptions {
  */
 export async function emit(views: Views, opts: EmitOptions): Promise<void> {
   if (!opts.out) {
+    if ((opts.format ?? 'table') === 'table') await prepareWidths();
     const text = render(views, opts.format ?? 'table', { color: useColor(opts), width: terminalWidth() });
     process.stdout.write(text);
     return;
   }
   const target = await checkOutputPath(opts.out, opts.reads);
   const format = opts.format ?? formatForPath(opts.out);
+  if (format === 'table') await prepareWidths();
   const text = render(views, format, { color: false });
   await writeOutput(target, text);
   if (!opts.quiet) process.stderr.write(`qcode: wrote ${opts.out} (${written(format, text)})\n`);

@@ -1,4 +1,3 @@
-import stringWidth from 'string-width';
 
 /**
  * Characters one column wide whatever the terminal: printable ASCII and what tables
@@ -7,9 +6,22 @@ import stringWidth from 'string-width';
  */
 const NARROW = /^[\x20-\x7E\u2013\u2014\u2018-\u201D\u2026\u2190-\u2193\u2500-\u259F]*$/;
 
+let wideWidth: ((s: string) => number) | undefined;
+
+/**
+ * Loads string-width, for cells with other characters. Loading it costs 50 ms, so a run
+ * that prints no terminal table (CSV, JSON, Markdown, a file) never does: whatever
+ * draws a terminal table awaits this first.
+ */
+export async function prepareWidths(): Promise<void> {
+  wideWidth ??= (await import('string-width')).default;
+}
+
 /** Width in terminal columns: wide (CJK, emoji) characters take two, marks none. */
 export function displayWidth(s: string): number {
-  return NARROW.test(s) ? s.length : stringWidth(s);
+  if (NARROW.test(s)) return s.length;
+  if (!wideWidth) throw new Error('terminal widths asked for before prepareWidths()');
+  return wideWidth(s);
 }
 
 export function pad(s: string, width: number, align: 'left' | 'right' = 'left'): string {

@@ -1,12 +1,15 @@
 // The writers every command's output passes through (Markdown, terminal table) and the
 // frequency views, checked on small known inputs: what a reader of the output would see.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FreqReport } from '../../src/core/aggregate/freq.js';
 import { freqCsv, freqTable } from '../../src/render/freq.js';
 import { renderMarkdown } from '../../src/render/md.js';
 import type { TableModel } from '../../src/render/model.js';
 import { renderTable } from '../../src/render/table.js';
-import { displayWidth } from '../../src/render/text.js';
+import { displayWidth, prepareWidths } from '../../src/render/text.js';
+
+// Terminal tables measure wide characters with string-width, loaded on demand.
+beforeAll(prepareWidths);
 
 /** The cells of one Markdown table row: split at pipes that are not escaped. */
 function mdCells(line: string): string[] {

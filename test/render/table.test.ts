@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TableModel } from '../../src/render/model.js';
 import { renderTable } from '../../src/render/table.js';
-import { displayWidth, truncate } from '../../src/render/text.js';
+import { displayWidth, truncate, prepareWidths } from '../../src/render/text.js';
+
+// Terminal tables measure wide characters with string-width, loaded on demand.
+beforeAll(prepareWidths);
 
 // What a transcript could smuggle into a label: colour, a window title, a bell, a
 // backspace that hides text, NUL, DEL and a C1 CSI.

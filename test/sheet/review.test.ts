@@ -5,11 +5,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { accept, addCode, decidedCount, reject, savedDecisions, skip, startReview, undo, type ReviewItem } from '../../src/core/sheet/review.js';
 import { readCodings } from '../../src/io/codings.js';
 import { renderReviewScreen } from '../../src/render/sheet-review.js';
 import { qcode, ROOT } from '../e2e/run.js';
+import { prepareWidths } from '../../src/render/text.js';
+
+// Terminal tables measure wide characters with string-width, loaded on demand.
+beforeAll(prepareWidths);
 
 const item = (segment: string, code: string): ReviewItem => ({ transcript: 'T', segment, speaker: 'T', question: 'And then?', text: 'I had nowhere to stay.', code, highlights: [{ start: 6, end: 21 }] });
 const items = [item('T:2', 'a.x'), item('T:2', 'a.y'), item('T:4', 'a.x')];

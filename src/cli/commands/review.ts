@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { QcodeError } from '../../core/errors.js';
 import { accept, addCode, decidedCount, reject, skip, undo, type ReviewState } from '../../core/sheet/review.js';
 import { renderReviewScreen } from '../../render/sheet-review.js';
+import { prepareWidths } from '../../render/text.js';
 import { openReview, saveReview, type ReviewSession } from '../../study/review.js';
 import { useColor } from '../emit.js';
 import { hooksFor } from '../hooks.js';
@@ -41,7 +42,8 @@ export interface ReviewTerminal {
 }
 
 /** The key loop: each key changes the state, each decision is saved at once, q (or Ctrl-C) ends. */
-export function runTerminal(session: ReviewSession, color: boolean, term: ReviewTerminal = { stdin: process.stdin, stdout: process.stdout }): Promise<ReviewState> {
+export async function runTerminal(session: ReviewSession, color: boolean, term: ReviewTerminal = { stdin: process.stdin, stdout: process.stdout }): Promise<ReviewState> {
+  await prepareWidths();
   const { stdin, stdout } = term;
   let state = session.state;
   let prompt: string | undefined;
