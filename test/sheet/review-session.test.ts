@@ -4,8 +4,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runTerminal, type ReviewTerminal } from '../../src/cli/commands/review.js';
+import { prepareWidths } from '../../src/render/text.js';
 import { accept, reject } from '../../src/core/sheet/review.js';
 import { openReview, saveReview } from '../../src/study/review.js';
 
@@ -51,6 +52,9 @@ describe('openReview / saveReview', () => {
 });
 
 describe('the key loop', () => {
+  // The screen measures wide characters with string-width, loaded on demand.
+  beforeAll(prepareWidths);
+
   it('accept, reject, add a code with Tab completion, undo, skip and quit', async () => {
     const out = join(dir, 'keys.csv');
     const session = await openReview({ ...STUDY, codes: ['barrier.housing'], coder: 'kim', out });

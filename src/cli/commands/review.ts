@@ -27,6 +27,7 @@ export function registerReview(program: Command): void {
       const inputs = opts.transcripts ? opts.transcripts.split(',').map((p) => p.trim()).filter((p) => p !== '') : [];
       const { codings: _c, ...study } = studyOptions(inputs, opts);
       const session = await openReview({ ...study, codes, coder: opts.coder ?? '', out: opts.out }, hooksFor(makeUi(opts)));
+      await prepareWidths();
       const final = await runTerminal(session, useColor({ color: opts.color }));
       const done = decidedCount(final);
       if (!opts.quiet) {
@@ -42,8 +43,8 @@ export interface ReviewTerminal {
 }
 
 /** The key loop: each key changes the state, each decision is saved at once, q (or Ctrl-C) ends. */
-export async function runTerminal(session: ReviewSession, color: boolean, term: ReviewTerminal = { stdin: process.stdin, stdout: process.stdout }): Promise<ReviewState> {
-  await prepareWidths();
+/** Draws with terminal widths: await prepareWidths() before. */
+export function runTerminal(session: ReviewSession, color: boolean, term: ReviewTerminal = { stdin: process.stdin, stdout: process.stdout }): Promise<ReviewState> {
   const { stdin, stdout } = term;
   let state = session.state;
   let prompt: string | undefined;
