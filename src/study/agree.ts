@@ -12,7 +12,7 @@ import { QcodeError } from '../core/errors.js';
 import type { SegmentId, TranscriptId, Warning } from '../core/types.js';
 import { looksLikeCodings, readCodings, type SourcedCoding } from '../io/codings.js';
 import { unknownCodeWarning } from './code.js';
-import { codeWithModel, passModel, type PassModel } from './learn.js';
+import { asAutoCoding, codeWithModel, passModel, type PassModel } from './learn.js';
 import { openStudy, type Study } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
 import { readStudyTranscripts } from './transcripts.js';
@@ -141,7 +141,7 @@ async function attachTranscripts(
     for (const s of segs) segments.set(s.id, { transcript: t.id, speaker: s.speaker, text: s.text });
     if (auto && study.codebook) {
       // With a model, the coding of record (rules and model merged) is the one coder `auto`.
-      for (const c of codeWithModel(study, model, t).codings) codings.push(c.coder === 'auto' ? c : { ...c, coder: 'auto' });
+      for (const c of codeWithModel(study, model, t).codings) codings.push(asAutoCoding(c));
     }
   }
   const out: AgreeInput = { ...input, codings, eligible, segments };

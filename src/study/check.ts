@@ -23,6 +23,7 @@ import { writeAtomic } from '../io/output.js';
 import { renderSnapshot } from '../render/check.js';
 import { VERSION } from '../version.js';
 import { codeStudy, unknownCodeWarning } from './code.js';
+import { asAutoCoding } from './learn.js';
 import { openStudy } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
 
@@ -144,7 +145,8 @@ async function agreementWithGold(
     }
     codings.push(r);
   }
-  for (const t of transcripts) for (const c of t.codings) codings.push(c);
+  // With a model, the coding of record (rules and model merged) is the one coder `auto`.
+  for (const t of transcripts) for (const c of t.codings) codings.push(asAutoCoding(c));
   const input: AgreeInput = {
     codings,
     codes: codes.map((c): CodeDef => ({ id: c.id, parent: c.parent, label: c.label })),

@@ -67,6 +67,14 @@ export function withModel(study: Study, m: PassModel, t: Transcript, coded: Code
   return applyModel(m.scoring, t, eligibleSegments(t, study.unit, study.speakers), coded, m.policy);
 }
 
+/**
+ * A coding as the coder of record: compared with a human coder, the rules' and the
+ * model's codings are one coder, `auto` (as `agree --auto` and `check` compare them).
+ */
+export function asAutoCoding<C extends { coder: string }>(c: C): C {
+  return c.coder === 'auto' ? c : { ...c, coder: 'auto' };
+}
+
 /** The rules' pass, then the model step when there is a model. */
 export function codeWithModel(study: Study, m: PassModel | null, t: Transcript): CodedTranscript {
   const coded = codeTranscript(study.codebook!, t, { unit: study.unit, speakers: study.speakers });

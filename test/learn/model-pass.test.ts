@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decide } from '../../src/core/learn/apply.js';
 import { parseModel } from '../../src/core/learn/model.js';
+import { runAgree } from '../../src/study/agree.js';
+import { runCheck } from '../../src/study/check.js';
 import { runCode } from '../../src/study/code.js';
+import { copyStudy } from '../check/study.js';
 import { runExportQdpx } from '../../src/study/export.js';
 import { runSheet } from '../../src/study/sheet.js';
 import { runLearn, type LearnResult } from '../../src/study/learn.js';
@@ -106,6 +109,23 @@ describe('code --model', () => {
     for (const c of fromModel) expect(prefilled.has(key(c)), key(c)).toBe(true);
     const exported = await runExportQdpx({ codebook: book, inputs: CODED });
     expect(exported.coders).toContain('model');
+  });
+
+  it('check compares the merged coding with the gold coder, as agree --auto does', async () => {
+    const study = copyStudy();
+    writeFileSync(join(study, 'codebooks/exit-barriers.model.json'), learned.modelText);
+    const bookFile = join(study, 'codebooks/exit-barriers.yaml');
+    writeFileSync(bookFile, readFileSync(bookFile, 'utf8').replace(/^codes:/m, 'model: exit-barriers.model.json\nmerge: union\ncodes:'));
+    const config = join(study, 'qcode.yaml');
+    const { report } = await runCheck({ config });
+    const agree = await runAgree({ config, inputs: [join(study, GOLD)], auto: true, bootstrap: 0 });
+    const byAgree = new Map(agree.report.codes.map((c) => [c.code, c.cohen_kappa]));
+    const rows = report.agreement!.codes;
+    expect(rows.length).toBeGreaterThan(30);
+    for (const row of rows) {
+      if (row.kappa === null) expect(byAgree.get(row.code) ?? null, row.code).toBeNull();
+      else expect(row.kappa, row.code).toBeCloseTo(byAgree.get(row.code)!, 10);
+    }
   });
 
   it('with a model, --jobs 4 codes on one thread and gives the same codings', async () => {
