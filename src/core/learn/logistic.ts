@@ -4,6 +4,8 @@
 // logistic regression keeps a dense matrix of the whole vocabulary. This one trains with
 // seeded stochastic gradient steps (AdaGrad), so the same examples give the same weights.
 
+import { mulberry32 } from '../agree/bootstrap.js';
+
 /** One training example: indices of the features present, and whether the code applies. */
 export interface Example {
   features: number[];
@@ -33,18 +35,6 @@ export function sigmoid(z: number): number {
   return e / (1 + e);
 }
 
-/** A seeded generator: the order of the steps, and so the weights, never vary between runs. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Weights for `size` features. Positives are weighted by √(negatives/positives), so a
  * code that a tenth of segments carry is not learned as "never".
@@ -58,7 +48,8 @@ export function trainLogistic(examples: readonly Example[], size: number, opts: 
   const neg = examples.length - pos;
   const posWeight = pos > 0 && neg > 0 ? Math.sqrt(neg / pos) : 1;
   const order = examples.map((_, i) => i);
-  const random = seededRandom(opts.seed);
+  // Seeded: the order of the steps, and so the weights, never vary between runs.
+  const random = mulberry32(opts.seed);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     shuffle(order, random);
     for (const i of order) {
