@@ -3,8 +3,8 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
+import { qcode as run } from '../cli/run.js';
 import { loadStemmer } from '../../src/core/codebook/stem.js';
 import { suggestTerms, TermTally } from '../../src/core/codebook/suggest-terms.js';
 import { runSuggest, type SuggestResult } from '../../src/study/suggest.js';
@@ -139,16 +139,7 @@ describe('ranking', () => {
 });
 
 describe('the command', () => {
-  let out: string[] = [];
-  let err: string[] = [];
-  beforeEach(() => {
-    out = [];
-    err = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
-  });
-  afterEach(() => vi.restoreAllMocks());
-  const qcode = async (...args: string[]) => ({ code: await main(['node', 'qcode', ...args]), stdout: out.join(''), stderr: err.join('') });
+  const qcode = (...args: string[]) => run(args);
 
   it('an unknown code is a usage error with a did-you-mean', async () => {
     const r = await qcode('codebook', 'suggest', 'suport.family', '--config', config);

@@ -3,26 +3,11 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
+import { qcode as run } from '../cli/run.js';
 import { CODINGS_HEADER } from '../../src/render/codings.js';
 
-let out: string[] = [];
-let err: string[] = [];
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
-});
-afterEach(() => vi.restoreAllMocks());
-
-async function qcode(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  out = [];
-  err = [];
-  const code = await main(['node', 'qcode', ...args]);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const qcode = (...args: string[]) => run(args);
 
 const dir = mkdtempSync(join(tmpdir(), 'qcode-learn-cli-'));
 const BOOK = ['--codebook', 'codebooks/exit-barriers.yaml'];
