@@ -1,12 +1,11 @@
 // `codebook diff`: what changed between two versions, and what that does to the coding.
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffCodebooks } from '../../src/core/check/diff.js';
 import { parseCodebook } from '../../src/core/codebook/parse.js';
 import { diffCsv, diffMarkdown, diffTables } from '../../src/render/diff.js';
 import { runCodebookDiff } from '../../src/study/diff.js';
-import { codeNode, copyStudy, editYaml, ROOT, stripCode } from './study.js';
+import { codeNode, copyStudy, editYaml, ROOT, stripCode, studyInGitWithChildrenRetired } from './study.js';
 
 const SHIPPED = join(ROOT, 'codebooks/exit-barriers.yaml');
 
@@ -138,13 +137,7 @@ describe('codebook diff on the shipped study', () => {
   });
 
   it('from git:HEAD~1:PATH in a repository, without touching the working tree', async () => {
-    const dir = copyStudy();
-    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { cwd: dir, encoding: 'utf8' });
-    git('init', '-q');
-    git('add', '.');
-    git('commit', '-q', '-m', 'study as shipped');
-    stripCode(join(dir, 'codebooks/exit-barriers.yaml'), 'barrier.children');
-    git('commit', '-q', '-am', 'retire the children rules');
+    const { dir, git } = studyInGitWithChildrenRetired();
     const { report } = await runCodebookDiff({
       old: 'git:HEAD~1:codebooks/exit-barriers.yaml', new: join(dir, 'codebooks/exit-barriers.yaml'), config: join(dir, 'qcode.yaml'), cwd: dir,
     });

@@ -1,4 +1,5 @@
 // A copy of the shipped study in a temporary folder, to change without touching the repo.
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,4 +40,19 @@ export function stripCode(codebook: string, id: string): void {
     node.delete('match');
     node.delete('examples');
   });
+}
+
+/**
+ * A copy of the study in a git repository of two commits: as shipped, then with the
+ * rules and examples of barrier.children removed. `git` runs git in it.
+ */
+export function studyInGitWithChildrenRetired(): { dir: string; git: (...args: string[]) => string } {
+  const dir = copyStudy();
+  const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { cwd: dir, encoding: 'utf8' });
+  git('init', '-q');
+  git('add', '.');
+  git('commit', '-q', '-m', 'study as shipped');
+  stripCode(join(dir, 'codebooks/exit-barriers.yaml'), 'barrier.children');
+  git('commit', '-q', '-am', 'retire the children rules');
+  return { dir, git };
 }

@@ -1,21 +1,13 @@
 // codebook diff reads OLD from git:REV:PATH in the repository the command starts in:
 // only a process started there shows that. The rest of diff runs in-process
 // (test/check/diff.test.ts).
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyStudy, stripCode } from '../check/study.js';
+import { studyInGitWithChildrenRetired } from '../check/study.js';
 import { qcode } from './run.js';
 
 describe('qcode codebook diff in a git repository', { timeout: 120_000 }, () => {
   it('reads OLD from git:HEAD~1:PATH in the current repository and reports the lost segments', () => {
-    const dir = copyStudy();
-    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { cwd: dir, encoding: 'utf8' });
-    git('init', '-q');
-    git('add', '.');
-    git('commit', '-q', '-m', 'study as shipped');
-    stripCode(join(dir, 'codebooks/exit-barriers.yaml'), 'barrier.children');
-    git('commit', '-q', '-am', 'retire the children rules');
+    const { dir } = studyInGitWithChildrenRetired();
     // NEW defaults to the codebook of the qcode.yaml where it starts; md is a comment.
     const md = qcode(['codebook', 'diff', 'git:HEAD~1:codebooks/exit-barriers.yaml', '--format', 'md'], { cwd: dir });
     expect(md.code, md.stderr).toBe(0);
