@@ -1,12 +1,26 @@
 // A copy of the shipped study in a temporary folder, to change without touching the repo.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The study's interviews with the small test codebook, the gold coding and the case
+ * sheet beside them (interviews/, book.yaml, gold.csv, attrs.csv), in a throw-away
+ * folder, so an output test can never write over the repository's fixtures.
+ */
+export function smallStudyCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'qcode-out-'));
+  cpSync(join(ROOT, 'fixtures/survivors'), join(dir, 'interviews'), { recursive: true });
+  copyFileSync(join(ROOT, 'test/fixtures/codebooks/small.yaml'), join(dir, 'book.yaml'));
+  copyFileSync(join(ROOT, 'fixtures/codings/survivors-gold.csv'), join(dir, 'gold.csv'));
+  copyFileSync(join(ROOT, 'fixtures/survivors/cases.csv'), join(dir, 'attrs.csv'));
+  return dir;
+}
 
 export function copyStudy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'qcode-check-'));

@@ -1,38 +1,21 @@
 // --out as a researcher meets it: it refuses every path the command reads (exit 2,
 // nothing touched), keeps the permissions of a file it replaces, says what it wrote, and
-// takes its format from the extension. Run in-process with absolute paths; what needs a
+// takes its format from the extension. Run in-process from the study's folder; what needs a
 // process (signals, a full or closed stdout, colour) is in test/e2e/out.test.ts.
 import {
-  chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync,
+  chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { smallStudyCopy } from '../check/study.js';
 import { qcode } from './run.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-
-/** A throw-away copy of the study, so a broken check can never overwrite the repository's fixtures. */
-function study(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'qcode-out-'));
-  cpSync(join(ROOT, 'fixtures/survivors'), join(dir, 'interviews'), { recursive: true });
-  copyFileSync(join(ROOT, 'test/fixtures/codebooks/small.yaml'), join(dir, 'book.yaml'));
-  copyFileSync(join(ROOT, 'fixtures/codings/survivors-gold.csv'), join(dir, 'gold.csv'));
-  copyFileSync(join(ROOT, 'fixtures/survivors/cases.csv'), join(dir, 'attrs.csv'));
-  return dir;
-}
-
-/** The command line as if run in `dir`: paths there, and the --out file, made absolute. */
-function inDir(dir: string, args: string[]): string[] {
-  const local = (a: string, i: number): boolean => i > 0 && !a.startsWith('/') && (existsSync(join(dir, a)) || args[i - 1] === '--out');
-  return args.map((a, i) => (local(a, i) ? join(dir, a) : a));
-}
 
 const FREQ = ['freq', 'interviews', '--codebook', 'book.yaml'];
 
 async function refused(dir: string, args: string[], target: string): Promise<string> {
   const before = existsSync(join(dir, target)) && statSync(join(dir, target)).isFile() ? readFileSync(join(dir, target)) : null;
-  const r = await qcode(inDir(dir, args));
+  const r = await qcode(args, { cwd: dir });
   expect(r.code).toBe(2);
   expect(r.stdout).toBe('');
   expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
@@ -43,7 +26,7 @@ async function refused(dir: string, args: string[], target: string): Promise<str
 }
 
 describe('--out refuses to write over what the command reads (exit 2, nothing touched)', () => {
-  const dir = study();
+  const dir = smallStudyCopy();
 
   it('an input file', async () => {
     expect(await refused(dir, ['freq', 'interviews/P01.txt', '--codebook', 'book.yaml', '--out', 'interviews/P01.txt'], 'interviews/P01.txt')).toContain('reads');
@@ -71,7 +54,7 @@ describe('--out refuses to write over what the command reads (exit 2, nothing to
     const cfg = mkdtempSync(join(tmpdir(), 'qcode-e2e-cfg-'));
     cpSync(dir, cfg, { recursive: true });
     writeFileSync(join(cfg, 'qcode.yaml'), 'codebook: book.yaml\ntranscripts: [interviews]\n');
-    await refused(cfg, ['freq', '--config', 'qcode.yaml', '--out', 'qcode.yaml'], 'qcode.yaml');
+    await refused(cfg, ['freq', '--out', 'qcode.yaml'], 'qcode.yaml');
   });
   it('a folder', async () => {
     mkdirSync(join(dir, 'results'), { recursive: true });
@@ -84,30 +67,30 @@ describe('--out refuses to write over what the command reads (exit 2, nothing to
 
 describe('--out writes', () => {
   it('keeps the permissions of the file it replaces', async () => {
-    const dir = study();
+    const dir = smallStudyCopy();
     writeFileSync(join(dir, 'freq.csv'), 'old\n');
     chmodSync(join(dir, 'freq.csv'), 0o640);
-    expect((await qcode(inDir(dir, [...FREQ, '--out', 'freq.csv']))).code).toBe(0);
+    expect((await qcode([...FREQ, '--out', 'freq.csv'], { cwd: dir })).code).toBe(0);
     expect(statSync(join(dir, 'freq.csv')).mode & 0o777).toBe(0o640);
     expect(readFileSync(join(dir, 'freq.csv'), 'utf8')).toMatch(/^code,label,/);
   });
 
   it('says on stderr what it wrote, unless --quiet', async () => {
-    const dir = study();
-    const codes = (JSON.parse((await qcode(inDir(dir, [...FREQ, '--format', 'json']))).stdout) as { codes: unknown[] }).codes.length;
-    const csv = await qcode(inDir(dir, [...FREQ, '--out', 'freq.csv']));
+    const dir = smallStudyCopy();
+    const codes = (JSON.parse((await qcode([...FREQ, '--format', 'json'], { cwd: dir })).stdout) as { codes: unknown[] }).codes.length;
+    const csv = await qcode([...FREQ, '--out', 'freq.csv'], { cwd: dir });
     expect(csv.stdout).toBe('');
-    expect(csv.stderr).toBe(`qcode: wrote ${join(dir, 'freq.csv')} (${codes} rows)\n`);
-    const json = await qcode(inDir(dir, [...FREQ, '--out', 'freq.json']));
-    expect(json.stderr).toBe(`qcode: wrote ${join(dir, 'freq.json')} (${statSync(join(dir, 'freq.json')).size} bytes)\n`);
-    expect((await qcode(inDir(dir, [...FREQ, '--out', 'quiet.csv', '--quiet']))).stderr).toBe('');
+    expect(csv.stderr).toBe(`qcode: wrote freq.csv (${codes} rows)\n`);
+    const json = await qcode([...FREQ, '--out', 'freq.json'], { cwd: dir });
+    expect(json.stderr).toBe(`qcode: wrote freq.json (${statSync(join(dir, 'freq.json')).size} bytes)\n`);
+    expect((await qcode([...FREQ, '--out', 'quiet.csv', '--quiet'], { cwd: dir })).stderr).toBe('');
   });
 
   it('follows the extension unless --format is given; stdout stays a table', async () => {
-    const dir = study();
+    const dir = smallStudyCopy();
     for (const f of ['f.csv', 'f.json', 'f.md', 'f.txt', 'forced.csv']) {
       const extra = f === 'forced.csv' ? ['--format', 'json'] : [];
-      expect((await qcode(inDir(dir, [...FREQ, '--out', f, ...extra]))).code).toBe(0);
+      expect((await qcode([...FREQ, '--out', f, ...extra], { cwd: dir })).code).toBe(0);
     }
     const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
     expect(read('f.csv')).toMatch(/^code,label,depth,/);
@@ -115,7 +98,7 @@ describe('--out writes', () => {
     expect(read('f.md')).toMatch(/^\| code \| label \|/m);
     expect(read('f.txt')).toContain('────');
     expect(JSON.parse(read('forced.csv'))).toHaveProperty('codes');
-    expect((await qcode(inDir(dir, FREQ))).stdout).toContain('────');
+    expect((await qcode(FREQ, { cwd: dir })).stdout).toContain('────');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

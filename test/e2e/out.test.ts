@@ -3,32 +3,23 @@
 // terminal without a width. Rendering itself is tested in-process (test/render).
 import { spawn, spawnSync } from 'node:child_process';
 import {
-  chmodSync, closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync,
+  closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { smallStudyCopy } from '../check/study.js';
 import { qcode, ROOT } from './run.js';
 
 const BIN = join(ROOT, 'bin/qcode.js');
 /** Several runs of the CLI in one test, on a machine that may be busy. */
 const SLOW = 120_000;
 
-/** A throw-away copy of the study, so a broken check can never overwrite the repository's fixtures. */
-function study(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'qcode-e2e-out-'));
-  cpSync(join(ROOT, 'fixtures/survivors'), join(dir, 'interviews'), { recursive: true });
-  copyFileSync(join(ROOT, 'test/fixtures/codebooks/small.yaml'), join(dir, 'book.yaml'));
-  copyFileSync(join(ROOT, 'fixtures/codings/survivors-gold.csv'), join(dir, 'gold.csv'));
-  copyFileSync(join(ROOT, 'fixtures/survivors/cases.csv'), join(dir, 'attrs.csv'));
-  return dir;
-}
-
 const FREQ = ['freq', 'interviews', '--codebook', 'book.yaml'];
 
 describe('--out on a signal', { timeout: SLOW }, () => {
   it('removes its temporary file on SIGTERM and exits 143', async () => {
-    const dir = study();
+    const dir = smallStudyCopy();
     // The CLI's own signal handling around a write that is held open half-way.
     const script = `
       import { guardProcess } from ${JSON.stringify(join(ROOT, 'dist/cli/main.js'))};
@@ -48,7 +39,7 @@ describe('--out on a signal', { timeout: SLOW }, () => {
 
 describe('colour', { timeout: SLOW }, () => {
   // FORCE_COLOR, NO_COLOR and --no-color on stdout: test/e2e/suite-streams.test.ts.
-  const dir = study();
+  const dir = smallStudyCopy();
   const ESC = '\u001b[';
   it('a file written by --out holds no colour, whatever FORCE_COLOR says', () => {
     expect(qcode([...FREQ, '--out', 'colour.txt'], { cwd: dir, env: { FORCE_COLOR: '1' } }).code).toBe(0);
@@ -65,7 +56,7 @@ describe('colour', { timeout: SLOW }, () => {
 
 describe('a full or closed stdout', { timeout: SLOW }, () => {
   it('> /dev/full: one line on stderr, exit 2', { skip: !existsSync('/dev/full') }, () => {
-    const dir = study();
+    const dir = smallStudyCopy();
     const full = openSync('/dev/full', 'w');
     const r = spawnSync(process.execPath, [BIN, ...FREQ], { cwd: dir, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
     closeSync(full);
@@ -103,7 +94,7 @@ function underTerminal(dir: string, cols: number, env: Record<string, string | u
 }
 
 describe('the progress spinner', { skip: !hasScript, timeout: SLOW }, () => {
-  const dir = study();
+  const dir = smallStudyCopy();
   it('spins on a terminal that knows its width', () => {
     expect(underTerminal(dir, 80, {}).terminal).toContain('reading 0/7');
   });
@@ -115,7 +106,7 @@ describe('the progress spinner', { skip: !hasScript, timeout: SLOW }, () => {
 
 describe('a terminal that reports 0 columns', { timeout: SLOW }, () => {
   it('gets no spinner, and the run ends', { skip: !hasScript }, () => {
-    const dir = study();
+    const dir = smallStudyCopy();
     // The terminal record goes nowhere: a spinner that hangs fills it with escape codes.
     const r = underTerminal(dir, 0, {}, '/dev/null');
     expect(r.status).toBe('0');
