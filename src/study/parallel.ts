@@ -12,7 +12,7 @@ import type { Place, Warning } from '../core/types.js';
 import type { InputFile, Inputs } from '../io/read.js';
 import type { Study } from './open.js';
 import type { RunHooks, Warnings } from './options.js';
-import { checkEveryInputRead, RunNotes, type TranscriptNotes } from './transcripts.js';
+import { ArrivalChecks, type TranscriptNotes } from './transcripts.js';
 import type { WorkerSetup } from './worker.js';
 
 export interface FileResult {
@@ -62,9 +62,7 @@ type Outcome = { result: FileResult } | { error: WorkerError };
 class InOrder {
   private next = 0;
   private readonly early = new Map<number, Outcome>();
-  private readonly seen = new Map<string, string>();
-  private readonly yielded = new Map<string, number>();
-  private readonly notes = new RunNotes();
+  private readonly checks = new ArrivalChecks();
 
   constructor(
     private readonly study: Study, private readonly files: InputFile[], private readonly warnings: Warnings,
@@ -82,21 +80,15 @@ class InOrder {
 
   private emit(file: InputFile, outcome: Outcome): void {
     if ('error' in outcome) throw fromWorker(outcome.error);
-    const r = outcome.result;
-    r.warnings.forEach((w) => this.warnings.add(w));
-    for (const t of r.transcripts) {
-      const earlier = this.seen.get(t.coded.id);
-      if (earlier) throw new QcodeError(`transcript id "${t.coded.id}" is used twice: by ${earlier} and by ${t.coded.source}`, { file: t.coded.source });
-      this.seen.set(t.coded.id, t.coded.source);
-      this.notes.add(t.coded.id, t.coded.source, t.notes);
+    outcome.result.warnings.forEach((w) => this.warnings.add(w));
+    for (const t of outcome.result.transcripts) {
+      this.checks.arrived(file, t.coded.id, t.coded.source, t.notes);
       this.visit(t.coded);
     }
-    this.yielded.set(file.path, r.transcripts.length);
   }
 
   finish(): void {
-    checkEveryInputRead(this.study.inputs, this.files, this.yielded);
-    this.notes.warn(this.warnings, this.study.reading.interviewers);
+    this.checks.finish(this.study.inputs, this.files, this.warnings, this.study.reading.interviewers);
   }
 }
 

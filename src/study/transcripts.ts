@@ -15,29 +15,47 @@ export async function* readStudyTranscripts(
 ): AsyncGenerator<Transcript> {
   const listing = await listInputs(inputs);
   listing.warnings.forEach((w) => warnings.add(w));
-  const seen = new Map<string, string>();
-  const yielded = new Map<string, number>();
-  const notes = new RunNotes();
+  const checks = new ArrivalChecks();
   let done = 0;
   hooks.onProgress?.({ done, total: listing.files.length, file: '' });
   for (const [file, pending] of readAhead(listing.files, reading)) {
     const read = await pending;
     read.warnings.forEach((w) => warnings.add(w));
     for (const t of read.transcripts) {
-      const earlier = seen.get(t.id);
-      if (earlier) throw new QcodeError(`transcript id "${t.id}" is used twice: by ${earlier} and by ${t.source}`, { file: t.source });
-      seen.set(t.id, t.source);
+      checks.arrived(file, t.id, t.source, notesOf(t));
       checkParticipantWords(t);
-      notes.note(t);
       t.warnings.forEach((w) => warnings.add(w));
-      yielded.set(file.path, (yielded.get(file.path) ?? 0) + 1);
       yield t;
     }
     done++;
     hooks.onProgress?.({ done, total: listing.files.length, file: file.path });
   }
-  checkEveryInputRead(inputs, listing.files, yielded);
-  notes.warn(warnings, reading.interviewers);
+  checks.finish(inputs, listing.files, warnings, reading.interviewers);
+}
+
+/**
+ * What a run checks as its transcripts arrive, in input order, on one thread or from
+ * workers alike: no transcript id twice, every input yielding a transcript, and the
+ * notes worth one warning per run.
+ */
+export class ArrivalChecks {
+  private readonly seen = new Map<string, string>();
+  private readonly yielded = new Map<string, number>();
+  private readonly notes = new RunNotes();
+
+  /** One transcript of `file`; throws when an earlier transcript had its id. */
+  arrived(file: InputFile, id: string, source: string, notes: TranscriptNotes): void {
+    const earlier = this.seen.get(id);
+    if (earlier) throw new QcodeError(`transcript id "${id}" is used twice: by ${earlier} and by ${source}`, { file: source });
+    this.seen.set(id, source);
+    this.notes.add(id, source, notes);
+    this.yielded.set(file.path, (this.yielded.get(file.path) ?? 0) + 1);
+  }
+
+  finish(inputs: string[], files: InputFile[], warnings: Warnings, interviewers: readonly string[]): void {
+    checkEveryInputRead(inputs, files, this.yielded);
+    this.notes.warn(warnings, interviewers);
+  }
 }
 
 /** Files read while earlier ones are coded: waiting on the disk is most of a file's cost. */
@@ -131,10 +149,6 @@ export function notesOf(t: Transcript): TranscriptNotes {
 export class RunNotes {
   private readonly lacking: { id: string; source: string; speakers: string[] }[] = [];
   private readonly guessed: { id: string; source: string; labels: string[] }[] = [];
-
-  note(t: Transcript): void {
-    this.add(t.id, t.source, notesOf(t));
-  }
 
   add(id: string, source: string, n: TranscriptNotes): void {
     if (n.lacking) this.lacking.push(n.lacking);
