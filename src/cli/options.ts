@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { MERGE_POLICIES } from '../core/codebook/model.js';
 import { QcodeError } from '../core/errors.js';
 import { UNITS, type Unit } from '../core/types.js';
 import { existsSync } from 'node:fs';
@@ -61,7 +62,7 @@ export function addPassOptions(cmd: Command): Command {
 export function addModelOptions(cmd: Command): Command {
   return cmd
     .option('--model <file>', "a learned model (qcode learn --out) whose codings join the rules' as coder model (default: the codebook's model:)")
-    .addOption(new Option('--merge <policy>', "rules: the rules' codings, each with the model's probability; model: the model's codings only; union: both; vote: the rules' codings plus the model's where it is confident (default: rules)").choices(['rules', 'model', 'union', 'vote']));
+    .addOption(new Option('--merge <policy>', "rules: the rules' codings, each with the model's probability; model: the model's codings only; union: both; vote: the rules' codings plus the model's where it is confident (default: the codebook's merge:, else rules)").choices(MERGE_POLICIES));
 }
 
 /** Reports that can run on saved or human codings instead of a fresh pass. */

@@ -1,6 +1,7 @@
 // What a researcher (or a script) tells a study run. Every command and every library
 // call takes these; nothing here is read from the process or the terminal.
 
+import type { MergePolicy } from '../core/codebook/model.js';
 import type { Unit, Warning } from '../core/types.js';
 
 export interface StudyOptions {
@@ -22,12 +23,12 @@ export interface StudyOptions {
   codings?: string;
   /** One coder of a multi-coder codings file (or the coder of a file without a coder column). */
   coder?: string;
-  /** Threads for the coding pass; default: the machine's cores for a large corpus, else 1. */
+  /** Threads for the coding pass; default: one less than the cores for a large corpus, else 1. */
   jobs?: number;
   /** A learned model (`qcode learn --out`) whose opinion joins the rules'; default the codebook's `model:`. */
   model?: string;
-  /** How the model's codings and the rules' combine (see core/learn/apply.ts); default `rules`. */
-  merge?: 'rules' | 'model' | 'union' | 'vote';
+  /** How the model's codings and the rules' combine (see core/learn/apply.ts); default the codebook's `merge:`, else `rules`. */
+  merge?: MergePolicy;
 }
 
 /** How a run tells its caller what is happening while it runs (all optional). */

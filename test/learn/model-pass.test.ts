@@ -14,6 +14,7 @@ import { copyStudy } from '../check/study.js';
 import { runExportQdpx } from '../../src/study/export.js';
 import { runSheet } from '../../src/study/sheet.js';
 import { runLearn, type LearnResult } from '../../src/study/learn.js';
+import type { MergePolicy } from '../../src/core/codebook/model.js';
 import type { Coding } from '../../src/core/types.js';
 
 const BOOK = 'codebooks/exit-barriers.yaml';
@@ -30,7 +31,7 @@ beforeAll(async () => {
   writeFileSync(MODEL, learned.modelText);
 });
 
-type Extra = { model?: string; merge?: 'rules' | 'model' | 'union' | 'vote'; jobs?: number };
+type Extra = { model?: string; merge?: MergePolicy; jobs?: number };
 const runs = new Map<string, ReturnType<typeof runCode>>();
 /** Each run once: several tests look at the same policy's codings. */
 const code = (extra: Extra): ReturnType<typeof runCode> => {

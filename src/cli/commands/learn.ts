@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { MERGE_POLICIES } from '../../core/codebook/model.js';
 import { writeAtomic } from '../../io/output.js';
 import { learnCodesTable, learnCsv, learnJson, learnSummaryTable } from '../../render/learn.js';
 import { runLearn, splitCodings } from '../../study/learn.js';
@@ -21,7 +22,7 @@ export function registerLearn(program: Command): void {
     .option('--coder <name>', 'the coder to learn from in codings files with several coders')
     .option('--folds <k>', 'cross-validation folds, by transcript (0: none)', '5')
     .option('--top <n>', 'feature weights kept per code in the model file', '150')
-    .addOption(new Option('--merge <policy>', 'the merge policy of the per-code merge column').choices(['rules', 'model', 'union', 'vote']).default('vote'))
+    .addOption(new Option('--merge <policy>', 'the merge policy of the per-code merge column').choices(MERGE_POLICIES).default('vote'))
     .action(async (inputs: string[], opts: LearnCliOptions) => {
       const listed = typeof opts.codings === 'string' ? [opts.codings] : opts.codings ?? [];
       const { codings, transcripts } = await splitCodings(listed);
