@@ -35,8 +35,9 @@ export interface EmitOptions {
  */
 export async function emit(views: Views, opts: EmitOptions): Promise<void> {
   if (!opts.out) {
-    if ((opts.format ?? 'table') === 'table') await prepareWidths();
-    const text = render(views, opts.format ?? 'table', { color: useColor(opts), width: terminalWidth() });
+    const format = opts.format ?? 'table';
+    if (format === 'table') await prepareWidths();
+    const text = render(views, format, { color: useColor(opts), width: terminalWidth() });
     process.stdout.write(text);
     return;
   }
