@@ -7,9 +7,10 @@ import type { CompiledCodebook } from '../core/codebook/compile.js';
 import { flattenCodes } from '../core/codebook/model.js';
 import { codeTranscript, compareText, eligibleSegments, type CodedTranscript } from '../core/code/pass.js';
 import { QcodeError } from '../core/errors.js';
-import { applyModel, DEFAULT_MERGE, questionsOf, scoringModel, type MergePolicy, type ScoringModel } from '../core/learn/apply.js';
+import { applyModel, DEFAULT_MERGE, scoringModel, type MergePolicy, type ScoringModel } from '../core/learn/apply.js';
 import { crossValidate, type Evaluation, type JudgedSegment } from '../core/learn/evaluate.js';
 import { canonicalJson, type LearnedModel } from '../core/learn/model.js';
+import { segmentQuestions } from '../core/segment/questions.js';
 import { DEFAULT_LEARN, learnModel, type LearnOptions } from '../core/learn/train.js';
 import type { CodeId, Transcript, Warning } from '../core/types.js';
 import { looksLikeCodings, readCodings, type SourcedCoding } from '../io/codings.js';
@@ -146,7 +147,7 @@ function judgedSegments(study: Study, t: Transcript, rows: SourcedCoding[], warn
     set.add(c.code);
     rules.set(c.segment, set);
   }
-  const question = questionsOf(t);
+  const question = segmentQuestions(t);
   return segs.map((s) => ({ transcript: t.id, segment: s.id, text: s.text, question: question(s), codes: human.get(s.id)!, rules: rules.get(s.id) ?? new Set() }));
 }
 

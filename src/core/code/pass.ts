@@ -1,8 +1,8 @@
 import type { SpeakerScope } from '../codebook/model.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
 import { matchText, NO_QUESTION, questionTerms, type QuestionTerms } from '../codebook/match.js';
-import { codePointLength, OffsetMap } from '../segment/offsets.js';
-import { questionTurns } from '../segment/questions.js';
+import { codePointLength } from '../segment/offsets.js';
+import { segmentQuestions } from '../segment/questions.js';
 import { segmentTranscript } from '../segment/segment.js';
 import type { Attributes, Coding, Segment, SegmentId, Transcript, TranscriptId, Unit } from '../types.js';
 
@@ -58,24 +58,19 @@ export function codeTranscript(cb: CompiledCodebook, t: Transcript, opts: PassOp
 }
 
 /**
- * A segment's question, for `prompt` rules: the last non-empty interviewer turn before the
- * segment's turn. Every paragraph and sentence of a turn shares its turn's question; a
- * segment of an interviewer's own turn, or one that no interviewer turn precedes, has none.
- * Each question's terms are found once, however many segments answer it.
+ * A segment's question, for `prompt` rules (see segmentQuestions). Each question's terms
+ * are found once, however many segments answer it.
  */
 function questionsOf(cb: CompiledCodebook, t: Transcript): (seg: Segment) => QuestionTerms {
-  const askedBy = questionTurns(t);
-  const found = new Map<number, QuestionTerms>();
-  let map: OffsetMap | null = null;
+  const textOf = segmentQuestions(t);
+  const found = new Map<string, QuestionTerms>();
   return (seg) => {
-    if (seg.role === 'interviewer') return NO_QUESTION;
-    const q = askedBy.get(seg.turn);
-    if (q === undefined) return NO_QUESTION;
-    let terms = found.get(q.index);
+    const question = textOf(seg);
+    if (question === null) return NO_QUESTION;
+    let terms = found.get(question);
     if (!terms) {
-      map ??= new OffsetMap(t.text);
-      terms = questionTerms(cb, map.slice(q.span.start, q.span.end));
-      found.set(q.index, terms);
+      terms = questionTerms(cb, question);
+      found.set(question, terms);
     }
     return terms;
   };

@@ -5,8 +5,7 @@
 import type { MergePolicy } from '../codebook/model.js';
 import type { StemFn } from '../codebook/stem.js';
 import { compareText, type CodedTranscript } from '../code/pass.js';
-import { OffsetMap } from '../segment/offsets.js';
-import { questionTurns } from '../segment/questions.js';
+import { segmentQuestions } from '../segment/questions.js';
 import type { CodeId, Coding, Segment, Transcript } from '../types.js';
 import { featuresOf } from './features.js';
 import { sigmoid } from './logistic.js';
@@ -83,26 +82,13 @@ export function scoreFeatures(m: ScoringModel, features: readonly string[]): Map
   return out;
 }
 
-/** Each segment's question text (the last interviewer turn before its turn), or null. */
-export function questionsOf(t: Transcript): (seg: Segment) => string | null {
-  const askedBy = questionTurns(t);
-  let map: OffsetMap | null = null;
-  return (seg) => {
-    if (seg.role === 'interviewer') return null;
-    const q = askedBy.get(seg.turn);
-    if (!q) return null;
-    map ??= new OffsetMap(t.text);
-    return map.slice(q.span.start, q.span.end);
-  };
-}
-
 /**
  * The coding of record for one transcript under a merge policy: the rules' codings of
  * `coded` and the model's opinion of each eligible segment. Codings the model gave keep
  * coder `model`; every coding the model scored carries its probability and features.
  */
 export function applyModel(m: ScoringModel, t: Transcript, segments: readonly Segment[], coded: CodedTranscript, policy: MergePolicy): CodedTranscript {
-  const question = questionsOf(t);
+  const question = segmentQuestions(t);
   const rulesBySegment = new Map<string, Coding[]>();
   for (const c of coded.codings) {
     const list = rulesBySegment.get(c.segment) ?? [];
