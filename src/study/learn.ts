@@ -63,11 +63,6 @@ function checkModelFits(model: LearnedModel, cb: CompiledCodebook, path: string,
   }
 }
 
-/** The model step after the rules' pass over one transcript: the coding of record. */
-export function withModel(study: Study, m: PassModel, t: Transcript, coded: CodedTranscript): CodedTranscript {
-  return applyModel(m.scoring, t, eligibleSegments(t, study.unit, study.speakers), coded, m.policy);
-}
-
 /**
  * A coding as the coder of record: compared with a human coder, the rules' and the
  * model's codings are one coder, `auto` (as `agree --auto` and `check` compare them).
@@ -76,10 +71,11 @@ export function asAutoCoding<C extends { coder: string }>(c: C): C {
   return c.coder === 'auto' ? c : { ...c, coder: 'auto' };
 }
 
-/** The rules' pass, then the model step when there is a model. */
+/** The rules' pass, then the model step when there is a model: the coding of record. */
 export function codeWithModel(study: Study, m: PassModel | null, t: Transcript): CodedTranscript {
-  const coded = codeTranscript(study.codebook!, t, { unit: study.unit, speakers: study.speakers });
-  return m ? withModel(study, m, t, coded) : coded;
+  const segments = eligibleSegments(t, study.unit, study.speakers);
+  const coded = codeTranscript(study.codebook!, t, { unit: study.unit, speakers: study.speakers }, segments);
+  return m ? applyModel(m.scoring, t, segments, coded, m.policy) : coded;
 }
 
 export interface LearnRunOptions extends Omit<StudyOptions, 'codings' | 'model' | 'merge'> {

@@ -33,10 +33,14 @@ export function eligibleSegments(t: Transcript, unit: Unit, scope: SpeakerScope)
   return segmentTranscript(t, unit).filter((s) => isEligible(s, scope));
 }
 
-/** The coding pass over one transcript: each eligible segment is tokenized and looked up once. */
-export function codeTranscript(cb: CompiledCodebook, t: Transcript, opts: PassOptions): CodedTranscript {
+/**
+ * The coding pass over one transcript: each eligible segment is tokenized and looked up
+ * once. `segments`: its eligible segments, when the caller has them already.
+ */
+export function codeTranscript(
+  cb: CompiledCodebook, t: Transcript, opts: PassOptions, segments: readonly Segment[] = eligibleSegments(t, opts.unit, opts.speakers),
+): CodedTranscript {
   const coder = 'auto';
-  const segments = eligibleSegments(t, opts.unit, opts.speakers);
   const codings: Coding[] = [];
   const questionOf = cb.hasPrompt ? questionsOf(cb, t) : null;
   for (const seg of segments) {
