@@ -141,7 +141,7 @@ async function attachTranscripts(
     for (const s of segs) segments.set(s.id, { transcript: t.id, speaker: s.speaker, text: s.text });
     if (auto && study.codebook) {
       // With a model, the coding of record (rules and model merged) is the one coder `auto`.
-      for (const c of codeWithModel(study, model, t).codings) codings.push(asAutoCoding(c));
+      for (const c of codeWithModel(study, model, t, segs).codings) codings.push(asAutoCoding(c));
     }
   }
   const out: AgreeInput = { ...input, codings, eligible, segments };

@@ -112,8 +112,8 @@ async function measure(
   for await (const t of readStudyTranscripts(inputs, reading, warnings, hooks)) {
     transcripts++;
     const segs = eligibleSegments(t, unit, speakers);
-    const a = codeTranscript(before, t, { unit, speakers }).codings;
-    const b = codeTranscript(after, t, { unit, speakers }).codings;
+    const a = codeTranscript(before, t, { unit, speakers }, segs).codings;
+    const b = codeTranscript(after, t, { unit, speakers }, segs).codings;
     const codesOf = (list: Coding[], rename: (c: string) => string): Map<SegmentId, string> => {
       const m = new Map<SegmentId, string[]>();
       for (const c of list) m.set(c.segment, [...(m.get(c.segment) ?? []), rename(c.code)]);

@@ -12,7 +12,7 @@ import { crossValidate, type Evaluation, type JudgedSegment } from '../core/lear
 import { canonicalJson, type LearnedModel } from '../core/learn/model.js';
 import { segmentQuestions } from '../core/segment/questions.js';
 import { DEFAULT_LEARN, learnModel, type LearnOptions } from '../core/learn/train.js';
-import type { CodeId, Transcript, Warning } from '../core/types.js';
+import type { CodeId, Segment, Transcript, Warning } from '../core/types.js';
 import { looksLikeCodings, readCodings, type SourcedCoding } from '../io/codings.js';
 import { readModel } from '../io/learn-model.js';
 import { unknownCodeWarning } from './code.js';
@@ -71,9 +71,13 @@ export function asAutoCoding<C extends { coder: string }>(c: C): C {
   return c.coder === 'auto' ? c : { ...c, coder: 'auto' };
 }
 
-/** The rules' pass, then the model step when there is a model: the coding of record. */
-export function codeWithModel(study: Study, m: PassModel | null, t: Transcript): CodedTranscript {
-  const segments = eligibleSegments(t, study.unit, study.speakers);
+/**
+ * The rules' pass, then the model step when there is a model: the coding of record.
+ * `segments`: the transcript's eligible segments, when the caller has them already.
+ */
+export function codeWithModel(
+  study: Study, m: PassModel | null, t: Transcript, segments: readonly Segment[] = eligibleSegments(t, study.unit, study.speakers),
+): CodedTranscript {
   const coded = codeTranscript(study.codebook!, t, { unit: study.unit, speakers: study.speakers }, segments);
   return m ? applyModel(m.scoring, t, segments, coded, m.policy) : coded;
 }
@@ -138,7 +142,7 @@ function judgedSegments(study: Study, t: Transcript, rows: SourcedCoding[], warn
     else if (r.code !== '') codes.add(r.code);
   }
   const rules = new Map<string, Set<CodeId>>();
-  for (const c of codeTranscript(study.codebook!, t, { unit: study.unit, speakers: study.speakers }).codings) {
+  for (const c of codeTranscript(study.codebook!, t, { unit: study.unit, speakers: study.speakers }, segs).codings) {
     const set = rules.get(c.segment) ?? new Set();
     set.add(c.code);
     rules.set(c.segment, set);

@@ -55,8 +55,9 @@ export async function openReview(opts: ReviewRunOptions, hooks: RunHooks = {}): 
   for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) transcripts.push(t);
   transcripts.sort((a, b) => compareText(a.id, b.id));
   for (const t of transcripts) {
-    const segments = new Map(eligibleSegments(t, study.unit, study.speakers).map((s) => [s.id, s]));
-    for (const c of codeWithModel(study, model, t).codings) {
+    const eligible = eligibleSegments(t, study.unit, study.speakers);
+    const segments = new Map(eligible.map((s) => [s.id, s]));
+    for (const c of codeWithModel(study, model, t, eligible).codings) {
       if (chosen && !chosen.has(c.code)) continue;
       const s = segments.get(c.segment)!;
       const item: ReviewItem = {

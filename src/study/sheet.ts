@@ -38,7 +38,7 @@ export async function runSheet(opts: SheetRunOptions, hooks: RunHooks = {}): Pro
   const read: { t: Transcript; rows: SheetRow[] }[] = [];
   for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) {
     const eligible = eligibleSegments(t, study.unit, study.speakers);
-    const prefill = opts.prefill ? codeWithModel(study, learned, t).codings : [];
+    const prefill = opts.prefill ? codeWithModel(study, learned, t, eligible).codings : [];
     read.push({ t, rows: transcriptRows(t, eligible, prefill) });
   }
   read.sort((a, b) => compareText(a.t.id, b.t.id));

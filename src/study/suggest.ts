@@ -58,8 +58,9 @@ export async function runSuggest(opts: SuggestRunOptions, hooks: RunHooks = {}):
   const readWarnings = human ? new Warnings() : warnings;
   const pass = { unit: study.unit, speakers: study.speakers };
   for await (const t of readStudyTranscripts(study.inputs, study.reading, readWarnings, human ? {} : hooks)) {
-    const byRules = rollUp(cb.book.codes, codeTranscript(cb, t, pass).codings).segments.get(code.id) ?? new Set<string>();
-    for (const s of eligibleSegments(t, pass.unit, pass.speakers)) {
+    const segments = eligibleSegments(t, pass.unit, pass.speakers);
+    const byRules = rollUp(cb.book.codes, codeTranscript(cb, t, pass, segments).codings).segments.get(code.id) ?? new Set<string>();
+    for (const s of segments) {
       const ruleCoded = byRules.has(s.id);
       tally.add({ id: s.id, transcript: t.id, text: s.text, ruleCoded, coded: human ? human.segments.has(s.id) : ruleCoded });
     }
