@@ -1,7 +1,10 @@
 // Expands the inputs a researcher names into the files to read, in an order that is
 // the same on every machine: files as given, folders walked recursively and sorted.
 
-import { readdir, realpath, stat } from 'node:fs/promises';
+// Synchronous calls on purpose: a corpus is thousands of small files, and each
+// asynchronous call costs a round trip through the thread pool (most of listing's time).
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { statOrNull } from './file.js';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { QcodeError } from '../core/errors.js';
 import type { Format, Warning } from '../core/types.js';
@@ -25,9 +28,9 @@ export interface Inputs {
 const SHEET_NAME = 'cases.csv';
 const EXTENSIONS = Object.keys(FORMATS).join(' ');
 
-async function statOrThrow(path: string) {
+function statOrThrow(path: string) {
   try {
-    return await stat(path);
+    return statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new QcodeError(code === 'ENOENT' ? 'no such file or folder' : `cannot open: ${(e as Error).message}`, { file: path });
@@ -35,25 +38,28 @@ async function statOrThrow(path: string) {
 }
 
 /** Files under `root` (relative, `/`-separated), skipping hidden entries and symlink loops. */
-async function walk(root: string, seen: Set<string>): Promise<string[]> {
+function walk(root: string, seen: Set<string>): string[] {
   const out: string[] = [];
-  const visit = async (dir: string): Promise<void> => {
-    const real = await realpath(dir);
+  const visit = (dir: string): void => {
+    const real = realpathSync.native(dir);
     if (seen.has(real)) return;
     seen.add(real);
-    const entries = await readdir(dir, { withFileTypes: true }).catch((e: Error) => {
-      throw new QcodeError(`cannot read folder: ${e.message}`, { file: dir });
-    });
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      throw new QcodeError(`cannot read folder: ${(e as Error).message}`, { file: dir });
+    }
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const full = join(dir, e.name);
       // A symlink counts as what it points to; a broken one is ignored like any non-file.
-      const target = e.isSymbolicLink() ? await stat(full).catch(() => null) : e;
-      if (target?.isDirectory()) await visit(full);
+      const target = e.isSymbolicLink() ? statOrNull(full) : e;
+      if (target?.isDirectory()) visit(full);
       else if (target?.isFile()) out.push(relative(root, full).split(sep).join('/'));
     }
   };
-  await visit(root);
+  visit(root);
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
@@ -61,8 +67,8 @@ export async function listInputs(paths: string[]): Promise<Inputs> {
   const files: InputFile[] = [];
   const warnings: Warning[] = [];
   const byReal = new Map<string, InputFile>();
-  const add = async (f: InputFile): Promise<void> => {
-    const real = await realpath(f.path);
+  const add = (f: InputFile): void => {
+    const real = realpathSync.native(f.path);
     const earlier = byReal.get(real);
     if (earlier) earlier.explicit ||= f.explicit;
     else {
@@ -72,14 +78,14 @@ export async function listInputs(paths: string[]): Promise<Inputs> {
   };
 
   for (const p of paths) {
-    const info = await statOrThrow(p);
+    const info = statOrThrow(p);
     if (!info.isDirectory()) {
       const format = formatOf(p);
       if (!format) throw new QcodeError(`qcode cannot read this kind of file (it reads ${EXTENSIONS})`, { file: p });
-      await add({ path: p, format, explicit: true });
+      add({ path: p, format, explicit: true });
       continue;
     }
-    const rels = await walk(p, new Set());
+    const rels = walk(p, new Set());
     const dirSheets = new Map<string, string>();
     for (const rel of rels) {
       if (basename(rel).toLowerCase() === SHEET_NAME) {
@@ -100,7 +106,7 @@ export async function listInputs(paths: string[]): Promise<Inputs> {
       const f: InputFile = { path: join(p, rel), format, explicit: false };
       const sheet = nearestSheet(rel);
       if (sheet) f.sheet = sheet;
-      await add(f);
+      add(f);
       found++;
     }
     if (found === 0) warnings.push({ file: p, message: `no transcript files (${EXTENSIONS}) in this folder` });

@@ -2,7 +2,6 @@
 // Attributes layer as: the transcript's own, then its folder's cases.csv, then the
 // --attributes sheet, each overriding the one before.
 
-import { stat } from 'node:fs/promises';
 import { QcodeError } from '../core/errors.js';
 import type { Attributes, Format, Layout, Transcript, Warning } from '../core/types.js';
 import { readAttributeSheet } from './attributes.js';
@@ -11,7 +10,7 @@ import { TEXT_LAYOUTS, type TextLayout } from '../core/segment/layouts/index.js'
 import { parseCsvTranscripts } from './csv.js';
 import { listInputs, type InputFile, type Inputs } from './discover.js';
 import { isZip, parseDocxBytes } from './docx.js';
-import { decodeUtf8, readBytes } from './file.js';
+import { decodeUtf8, readBytes, statOrNull } from './file.js';
 import { formatOf, FROM_NAMES, parseFrom, type From } from './names.js';
 import { NotATranscriptError } from './errors.js';
 import { parseJsonTranscripts } from './json.js';
@@ -35,7 +34,8 @@ export type ReadOptions = {
 const sheetCache = new Map<string, { stamp: string; sheet: Promise<Map<string, Attributes>> }>();
 
 async function cachedSheet(path: string): Promise<Map<string, Attributes>> {
-  const info = await stat(path).catch(() => null);
+  // Asked once per transcript file: a synchronous stat costs microseconds, an asynchronous one a thread-pool round trip.
+  const info = statOrNull(path);
   const stamp = info ? `${info.mtimeMs}:${info.size}` : '';
   const hit = sheetCache.get(path);
   if (hit && hit.stamp === stamp && stamp !== '') return hit.sheet;

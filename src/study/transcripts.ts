@@ -18,8 +18,10 @@ export async function* readStudyTranscripts(
   const checks = new ArrivalChecks();
   let done = 0;
   hooks.onProgress?.({ done, total: listing.files.length, file: '' });
-  for (const [file, pending] of readAhead(listing.files, reading)) {
-    const read = await pending;
+  // One file at a time, in input order: reads are synchronous (small files cost less that
+  // way than through the thread pool), so reading ahead would overlap nothing.
+  for (const file of listing.files) {
+    const read = await readInput(file, reading);
     read.warnings.forEach((w) => warnings.add(w));
     for (const t of read.transcripts) {
       checks.arrived(file, t.id, t.source, notesOf(t));
@@ -58,31 +60,6 @@ export class ArrivalChecks {
   }
 }
 
-/** Files read while earlier ones are coded: waiting on the disk is most of a file's cost. */
-const READ_AHEAD = 4;
-
-/**
- * Each file with its reading, started up to READ_AHEAD files early, handed out in input
- * order: what a file says (its transcripts, warnings, or error) arrives when its turn
- * comes, so nothing about a run depends on which read finished first.
- */
-function* readAhead(files: InputFile[], reading: Omit<ReadOptions, 'onWarning'>): Generator<[InputFile, Promise<ReadFile>]> {
-  const started: Promise<ReadFile>[] = [];
-  const start = (i: number): void => {
-    if (i >= files.length || started[i]) return;
-    const p = readInput(files[i]!, reading);
-    // Awaited in turn; until then a failure must not count as unhandled.
-    p.catch(() => {});
-    started[i] = p;
-  };
-  for (let i = 0; i < files.length; i++) {
-    for (let k = i; k <= i + READ_AHEAD; k++) start(k);
-    yield [files[i]!, started[i]!];
-    delete started[i];
-  }
-}
-
-type ReadFile = Awaited<ReturnType<typeof readInput>>;
 
 export function lacksInterviewer(t: Transcript): boolean {
   return t.turns.length > 0 && t.turns.every((turn) => turn.role !== 'interviewer');
