@@ -5,7 +5,7 @@
 // is learned leave-one-set-out: from the gold of every other tuning set, never its own.
 // The holdout is measured only with --holdout (its model learned from all tuning sets):
 // looking at it while changing rules is how a holdout stops being one.
-//   node scripts/kappa.mjs [codebook] [--holdout] [--merge vote|union|model] [--no-model]
+//   node scripts/kappa.mjs [codebook] [--holdout] [--merge vote|union|model] [--no-model] [--skip SET]
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,10 +14,12 @@ const args = process.argv.slice(2);
 const withHoldout = args.includes('--holdout');
 const withModel = !args.includes('--no-model');
 const merge = args[args.indexOf('--merge') + 1] && args.includes('--merge') ? args[args.indexOf('--merge') + 1] : 'vote';
-const codebook = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--merge') ?? 'codebooks/exit-barriers.yaml';
+// --skip SET (repeatable): leave a set out, e.g. a blind set still being written.
+const skipped = args.flatMap((a, i) => (args[i - 1] === '--skip' ? [a] : []));
+const codebook = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--merge' && args[i - 1] !== '--skip') ?? 'codebooks/exit-barriers.yaml';
 const tuning = [
   ['study (tuning)', 'fixtures/codings/survivors-gold.csv', 'fixtures/survivors'],
-  ...readdirSync('eval').filter((d) => d.startsWith('dev')).sort().map((d) => [`${d} (tuning)`, `eval/${d}/gold-codings.csv`, `eval/${d}`]),
+  ...readdirSync('eval').filter((d) => d.startsWith('dev') && !skipped.includes(d)).sort().map((d) => [`${d} (tuning)`, `eval/${d}/gold-codings.csv`, `eval/${d}`]),
 ];
 const sets = [...tuning, ...(withHoldout ? [['holdout (never tune)', 'eval/holdout/gold-codings.csv', 'eval/holdout']] : [])];
 const work = mkdtempSync(join(tmpdir(), 'qcode-kappa-'));
