@@ -3,6 +3,7 @@
 // without a participant's words, no input that yields nothing, and a warning when a
 // transcript names no interviewer (every turn would then be coded as a participant's).
 
+import { isAbsolute, relative } from 'node:path';
 import { QcodeError } from '../core/errors.js';
 import { tokenize } from '../core/segment/tokenize.js';
 import { OffsetMap } from '../core/segment/offsets.js';
@@ -78,10 +79,16 @@ export function checkParticipantWords(t: Transcript): void {
   throw new QcodeError(`no participant words in transcript "${t.id}": ${why}`, { file: t.source });
 }
 
+/** Whether `path` is the input itself or lies in it (`.`, `./` and `a/../b` included). */
+function isWithin(path: string, input: string): boolean {
+  const rel = relative(input, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
 /** Every input named must give at least one transcript: a report of zero is not a finding. */
 export function checkEveryInputRead(inputs: string[], files: InputFile[], yielded: Map<string, number>): void {
   for (const input of inputs) {
-    const mine = files.filter((f) => f.path === input || f.path.startsWith(input.endsWith('/') ? input : `${input}/`));
+    const mine = files.filter((f) => isWithin(f.path, input));
     if (mine.some((f) => (yielded.get(f.path) ?? 0) > 0)) continue;
     const why = mine.length === 0 ? 'it holds no transcript files' : 'none of its files is a transcript (see the warnings above)';
     throw new QcodeError(`nothing was read from this input: ${why}`, { file: input });

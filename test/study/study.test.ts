@@ -101,6 +101,20 @@ describe('never a report of zero', () => {
     expect(e.place.file).toBe(dir);
   });
 
+  it('the folder one stands in is read when named "." or "./"', async () => {
+    const dir = tmp({ 'T1.txt': 'I: How did you leave?\nP: With help.\nI: What helped?\nP: A shelter.\n' });
+    const before = process.cwd();
+    process.chdir(dir);
+    try {
+      for (const input of ['.', './']) {
+        const r = await runIngest({ inputs: [input] });
+        expect(r.transcripts.map((t) => t.id)).toEqual(['T1']);
+      }
+    } finally {
+      process.chdir(before);
+    }
+  });
+
   it('a transcript with no interviewer is read, with one warning that says how to name them', async () => {
     const dir = tmp({ 'T2.txt': 'Dana Reyes: How did you leave?\nMaria: With help.\nDana Reyes: What helped?\nMaria: A shelter.\n' });
     const plain = await runIngest({ inputs: [dir] });
