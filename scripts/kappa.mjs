@@ -6,9 +6,10 @@
 // The holdout is measured only with --holdout (its model learned from all tuning sets):
 // looking at it while changing rules is how a holdout stops being one.
 //   node scripts/kappa.mjs [codebook] [--holdout] [--merge vote|union|model] [--no-model] [--skip SET]
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 
 const args = process.argv.slice(2);
 const withHoldout = args.includes('--holdout');
@@ -37,9 +38,17 @@ async function learnWithout(name) {
   return out;
 }
 
+/** A set's own interviewer labels, when its qcode.yaml names them (e.g. an interpreter who is not one). */
+function interviewersOf(folder) {
+  const file = join(folder, 'qcode.yaml');
+  if (!existsSync(file)) return {};
+  const { interviewers } = parseYaml(readFileSync(file, 'utf8')) ?? {};
+  return interviewers ? { interviewers } : {};
+}
+
 /** Agreement of the coding (rules, model or merge) with the set's gold, and its counts. */
 async function measure(gold, folder, model, policy) {
-  const { report: d } = await runAgree({ inputs: [gold, ...transcriptsOf(folder)], auto: true, codebook, bootstrap: 0, ...(model ? { model, merge: policy } : {}) });
+  const { report: d } = await runAgree({ inputs: [gold, ...transcriptsOf(folder)], auto: true, codebook, bootstrap: 0, ...interviewersOf(folder), ...(model ? { model, merge: policy } : {}) });
   let tp = 0, fp = 0, fn = 0;
   for (const c of d.codes) if (c.auto && c.code.includes('.')) { tp += c.auto.true_positive; fp += c.auto.false_positive; fn += c.auto.false_negative; }
   return { mean: d.overall.mean.cohen_kappa, pooled: d.overall.pooled.cohen_kappa, tp, fp, fn };
