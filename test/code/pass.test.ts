@@ -53,4 +53,14 @@ describe('the coding pass', () => {
     expect(codeTranscript(cb, t, { unit: 'sentence', speakers: 'participant' }).codings.map((c) => `${c.segment} ${c.code}`))
       .toEqual(['T1:2.s1 barrier.housing', 'T1:2.s2 barrier.financial', 'T1:2.s3 barrier.financial']);
   });
+
+  it("does not code the transcriber's bracketed notes, and finds words after them where they are", async () => {
+    const cb = await compileYaml(BOOK.replace('{any: [money]}', '{any: [money, spanish]}'));
+    const t = transcript('I: And money?\nT1: [speaks in Spanish]\nI: Money?\nT1: [laughs] No money [inaudible] at all.\nI: ok\nT1: I speak Spanish.\n');
+    const coded = codeTranscript(cb, t, { unit: 'turn', speakers: 'participant' });
+    expect(coded.codings.map((c) => `${c.segment} ${c.code}`)).toEqual(['T1:4 barrier.financial', 'T1:6 barrier.financial']);
+    const [ev] = coded.codings[0]!.evidence;
+    expect([...t.text].slice(ev!.start, ev!.end).join('')).toBe('money');
+    expect(ev!.text).toBe('money');
+  });
 });

@@ -77,11 +77,16 @@ describe('code --model', () => {
 
   it('the policies decide as documented', () => {
     const t = { threshold: 0.4, confident: 0.8 };
-    const table = (p: number, ruled: boolean) => (['rules', 'model', 'union', 'vote'] as const).map((m) => decide(m, ruled, p, t));
+    const said = (probability: number) => ({ probability, features: ['w:leav'] });
+    const table = (p: number, ruled: boolean) => (['rules', 'model', 'union', 'vote'] as const).map((m) => decide(m, ruled, said(p), t));
     expect(table(0.1, true)).toEqual([true, false, true, true]);
     expect(table(0.5, false)).toEqual([false, true, true, false]);
     expect(table(0.9, false)).toEqual([false, true, true, true]);
-    expect(decide('vote', false, 0.99, { threshold: 0.4 })).toBe(false);
+    expect(decide('vote', false, said(0.99), { threshold: 0.4 })).toBe(false);
+    // a probability from the code's bias alone, with no feature of the segment behind it, says nothing
+    const unfounded = { probability: 0.9, features: [] };
+    expect((['model', 'union', 'vote'] as const).map((m) => decide(m, false, unfounded, t))).toEqual([false, false, false]);
+    expect(decide('vote', true, unfounded, t)).toBe(true);
     expect(decide('union', true, undefined, undefined)).toBe(true);
     expect(decide('model', true, undefined, undefined)).toBe(false);
   });

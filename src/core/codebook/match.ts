@@ -1,3 +1,4 @@
+import { blankNotes } from '../segment/notes.js';
 import { tokenize, type Token } from '../segment/tokenize.js';
 import type { CodeId } from '../types.js';
 import type { CompiledCodebook, CompiledPart, CompiledRule, TermId, TokenLookup } from './compile.js';
@@ -29,14 +30,18 @@ export const NO_QUESTION: QuestionTerms = new Set();
 
 export function questionTerms(cb: CompiledCodebook, question: string): QuestionTerms {
   if (!cb.hasPrompt || question === '') return NO_QUESTION;
-  const { occ } = occurrencesIn(cb, question);
+  const { occ } = occurrencesIn(cb, blankNotes(question));
   const found = new Set<TermId>();
   for (const t of occ.keys()) if (cb.promptTerm[t]) found.add(t);
   return found.size > 0 ? found : NO_QUESTION;
 }
 
-/** Codes whose own rules hold for `text` (asked by `question`), each with its evidence, in rule order. */
-export function matchText(cb: CompiledCodebook, text: string, question: QuestionTerms = NO_QUESTION): Map<CodeId, RawEvidence[]> {
+/**
+ * Codes whose own rules hold for `text` (asked by `question`), each with its evidence, in
+ * rule order. Bracketed notes are not read (see blankNotes).
+ */
+export function matchText(cb: CompiledCodebook, spoken: string, question: QuestionTerms = NO_QUESTION): Map<CodeId, RawEvidence[]> {
+  const text = blankNotes(spoken);
   const { tokens, occ } = occurrencesIn(cb, text);
   const patterns = cb.patternSet.matching(text);
   const result = new Map<CodeId, RawEvidence[]>();

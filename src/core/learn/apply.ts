@@ -108,19 +108,25 @@ export type Thresholds = Pick<CodeModel, 'threshold' | 'confident'> | undefined;
 
 /**
  * Whether a code is given under the policy, from whether the rules gave it and the
- * model's probability (undefined: the model has no weights for the code).
+ * model's opinion (undefined: the model has no weights for the code). The model says yes
+ * only on evidence: a probability at the threshold and some feature of the segment that
+ * pushes toward the code — a code common in training clears a low threshold on its bias
+ * alone, and would then be given to every segment, words or none.
  */
-export function decide(policy: MergePolicy, byRules: boolean, probability: number | undefined, code: Thresholds): boolean {
-  if (probability === undefined || code === undefined) return policy !== 'model' && byRules;
+export function decide(policy: MergePolicy, byRules: boolean, opinion: Opinion | undefined, code: Thresholds): boolean {
+  if (opinion === undefined || code === undefined) return policy !== 'model' && byRules;
+  const { probability } = opinion;
+  const evidenced = opinion.features.length > 0;
+  const says = evidenced && probability >= code.threshold;
   switch (policy) {
     case 'rules':
       return byRules;
     case 'model':
-      return probability >= code.threshold;
+      return says;
     case 'union':
-      return byRules || probability >= code.threshold;
+      return byRules || says;
     case 'vote': {
-      const votes = (byRules ? 2 : 0) + (probability >= code.threshold ? 1 : 0) + (code.confident !== undefined && probability >= code.confident ? 1 : 0);
+      const votes = (byRules ? 2 : 0) + (says ? 1 : 0) + (says && code.confident !== undefined && probability >= code.confident ? 1 : 0);
       return votes >= 2;
     }
   }
@@ -132,12 +138,12 @@ export function mergeSegment(m: ScoringModel, seg: Segment, rules: readonly Codi
   const byRules = new Set(rules.map((c) => c.code));
   for (const c of rules) {
     const o = opinions.get(c.code);
-    if (!decide(policy, true, o?.probability, m.model.codes[c.code])) continue;
+    if (!decide(policy, true, o, m.model.codes[c.code])) continue;
     out.push(o ? { ...c, probability: o.probability, features: o.features } : c);
   }
   for (const [code, o] of opinions) {
     if (byRules.has(code)) continue;
-    if (decide(policy, false, o.probability, m.model.codes[code])) out.push(modelCoding(seg, code, o));
+    if (decide(policy, false, o, m.model.codes[code])) out.push(modelCoding(seg, code, o));
   }
   return out.sort((a, b) => compareText(a.code, b.code));
 }

@@ -74,7 +74,7 @@ export function crossValidate(
       const opinions = scoreFeatures(scoring, s.features);
       for (const code of leaves) {
         const o = opinions.get(code);
-        for (const p of MERGE_POLICIES) decisions.get(p)!.get(code)!.push([s.codes.has(code), decide(p, s.rules.has(code), o?.probability, scoring.model.codes[code])]);
+        for (const p of MERGE_POLICIES) decisions.get(p)!.get(code)!.push([s.codes.has(code), decide(p, s.rules.has(code), o, scoring.model.codes[code])]);
       }
     }
   }

@@ -4,6 +4,7 @@
 // model's weights and a coding's "features that drove it" say what they mean.
 
 import type { StemFn } from '../codebook/stem.js';
+import { blankNotes } from '../segment/notes.js';
 import { tokenize } from '../segment/tokenize.js';
 
 /** Words too common to tell one code from another; kept out of single-stem features only. */
@@ -13,10 +14,13 @@ const STOP = new Set([
   'be', 'is', 'was', 'were', 'are', 'am', 'been', 'so', 'like', 'just', 'um', 'uh', 'yeah', 'there', 'then',
 ]);
 
-/** The distinct features of one text and its question, sorted (the same text gives the same list). */
+/**
+ * The distinct features of one text and its question, sorted (the same text gives the same
+ * list). Bracketed notes are the transcriber's and give none.
+ */
 export function featuresOf(text: string, question: string | null, stem: StemFn): string[] {
   const out = new Set<string>();
-  const tokens = tokenize(text);
+  const tokens = tokenize(blankNotes(text));
   const stems = tokens.map((t) => stem(t.text));
   stems.forEach((s, i) => {
     if (!STOP.has(tokens[i]!.text)) out.add(`w:${s}`);
@@ -24,7 +28,7 @@ export function featuresOf(text: string, question: string | null, stem: StemFn):
   });
   if (stems.length <= 3) out.add('len:short');
   if (question) {
-    for (const t of tokenize(question)) if (!STOP.has(t.text)) out.add(`q:${stem(t.text)}`);
+    for (const t of tokenize(blankNotes(question))) if (!STOP.has(t.text)) out.add(`q:${stem(t.text)}`);
   }
   return [...out].sort();
 }
