@@ -1,5 +1,5 @@
 // Rev (and services that copy it): `Speaker 1 (00:09):` on its own line or before the
-// words. Notes such as `[inaudible 00:00:31]` are part of what was said and stay.
+// words. Notes such as `[inaudible 00:00:31]` stay in the text (shown in quotes; coding reads past them).
 
 import type { Transcript } from '../../types.js';
 import { revLabel } from './clock.js';
