@@ -1,6 +1,7 @@
 import { RE2JS, RE2Set } from 're2js';
 import { requiredLiterals } from './literals.js';
 import { buildScanner, type LiteralScanner } from './prefilter.js';
+import { v8CanRead, v8Source } from './regex-v8.js';
 
 // Codebook regexes run through RE2 (re2js): matching is linear in the text, so no
 // pattern a researcher writes — `(a+)+$` included — can hang a coding pass. The price
@@ -81,7 +82,22 @@ export function compilePatternSet(patterns: Array<{ re: CompiledRegex; source: s
   const literals = patterns.map((p, i) => (searched[i] ? requiredLiterals(p.source) : null));
   const always = patterns.flatMap((_, i) => (searched[i] && !literals[i] ? [i] : []));
   const sets = always.length > 0 ? [new SplittingSet(always, patterns.map((p) => p.source))] : [];
-  return new LiteralFilteredSet(patterns.map((p) => p.re), buildScanner(literals), sets);
+  return new LiteralFilteredSet(patterns.map(tester), buildScanner(literals), sets);
+}
+
+/** A pattern's yes/no: V8's engine where that is safe and gives RE2's answer (see regex-v8.ts), else RE2. */
+interface Tester {
+  re: RE2JS;
+  fast: RegExp | null;
+}
+
+function tester(p: { re: CompiledRegex; source: string }): Tester {
+  const source = v8Source(p.source);
+  return { re: p.re, fast: source === null ? null : new RegExp(source, 'i') };
+}
+
+function testWith(t: Tester, text: string, v8Reads: boolean): boolean {
+  return v8Reads && t.fast ? t.fast.test(text) : t.re.test(text);
 }
 
 /**
@@ -89,17 +105,20 @@ export function compilePatternSet(patterns: Array<{ re: CompiledRegex; source: s
  * scan for all); the rest are run on every segment, together in RE2 sets.
  */
 class LiteralFilteredSet implements PatternSet {
-  constructor(private readonly res: RE2JS[], private readonly scanner: LiteralScanner, private readonly sets: SplittingSet[]) {}
+  constructor(private readonly testers: Tester[], private readonly scanner: LiteralScanner, private readonly sets: SplittingSet[]) {}
 
   matching(text: string): number[] {
     const out: number[] = [];
     for (const set of this.sets) set.match(text, out);
-    for (const p of this.scanner.candidates(text)) if (this.res[p]!.test(text)) out.push(p);
+    const candidates = this.scanner.candidates(text);
+    if (candidates.length === 0) return out.sort((a, b) => a - b);
+    const v8Reads = v8CanRead(text);
+    for (const p of candidates) if (testWith(this.testers[p]!, text, v8Reads)) out.push(p);
     return out.sort((a, b) => a - b);
   }
 
   test(p: number, text: string): boolean {
-    return this.res[p]!.test(text);
+    return testWith(this.testers[p]!, text, v8CanRead(text));
   }
 }
 
