@@ -63,6 +63,7 @@ describe('required literals of a regex', () => {
     expect(requiredLiterals('[]a]bc')).toEqual([['abc', ']bc'].sort()]);
     expect(requiredLiterals('[a-\\]]bc')).toBeNull();
     expect(requiredLiterals('\\.\\$5')).toEqual([['.$5']]);
+    expect(requiredLiterals('[\\s,]+then')).toEqual([['then']]); // a class listing \s is read past, not given up on
   });
   it('never rule out a segment the pattern matches (every starter pattern, every starter example)', () => {
     const sentences = starterSentences();
