@@ -55,7 +55,7 @@ export function addReadingOptions(cmd: Command, opts: { unit?: boolean } = {}): 
 
 /** Commands that run the coding pass. */
 export function addPassOptions(cmd: Command): Command {
-  return addModelOptions(cmd.option('--jobs <n>', 'threads for the coding pass (default: one less than the cores for a large corpus, else 1; one with a model)'));
+  return addModelOptions(cmd.option('--jobs <n>', 'threads for the coding pass, the main one included (default: one per core for a large corpus, else 1; one with a model)'));
 }
 
 /** A learned model's opinion beside the rules' (`qcode learn --out`). */

@@ -7,8 +7,8 @@ import { compareText, eligibleSegments, type CodedTranscript } from '../core/cod
 import { QcodeError } from '../core/errors.js';
 import { codebookRef, type CodebookRef } from '../core/aggregate/freq.js';
 import type { Coding, Segment, Transcript, Unit, Warning } from '../core/types.js';
-import { stat } from 'node:fs/promises';
 import { readCodings, type SourcedCoding } from '../io/codings.js';
+import { statOrNull } from '../io/file.js';
 import { listInputs } from '../io/read.js';
 import { codeWithModel, passModel } from './learn.js';
 import { codeInParallel, jobsFor } from './parallel.js';
@@ -62,15 +62,15 @@ async function codeAcrossThreads(
 ): Promise<boolean> {
   if (asked === 1 || !study.codebook) return false;
   const listing = await listInputs(study.inputs);
-  const jobs = jobsFor(asked, await totalBytes(listing.files.map((f) => f.path)));
+  const jobs = jobsFor(asked, totalBytes(listing.files.map((f) => f.path)));
   if (jobs <= 1) return false;
-  await codeInParallel(study, listing, study.codebook.book, jobs, warnings, hooks, visit);
+  await codeInParallel(study, listing, study.codebook, jobs, warnings, hooks, visit);
   return true;
 }
 
-async function totalBytes(paths: string[]): Promise<number> {
+function totalBytes(paths: string[]): number {
   let total = 0;
-  for (const p of paths) total += (await stat(p).catch(() => null))?.size ?? 0;
+  for (const p of paths) total += statOrNull(p)?.size ?? 0;
   return total;
 }
 

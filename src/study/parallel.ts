@@ -1,39 +1,32 @@
-// `--jobs N`: the coding pass over whole files on N worker threads. Results are put back
-// in input order before anything else looks at them, so the output's bytes do not depend
-// on N or on which thread finished first.
+// `--jobs N`: the coding pass over whole files on N threads — the main thread and N − 1
+// workers. Results are put back in input order before anything else looks at them, so
+// the output's bytes do not depend on N or on which thread finished first.
 
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CodedTranscript } from '../core/code/pass.js';
-import type { Codebook } from '../core/codebook/model.js';
+import type { CompiledCodebook } from '../core/codebook/compile.js';
 import { QcodeError } from '../core/errors.js';
-import type { Place, Warning } from '../core/types.js';
 import type { InputFile, Inputs } from '../io/read.js';
+import { asFileError, codeFile, type FileError, type FileResult, type FileSetup } from './code-file.js';
 import type { Study } from './open.js';
 import type { RunHooks, Warnings } from './options.js';
-import { ArrivalChecks, type TranscriptNotes } from './transcripts.js';
+import { ArrivalChecks } from './transcripts.js';
 import type { WorkerSetup } from './worker.js';
-
-export interface FileResult {
-  transcripts: { coded: CodedTranscript; notes: TranscriptNotes }[];
-  warnings: Warning[];
-}
-
-export type WorkerError = { qcode: { message: string; place: Place }[] } | { internal: string };
 
 /** Below this much input, starting threads costs more than it saves. */
 const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
 
 /**
- * How many threads to use: what was asked, else, for a large corpus, one per core but
- * one (the main thread reads the results and counts). Each thread holds its own
- * compiled codebook and heap, about 100 MB: on two cores two workers were 1.2× faster
- * than none and took twice the memory, so there the pass stays on one thread.
+ * How many threads to code on: what was asked, else, for a large corpus, one per core.
+ * The main thread is one of them — it codes files while the workers start and between
+ * their results — so N threads are N − 1 workers, each with its own compiled codebook
+ * and heap (about 100 MB).
  */
 export function jobsFor(asked: number | undefined, inputBytes: number): number {
   if (asked !== undefined) return Math.max(1, Math.floor(asked));
-  return inputBytes < PARALLEL_MIN_BYTES ? 1 : Math.max(1, availableParallelism() - 1);
+  return inputBytes < PARALLEL_MIN_BYTES ? 1 : Math.max(1, availableParallelism());
 }
 
 /**
@@ -42,17 +35,18 @@ export function jobsFor(asked: number | undefined, inputBytes: number): number {
  * so memory does not grow with the corpus.
  */
 export async function codeInParallel(
-  study: Study, listing: Inputs, codebook: Codebook, jobs: number, warnings: Warnings, hooks: RunHooks,
+  study: Study, listing: Inputs, codebook: CompiledCodebook, jobs: number, warnings: Warnings, hooks: RunHooks,
   visit: (t: CodedTranscript) => void,
 ): Promise<void> {
   listing.warnings.forEach((w) => warnings.add(w));
-  const setup: WorkerSetup = { codebook, reading: study.reading, unit: study.unit, speakers: study.speakers };
+  const setup: FileSetup = { reading: study.reading, unit: study.unit, speakers: study.speakers };
   const merge = new InOrder(study, listing.files, warnings, visit);
-  await runPool(listing.files, Math.min(jobs, Math.max(1, listing.files.length)), setup, hooks, (i, outcome) => merge.take(i, outcome));
+  const workers = Math.min(jobs, listing.files.length) - 1;
+  await runPool(listing.files, workers, codebook, setup, hooks, (i, outcome) => merge.take(i, outcome));
   merge.finish();
 }
 
-type Outcome = { result: FileResult } | { error: WorkerError };
+type Outcome = { result: FileResult } | { error: FileError };
 
 /**
  * Puts the workers' results back in input order and checks them as a single thread
@@ -96,20 +90,23 @@ class InOrder {
 const IN_FLIGHT = 3;
 
 /**
- * Hands files to idle workers and each outcome to `deliver` as it arrives. After an
- * error no new file is started; the pool ends when every started file is delivered, or
- * when `deliver` throws.
+ * Hands files to `workers` worker threads and to the main thread, and each outcome to
+ * `deliver` as it arrives. The main thread takes the next file whenever it is free, and
+ * lets the workers' results in between files. After an error no new file is started;
+ * the pool ends when every started file is delivered, or when `deliver` throws.
  */
 function runPool(
-  files: InputFile[], jobs: number, setup: WorkerSetup, hooks: RunHooks, deliver: (index: number, outcome: Outcome) => void,
+  files: InputFile[], workers: number, codebook: CompiledCodebook, setup: FileSetup, hooks: RunHooks,
+  deliver: (index: number, outcome: Outcome) => void,
 ): Promise<void> {
   const script = workerScript();
-  const workers = Array.from({ length: jobs }, () => new Worker(script, { workerData: setup }));
+  const threadSetup: WorkerSetup = { ...setup, codebook: codebook.book };
+  const threads = Array.from({ length: workers }, () => new Worker(script, { workerData: threadSetup }));
   let started = 0;
   let done = 0;
   let stopped = false;
   hooks.onProgress?.({ done: 0, total: files.length, file: '' });
-  const stop = (): Promise<number[]> => Promise.all(workers.map((w) => w.terminate()));
+  const stop = (): Promise<number[]> => Promise.all(threads.map((w) => w.terminate()));
   return new Promise((resolve, reject) => {
     let over = false;
     const fail = (e: unknown): void => {
@@ -123,25 +120,29 @@ function runPool(
         void stop().then(() => resolve());
       }
     };
-    const feed = (w: Worker): void => {
-      if (!stopped && started < files.length) {
-        const index = started++;
-        w.postMessage({ index, file: files[index] });
+    /** One outcome, whichever thread it came from; false once the pool is over. */
+    const arrived = (index: number, outcome: Outcome): boolean => {
+      if (over) return false;
+      // Counted apart from the hook: `hook?.(…)` skips its arguments when there is no hook.
+      done++;
+      if ('error' in outcome) stopped = true;
+      hooks.onProgress?.({ done, total: files.length, file: files[index]!.path });
+      try {
+        deliver(index, outcome);
+      } catch (e) {
+        fail(e);
+        return false;
       }
+      return true;
     };
-    for (const w of workers) {
-      w.on('message', (msg: { index: number; result?: FileResult; error?: WorkerError }) => {
-        if (over) return;
-        // Counted apart from the hook: `hook?.(…)` skips its arguments when there is no hook.
-        done++;
-        if (msg.error) stopped = true;
-        hooks.onProgress?.({ done, total: files.length, file: files[msg.index]!.path });
-        try {
-          deliver(msg.index, msg.error ? { error: msg.error } : { result: msg.result! });
-        } catch (e) {
-          fail(e);
-          return;
-        }
+    const next = (): number | null => (!stopped && started < files.length ? started++ : null);
+    const feed = (w: Worker): void => {
+      const index = next();
+      if (index !== null) w.postMessage({ index, file: files[index] });
+    };
+    for (const w of threads) {
+      w.on('message', (msg: { index: number; result?: FileResult; error?: FileError }) => {
+        if (!arrived(msg.index, msg.error ? { error: msg.error } : { result: msg.result! })) return;
         feed(w);
         finishIfDone();
       });
@@ -150,8 +151,28 @@ function runPool(
       // a worker never waits for the main thread to hand it work.
       for (let k = 0; k < IN_FLIGHT; k++) feed(w);
     }
-    finishIfDone();
+    void codeHere(next, codebook, setup, files, arrived).then(finishIfDone, fail);
   });
+}
+
+/**
+ * The main thread's share: the next file whenever it is free, yielding between files so
+ * the workers' results (and their next files) are not kept waiting.
+ */
+async function codeHere(
+  next: () => number | null, codebook: CompiledCodebook, setup: FileSetup, files: InputFile[],
+  arrived: (index: number, outcome: Outcome) => boolean,
+): Promise<void> {
+  for (let index = next(); index !== null; index = next()) {
+    let outcome: Outcome;
+    try {
+      outcome = { result: await codeFile(codebook, setup, files[index]!) };
+    } catch (e) {
+      outcome = { error: asFileError(e) };
+    }
+    if (!arrived(index, outcome)) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /**
@@ -164,7 +185,7 @@ function workerScript(): URL {
   return new URL(beside.href.replace('/src/study/', '/dist/study/'));
 }
 
-function fromWorker(e: WorkerError): Error {
+function fromWorker(e: FileError): Error {
   if ('internal' in e) return new Error(e.internal);
   const [first, ...rest] = e.qcode;
   return new QcodeError(first!.message, first!.place, rest.map((x) => new QcodeError(x.message, x.place)));
