@@ -4,9 +4,12 @@
 // this subset — flags such as (?i), \x41, \Q…\E, [[:alpha:]] — gives null: the pattern
 // then runs in RE2 on every segment, which costs speed, never a match.
 
-/** A set of characters, by ASCII code (case-folded both ways) and whether any non-ASCII one is in it. */
+/**
+ * A set of characters: the ASCII ones as 128 bits (four 32-bit words; letters in both
+ * cases, as the patterns run case-insensitively) and whether any non-ASCII one is in it.
+ */
 export interface CharSet {
-  ascii: boolean[];
+  ascii: readonly number[];
   other: boolean;
 }
 
@@ -48,24 +51,37 @@ export function parseRegex(source: string): RegexNode | null {
 
 // ---- character sets -------------------------------------------------------------
 
-export const EMPTY_SET: CharSet = { ascii: new Array<boolean>(128).fill(false), other: false };
+export const EMPTY_SET: CharSet = { ascii: [0, 0, 0, 0], other: false };
 
 export function setOf(codes: number[], other = false): CharSet {
-  const ascii = new Array<boolean>(128).fill(false);
+  const ascii = [0, 0, 0, 0];
+  const add = (c: number): void => {
+    ascii[c >> 5]! |= 1 << (c & 31);
+  };
   for (const c of codes) {
-    ascii[c] = true;
-    if (c >= 65 && c <= 90) ascii[c + 32] = true;
-    if (c >= 97 && c <= 122) ascii[c - 32] = true;
+    add(c);
+    if (c >= 65 && c <= 90) add(c + 32);
+    if (c >= 97 && c <= 122) add(c - 32);
   }
   return { ascii, other };
 }
 
 export function union(a: CharSet, b: CharSet): CharSet {
-  return { ascii: a.ascii.map((x, i) => x || b.ascii[i]!), other: a.other || b.other };
+  return { ascii: a.ascii.map((w, i) => (w | b.ascii[i]!) >>> 0), other: a.other || b.other };
 }
 
 export function complement(a: CharSet): CharSet {
-  return { ascii: a.ascii.map((x) => !x), other: true };
+  return { ascii: a.ascii.map((w) => ~w >>> 0), other: true };
+}
+
+/** Whether the two sets share a character. */
+export function overlaps(a: CharSet, b: CharSet): boolean {
+  return (a.other && b.other) || a.ascii.some((w, i) => (w & b.ascii[i]!) !== 0);
+}
+
+/** Whether every character of `a` is in `b`. */
+export function within(a: CharSet, b: CharSet): boolean {
+  return (!a.other || b.other) && a.ascii.every((w, i) => (w & ~b.ascii[i]!) === 0);
 }
 
 function range(from: number, to: number): number[] {

@@ -19,7 +19,7 @@
 // U+017F LONG S nor U+212A KELVIN SIGN (RE2 folds them to s and k, V8 does not).
 // Only the subset of RE2 syntax regex-syntax.ts reads is translated; anything else → RE2.
 
-import { EMPTY_SET as EMPTY, WORD, complement, parseRegex, setOf, union, type CharSet, type RegexNode } from './regex-syntax.js';
+import { EMPTY_SET as EMPTY, WORD, complement, overlaps, parseRegex, setOf, union, within, type CharSet, type RegexNode } from './regex-syntax.js';
 
 /** Longest text handed to V8: a bounded run's cost grows with it. */
 export const MAX_V8_TEXT = 20_000;
@@ -95,9 +95,7 @@ function nullable(n: RegexNode): boolean {
 
 /** Null stands for "any character at all" (the start of an unanchored search). */
 function disjoint(a: CharSet | null, b: CharSet): boolean {
-  if (a === null) return false;
-  if (a.other && b.other) return false;
-  return !a.ascii.some((x, i) => x && b.ascii[i]);
+  return a !== null && !overlaps(a, b);
 }
 
 function edge(n: RegexNode, side: 'first' | 'last'): CharSet {
@@ -129,6 +127,23 @@ function through(items: RegexNode[], side: 'first' | 'last', beyond: CharSet | n
   return beyond === null ? null : union(acc, beyond);
 }
 
+/**
+ * For each item of a sequence (read in `items` order), the characters that can come
+ * just before it ('last' edges, reading forwards) — `outside` for the first, null for
+ * "anything". One pass: each item's neighbours from the one before.
+ */
+function neighbours(items: RegexNode[], outside: CharSet | null, side: 'first' | 'last'): Array<CharSet | null> {
+  const out: Array<CharSet | null> = [];
+  let acc = outside;
+  for (const item of items) {
+    out.push(acc);
+    if (side === 'last' && item.kind === 'assert' && item.which === '^') acc = EMPTY;
+    else if (nullable(item)) acc = acc === null ? null : union(acc, edge(item, side));
+    else acc = edge(item, side);
+  }
+  return out;
+}
+
 // ---- the shape check ----------------------------------------------------------
 
 /**
@@ -142,12 +157,10 @@ function safe(n: RegexNode, before: CharSet | null, after: CharSet, depth: numbe
       return true;
     case 'alt':
       return n.items.every((i) => safe(i, before, after, depth));
-    case 'cat':
-      return n.items.every((item, i) => {
-        const prior = afterWordBoundary(n.items[i - 1], item) ? NON_WORD : through(n.items.slice(0, i).reverse(), 'last', before);
-        const next = through(n.items.slice(i + 1), 'first', after)!;
-        return safe(item, prior, next, depth);
-      });
+    case 'cat': {
+      const [priors, nexts] = [neighbours(n.items, before, 'last'), neighbours([...n.items].reverse(), after, 'first').reverse()];
+      return n.items.every((item, i) => safe(item, afterWordBoundary(n.items[i - 1], item) ? NON_WORD : priors[i]!, nexts[i]!, depth));
+    }
     case 'rep': {
       // A run is entered only where the character before cannot belong to it: once per
       // run of text. What follows may overlap it: giving characters back costs the run's
@@ -168,5 +181,5 @@ const NON_WORD = complement(WORD_SET);
 function afterWordBoundary(prev: RegexNode | undefined, item: RegexNode): boolean {
   if (prev?.kind !== 'assert' || prev.which !== '\\b') return false;
   const first = edge(item, 'first');
-  return !nullable(item) && !first.other && first.ascii.every((x, i) => !x || WORD_SET.ascii[i]);
+  return !nullable(item) && within(first, WORD_SET);
 }
