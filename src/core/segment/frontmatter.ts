@@ -33,6 +33,56 @@ export function toAttributeValue(value: unknown): AttributeValue | undefined {
   return undefined;
 }
 
+// Most front matter is a few `key: value` lines, and a corpus has one block per file:
+// YAML with every position kept costs 0.1 ms a block, most of the reading time of a
+// small transcript. Lines of the plain shapes below mean the same to YAML's core schema
+// as they are read here (a word or words, a whole number, a range like 35-44, a list of
+// labels); anything else — quotes, comments, a colon, true/null, a repeated key — is
+// left to the YAML parser, with its messages and places.
+const PLAIN_KEY = /^([A-Za-z_][A-Za-z0-9_]*): +(.*?)[ \t]*$/;
+const LABEL = /^[A-Za-z][A-Za-z0-9_]*$/;
+const WORDS = /^[A-Za-z][A-Za-z0-9_ ,.'/()&-]*$/;
+const WHOLE = /^(0|[1-9][0-9]{0,14})$/;
+const RANGE = /^[0-9]+(-[0-9]+)+$/;
+const SPECIAL = /^(true|false|null)$/i;
+
+type PlainValue = string | number | string[];
+
+/** One value of the plain shapes, or undefined when YAML must read it. */
+function plainValue(text: string): PlainValue | undefined {
+  if (text.startsWith('[') && text.endsWith(']')) {
+    const items = text.slice(1, -1).split(',').map((s) => s.trim());
+    return items.every((i) => LABEL.test(i) && !SPECIAL.test(i)) ? items : undefined;
+  }
+  if (WHOLE.test(text)) return Number(text);
+  if (RANGE.test(text)) return text;
+  if (WORDS.test(text) && !SPECIAL.test(text) && !text.includes(' #')) return text;
+  return undefined;
+}
+
+/** Reads `yaml` into `fm` when every line is of the plain shapes; false (and `fm` untouched) otherwise. */
+export function readPlainLines(yaml: string, fm: FrontMatter): boolean {
+  const pairs = new Map<string, PlainValue>();
+  for (const line of yaml.split('\n')) {
+    if (line.trim() === '') continue;
+    const m = PLAIN_KEY.exec(line);
+    if (!m || pairs.has(m[1]!)) return false;
+    const value = plainValue(m[2]!);
+    if (value === undefined) return false;
+    pairs.set(m[1]!, value);
+  }
+  const id = pairs.get('id');
+  if (id !== undefined && (Array.isArray(id) || String(id).trim() === '')) return false;
+  const speakers = pairs.get('speakers');
+  if (speakers !== undefined && typeof speakers === 'number') return false;
+  for (const [key, value] of pairs) {
+    if (key === 'id') fm.id = String(value).trim();
+    else if (key === 'speakers') fm.speakers = (Array.isArray(value) ? value : [String(value)]).map((s) => s.trim()).filter((s) => s !== '');
+    else fm.attributes[key] = Array.isArray(value) ? value.join('; ') : value;
+  }
+  return true;
+}
+
 /** Where a front matter block is: its YAML, the body after it, the source lines it takes. */
 interface Block {
   yaml: string;
@@ -76,6 +126,12 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
   }
   const yamlText = block.yaml;
   const fm: FrontMatter = { body: block.body, lineOffset: block.lines, attributes: {} };
+  if (!readPlainLines(yamlText, fm)) readYamlLines(yamlText, fm, file);
+  return fm;
+}
+
+/** Reads a front matter block's YAML into `fm`, or says where and why it cannot. */
+export function readYamlLines(yamlText: string, fm: FrontMatter, file: string): void {
   const doc = parseDocument(yamlText);
   const err = doc.errors[0];
   if (err) {
@@ -86,7 +142,7 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
       col: at?.col ?? 1,
     });
   }
-  if (doc.contents === null) return fm;
+  if (doc.contents === null) return;
   if (!isMap(doc.contents)) {
     throw new QcodeError('front matter must be YAML "key: value" lines', { file, line: 2, col: 1 });
   }
@@ -126,5 +182,4 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
       fm.attributes[key] = attr;
     }
   }
-  return fm;
 }
