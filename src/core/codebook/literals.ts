@@ -30,9 +30,9 @@ const MAX_GROUPS = 6;
 const UNKNOWN = (): Info => ({ exact: null, all: [] });
 const EMPTY = (): Info => ({ exact: new Set(['']), all: [] });
 
-/** Groups of literals (see above), or null when none can be derived safely. */
-export function requiredLiterals(source: string): string[][] | null {
-  const tree = parseRegex(source);
+/** Groups of literals (see above) of a pattern or its parsed tree, or null when none can be derived safely. */
+export function requiredLiterals(source: string | RegexNode | null): string[][] | null {
+  const tree = typeof source === 'string' ? parseRegex(source) : source;
   if (tree === null) return null;
   const groups = conjunction(infoOf(tree));
   return groups.length > 0 ? groups.map((g) => [...g].sort()) : null;

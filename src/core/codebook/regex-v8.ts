@@ -27,9 +27,9 @@ const MAX_GROUP_REPEAT = 3;
 const MAX_GROUP_DEPTH = 3;
 const MAX_COUNT = 1000;
 
-/** The V8 source (flag `i`) of an RE2 pattern that is safe to run there, or null. */
-export function v8Source(pattern: string): string | null {
-  const tree = parseRegex(pattern);
+/** The V8 source (flag `i`) of an RE2 pattern (or its parsed tree) that is safe to run there, or null. */
+export function v8Source(pattern: string | RegexNode | null): string | null {
+  const tree = typeof pattern === 'string' ? parseRegex(pattern) : pattern;
   if (tree === null) return null;
   const source = emit(tree);
   return source !== null && safe(tree, null, EMPTY, 0) ? source : null;

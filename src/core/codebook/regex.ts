@@ -1,6 +1,7 @@
 import { RE2JS, RE2Set } from 're2js';
 import { requiredLiterals } from './literals.js';
 import { buildScanner, type LiteralScanner } from './prefilter.js';
+import { parseRegex, type RegexNode } from './regex-syntax.js';
 import { v8CanRead, v8Source } from './regex-v8.js';
 
 // Codebook regexes run through RE2 (re2js): matching is linear in the text, so no
@@ -79,10 +80,11 @@ export interface PatternSet {
  * where those terms are missing, which are nearly all of them.
  */
 export function compilePatternSet(patterns: Array<{ re: CompiledRegex; source: string }>, searched: boolean[] = patterns.map(() => true)): PatternSet {
-  const literals = patterns.map((p, i) => (searched[i] ? requiredLiterals(p.source) : null));
+  const trees = patterns.map((p) => parseRegex(p.source));
+  const literals = patterns.map((_, i) => (searched[i] ? requiredLiterals(trees[i] ?? null) : null));
   const always = patterns.flatMap((_, i) => (searched[i] && !literals[i] ? [i] : []));
   const sets = always.length > 0 ? [new SplittingSet(always, patterns.map((p) => p.source))] : [];
-  return new LiteralFilteredSet(patterns.map(tester), buildScanner(literals), sets);
+  return new LiteralFilteredSet(patterns.map((p, i) => tester(p, trees[i] ?? null)), buildScanner(literals), sets);
 }
 
 /** A pattern's yes/no: V8's engine where that is safe and gives RE2's answer (see regex-v8.ts), else RE2. */
@@ -91,8 +93,8 @@ interface Tester {
   fast: RegExp | null;
 }
 
-function tester(p: { re: CompiledRegex; source: string }): Tester {
-  const source = v8Source(p.source);
+function tester(p: { re: CompiledRegex; source: string }, tree: RegexNode | null): Tester {
+  const source = v8Source(tree);
   return { re: p.re, fast: source === null ? null : new RegExp(source, 'i') };
 }
 
