@@ -81,3 +81,16 @@ describe('term kinds', () => {
     expect(codes(cb, "I couldn't afford it")).toEqual(['c']);
   });
 });
+
+describe('which word a phrase is looked up by', () => {
+  it('its rarest: not a common word, not a word many of the phrases share', async () => {
+    const cb = await oneCode('- any: [on the bus, "didn\'t have a dime", "didn\'t have rent", he had my]');
+    const anchorOf = (raw: string) => { const t = cb.terms.find((x) => x.raw === raw)!; return t.parts[t.anchor]!.value; };
+    expect(anchorOf('on the bus')).toBe(cb.stem('bus'));
+    expect(anchorOf("didn't have a dime")).toBe(cb.stem('dime'));
+    expect(anchorOf("didn't have rent")).toBe(cb.stem('rent'));
+    // and wherever it is anchored, a phrase is found as a whole
+    expect(codes(cb, 'I got on the bus at night')).toEqual(['c']);
+    expect(codes(cb, 'the bus on time')).toEqual([]);
+  });
+});

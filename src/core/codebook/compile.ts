@@ -86,13 +86,15 @@ export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook 
     patterns: [], patternSet: compilePatternSet([]), rulesByPattern: [], lookups: new Map(),
   };
   const termIds = new Map<string, TermId>();
+  const partsOf = (t: Term): CompiledPart[] => t.parts.map((p) => ({ kind: p.kind, value: p.kind === 'stem' ? stem(p.word) : p.word }));
+  const uses = partUses(book, partsOf, stem);
   const intern = (t: Term): TermId => {
-    const parts: CompiledPart[] = t.parts.map((p) => ({ kind: p.kind, value: p.kind === 'stem' ? stem(p.word) : p.word }));
+    const parts = partsOf(t);
     const key = parts.map((p) => `${p.kind}:${p.value}`).join(' ');
     const known = termIds.get(key);
     if (known !== undefined) return known;
     const id = out.terms.length;
-    const anchor = anchorOf(parts);
+    const anchor = anchorOf(parts, uses);
     out.terms.push({ id, raw: t.raw, parts, anchor });
     out.rulesByTerm.push([]);
     out.rulesByPromptTerm.push([]);
@@ -140,17 +142,56 @@ export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook 
   return out;
 }
 
+const partKey = (p: CompiledPart): string => `${p.kind}:${p.value}`;
+
 /**
- * A phrase is looked up by its longest stemmed or exact word, not its first: `in the
- * stairwell` is then checked where the text says "stairwell", instead of at every
- * "in" — long words are the rare ones. Phrases of prefixes only go by their first word.
+ * The commonest words of English, the codebooks' usual language, which no phrase should
+ * be looked up by when it has another word: in interviews they are most of the tokens.
  */
-function anchorOf(parts: CompiledPart[]): number {
+const COMMON_ENGLISH = new Set(
+  ('the and to a i of it that in was you he she they we my me her him his is for on with at but so ' +
+    'not no had have would be just what when there this like know all out up get got go back do did ' +
+    'don\'t didn\'t an as if or from then were are been by one about them us our your')
+    .split(' '),
+);
+
+/** How many of the codebook's terms use each word (stemmed or exact): a stand-in for how common it is. */
+function partUses(book: Codebook, partsOf: (t: Term) => CompiledPart[], stem: StemFn): Map<string, number> {
+  const uses = new Map<string, number>();
+  // Common words count as used by every term, so any other word anchors first.
+  const everyTerm = 1_000_000;
+  if (book.language === 'en') {
+    for (const w of COMMON_ENGLISH) {
+      uses.set(`stem:${stem(w)}`, everyTerm);
+      uses.set(`exact:${w}`, everyTerm);
+    }
+  }
+  for (const code of flattenCodes(book.codes)) {
+    for (const r of code.rules) {
+      const terms = [...(r.prompt ?? []), ...(r.any ?? []), ...(r.all ?? []), ...(r.not ?? []), ...(r.near?.left ?? []), ...(r.near?.right ?? [])];
+      for (const t of terms) for (const p of partsOf(t)) uses.set(partKey(p), (uses.get(partKey(p)) ?? 0) + 1);
+    }
+  }
+  return uses;
+}
+
+/**
+ * A phrase is looked up by its rarest stemmed or exact word, not its first: `on the bus`
+ * is then checked where the text says "bus", instead of at every "the". A word many of
+ * the codebook's phrases use ("the", "didn't", "had") is a common word of the corpus
+ * too; among words as rare, the longest. Phrases of prefixes only go by their first
+ * word. Which word anchors a phrase changes only speed: the others are checked around it.
+ */
+function anchorOf(parts: CompiledPart[], uses: Map<string, number>): number {
   let best = 0;
+  let bestUses = Infinity;
   let bestLength = -1;
   parts.forEach((p, i) => {
-    if (p.kind !== 'prefix' && p.value.length > bestLength) {
+    if (p.kind === 'prefix') return;
+    const n = uses.get(partKey(p)) ?? 0;
+    if (n < bestUses || (n === bestUses && p.value.length > bestLength)) {
       best = i;
+      bestUses = n;
       bestLength = p.value.length;
     }
   });
