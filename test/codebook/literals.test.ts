@@ -52,6 +52,7 @@ describe('required literals of a regex', () => {
     expect(requiredLiterals('(rent|)money')).toEqual([['money', 'rentmoney']]);
     expect(requiredLiterals('rent|\\d+')).toBeNull(); // one branch has no literal
     expect(requiredLiterals('(?i)rent')).toBeNull();
+    expect(requiredLiterals('(?-i:\\b(in|from)\\s+county\\b)')).toEqual([['county'], ['from', 'in']]); // case-only groups keep their words
     expect(requiredLiterals('\\Qa.b\\E')).toBeNull();
     expect(requiredLiterals('\\x41rent')).toBeNull();
     expect(requiredLiterals('[[:alpha:]]+')).toBeNull();

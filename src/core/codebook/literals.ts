@@ -94,6 +94,8 @@ function infoOf(n: RegexNode): Info {
       return concatenation(n.items.map(infoOf));
     case 'rep':
       return repetition(infoOf(n.node), n.min, n.max);
+    case 'cased':
+      return infoOf(n.node);
   }
 }
 

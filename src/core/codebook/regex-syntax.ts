@@ -30,7 +30,9 @@ export type RegexNode =
   | { kind: 'assert'; which: Assertion }
   | { kind: 'cat'; items: RegexNode[] }
   | { kind: 'alt'; items: RegexNode[] }
-  | { kind: 'rep'; node: RegexNode; min: number; max: number; lazy: boolean };
+  | { kind: 'rep'; node: RegexNode; min: number; max: number; lazy: boolean }
+  /** `(?-i:…)` or `(?i:…)`: case set for a part (V8 has no way to say so inline). */
+  | { kind: 'cased'; node: RegexNode };
 
 /** The most characters a class may list and still count as a few exact strings. */
 const MAX_CLASS_EXACT = 32;
@@ -218,16 +220,22 @@ class Parser {
   }
 
   private group(): RegexNode {
+    let cased = false;
     if (this.peek() === '?') {
       const rest = this.src.slice(this.pos);
       const named = /^\?P?<[A-Za-z_][A-Za-z0-9_]*>/.exec(rest);
+      const caseOnly = /^\?-?i:/.exec(rest);
       if (rest.startsWith('?:')) this.pos += 2;
       else if (named) this.pos += named[0].length;
-      else throw new GiveUp(); // flags such as (?i) or (?s): not worth the risk
+      else if (caseOnly) {
+        // Case changes which strings match, never which letters: the literals still hold.
+        this.pos += caseOnly[0].length;
+        cased = true;
+      } else throw new GiveUp(); // other flags, such as (?s) or a bare (?i): not worth the risk
     }
     const inner = this.alternation();
     if (this.src[this.pos++] !== ')') throw new GiveUp();
-    return inner;
+    return cased ? { kind: 'cased', node: inner } : inner;
   }
 
   private escape(): RegexNode {

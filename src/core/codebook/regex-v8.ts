@@ -46,6 +46,8 @@ const UNSAFE_TEXT = /[\uD800-\uDFFF\u017F\u212A]/;
 /** The tree in V8 syntax, or null when a part has no exact translation. */
 function emit(n: RegexNode): string | null {
   switch (n.kind) {
+    case 'cased':
+      return null;
     case 'atom':
       return n.v8;
     case 'assert':
@@ -80,6 +82,8 @@ function quantifier(min: number, max: number): string {
 
 function nullable(n: RegexNode): boolean {
   switch (n.kind) {
+    case 'cased':
+      return nullable(n.node);
     case 'atom':
       return false;
     case 'assert':
@@ -100,6 +104,8 @@ function disjoint(a: CharSet | null, b: CharSet): boolean {
 
 function edge(n: RegexNode, side: 'first' | 'last'): CharSet {
   switch (n.kind) {
+    case 'cased':
+      return edge(n.node, side);
     case 'atom':
       return n.set!;
     case 'assert':
@@ -152,6 +158,8 @@ function neighbours(items: RegexNode[], outside: CharSet | null, side: 'first' |
  */
 function safe(n: RegexNode, before: CharSet | null, after: CharSet, depth: number): boolean {
   switch (n.kind) {
+    case 'cased':
+      return false;
     case 'atom':
     case 'assert':
       return true;
