@@ -1,7 +1,7 @@
 import type { SpeakerScope } from '../codebook/model.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
 import { matchText, NO_QUESTION, questionTerms, type QuestionTerms } from '../codebook/match.js';
-import { codePointLength } from '../segment/offsets.js';
+import { OffsetMap } from '../segment/offsets.js';
 import { segmentQuestions } from '../segment/questions.js';
 import { segmentTranscript } from '../segment/segment.js';
 import type { Attributes, Coding, Segment, SegmentId, Transcript, TranscriptId, Unit } from '../types.js';
@@ -45,11 +45,14 @@ export function codeTranscript(
   const questionOf = cb.hasPrompt ? questionsOf(cb, t) : null;
   for (const seg of segments) {
     const matches = matchText(cb, seg.text, questionOf?.(seg) ?? NO_QUESTION);
+    if (matches.size === 0) continue;
     const codes = [...matches.keys()].sort(compareText);
+    // One map per segment: evidence offsets become code points without re-reading the text.
+    const offsets = new OffsetMap(seg.text);
     for (const code of codes) {
       const evidence = matches.get(code)!.map((e) => ({
-        start: seg.start + codePointLength(seg.text.slice(0, e.start)),
-        end: seg.start + codePointLength(seg.text.slice(0, e.end)),
+        start: seg.start + offsets.toCodePoint(e.start),
+        end: seg.start + offsets.toCodePoint(e.end),
         term: e.term,
         text: seg.text.slice(e.start, e.end),
       }));

@@ -56,9 +56,12 @@ export function matchText(cb: CompiledCodebook, spoken: string, question: Questi
     if (rule.prompt && !askedAny(rule.prompt, question)) continue;
     const ev = evaluate(cb, rule, occ, regex, tokens, text);
     if (!ev) continue;
-    const list = result.get(rule.code) ?? [];
-    result.set(rule.code, mergeEvidence(list, ev));
+    const list = result.get(rule.code);
+    if (list) list.push(...ev);
+    else result.set(rule.code, ev);
   }
+  // Each code's evidence from all its rules, sorted and without repeats, merged once.
+  for (const [code, list] of result) result.set(code, mergeEvidence(list, []));
   return result;
 }
 
