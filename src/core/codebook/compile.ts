@@ -86,7 +86,13 @@ export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook 
     patterns: [], patternSet: compilePatternSet([]), rulesByPattern: [], lookups: new Map(),
   };
   const termIds = new Map<string, TermId>();
-  const partsOf = (t: Term): CompiledPart[] => t.parts.map((p) => ({ kind: p.kind, value: p.kind === 'stem' ? stem(p.word) : p.word }));
+  // Each term's words are stemmed once: counted for the anchors first, interned after.
+  const stemmed = new Map<Term, CompiledPart[]>();
+  const partsOf = (t: Term): CompiledPart[] => {
+    let parts = stemmed.get(t);
+    if (!parts) stemmed.set(t, (parts = t.parts.map((p) => ({ kind: p.kind, value: p.kind === 'stem' ? stem(p.word) : p.word }))));
+    return parts;
+  };
   const uses = partUses(book, partsOf, stem);
   const intern = (t: Term): TermId => {
     const parts = partsOf(t);
