@@ -5,6 +5,7 @@
 
 import { isAbsolute, relative } from 'node:path';
 import { QcodeError } from '../core/errors.js';
+import { blankNotes } from '../core/segment/notes.js';
 import { tokenize } from '../core/segment/tokenize.js';
 import { OffsetMap } from '../core/segment/offsets.js';
 import type { Transcript } from '../core/types.js';
@@ -117,13 +118,46 @@ export interface TranscriptNotes {
   lacking?: { id: string; source: string; speakers: string[] };
   /** Labels taken as speakers by the starts-two-lines rule. */
   guessed?: string[];
+  /** A participant whose turns are mostly transcriber notes, beside two interviewer labels: an interpreter? */
+  interpreted?: { id: string; source: string; participant: string; interviewers: string[]; example: string };
 }
 
 export function notesOf(t: Transcript): TranscriptNotes {
   const n: TranscriptNotes = {};
   if (lacksInterviewer(t)) n.lacking = speakersOf(t);
   if (t.guessedSpeakers && t.guessedSpeakers.length > 0) n.guessed = t.guessedSpeakers;
+  const interpreted = interpretedParticipant(t);
+  if (interpreted) n.interpreted = interpreted;
   return n;
+}
+
+/**
+ * Through an interpreter, the participant's own turns are often only notes
+ * (`[speaks in Spanish]`), which are not coded, and the answers are in the
+ * interpreter's turns — which count as an interviewer's when the interpreter is
+ * labelled `INT`. Noticed when a participant's turns are at least three and mostly
+ * notes, and two labels are taken as interviewers.
+ */
+function interpretedParticipant(t: Transcript): TranscriptNotes['interpreted'] {
+  const interviewers = [...new Set(t.turns.filter((x) => x.role === 'interviewer').map((x) => x.speaker))];
+  if (interviewers.length < 2) return undefined;
+  const text = new OffsetMap(t.text);
+  const byLabel = new Map<string, { turns: number; notesOnly: number; example: string }>();
+  for (const turn of t.turns) {
+    if (turn.role !== 'participant') continue;
+    const words = text.slice(turn.span.start, turn.span.end).trim();
+    const c = byLabel.get(turn.speaker) ?? { turns: 0, notesOnly: 0, example: '' };
+    c.turns++;
+    if (words.includes('[') && tokenize(blankNotes(words)).length === 0) {
+      c.notesOnly++;
+      c.example ||= words.length > 40 ? `${words.slice(0, 39)}…` : words;
+    }
+    byLabel.set(turn.speaker, c);
+  }
+  for (const [participant, c] of byLabel) {
+    if (c.turns >= 3 && c.notesOnly * 2 >= c.turns) return { id: t.id, source: t.source, participant, interviewers, example: c.example };
+  }
+  return undefined;
 }
 
 /**
@@ -133,16 +167,32 @@ export function notesOf(t: Transcript): TranscriptNotes {
 export class RunNotes {
   private readonly lacking: { id: string; source: string; speakers: string[] }[] = [];
   private readonly guessed: { id: string; source: string; labels: string[] }[] = [];
+  private readonly interpreted: NonNullable<TranscriptNotes['interpreted']>[] = [];
 
   add(id: string, source: string, n: TranscriptNotes): void {
     if (n.lacking) this.lacking.push(n.lacking);
     if (n.guessed) this.guessed.push({ id, source, labels: n.guessed });
+    if (n.interpreted) this.interpreted.push(n.interpreted);
   }
 
   warn(warnings: Warnings, interviewers: readonly string[]): void {
     if (this.guessed.length > 0) warnings.add(guessedWarning(this.guessed));
     if (this.lacking.length > 0) warnings.add(noInterviewerWarning(this.lacking, interviewers));
+    if (this.interpreted.length > 0) warnings.add(interpretedWarning(this.interpreted));
   }
+}
+
+function interpretedWarning(list: NonNullable<TranscriptNotes['interpreted']>[]) {
+  const first = list[0]!;
+  const which = list.length === 1 ? `transcript "${first.id}"` : `${list.length} transcripts (${list.slice(0, 3).map((t) => t.id).join(', ')}${list.length > 3 ? ', …' : ''})`;
+  const [asked, other] = first.interviewers;
+  return {
+    file: first.source,
+    message:
+      `in ${which}, most of ${first.participant}'s turns are only transcriber notes ("${first.example}"), which are not coded, ` +
+      `and both ${asked} and ${other} are taken as interviewers; if ${other} is an interpreter whose turns carry the answers, ` +
+      `name the interviewers with --interviewers ${asked} (it replaces the codebook's list; a qcode.yaml list only adds to it) so those turns are coded`,
+  };
 }
 
 function guessedWarning(list: { id: string; source: string; labels: string[] }[]) {

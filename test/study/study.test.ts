@@ -115,6 +115,17 @@ describe('never a report of zero', () => {
     }
   });
 
+  it('an interview through an interpreter labelled INT is noticed once, with the way to code the interpreter\'s turns', async () => {
+    const turns = ['I: How did you leave?', 'P: [speaks in Spanish]', 'INT: She says she left at night with her daughter.',
+      'I: Where did you go?', 'P: [speaks in Spanish]', 'INT: She says to a church, but it was locked.',
+      'I: And then?', 'P: Sí. [continues in Spanish]', 'INT: She says a shelter took them.'];
+    const dir = tmp({ 'T1.txt': `---\nid: T1\nspeakers: [I, INT, P]\n---\n${turns.join('\n')}\n` });
+    const plain = await runIngest({ inputs: [dir] });
+    expect(plain.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/most of P's turns are only transcriber notes \("\[speaks in Spanish\]"\).*--interviewers I/));
+    const named = await runIngest({ inputs: [dir], interviewers: ['I'] });
+    expect(named.warnings.map((w) => w.message)).not.toContainEqual(expect.stringMatching(/transcriber notes/));
+  });
+
   it('a transcript with no interviewer is read, with one warning that says how to name them', async () => {
     const dir = tmp({ 'T2.txt': 'Dana Reyes: How did you leave?\nMaria: With help.\nDana Reyes: What helped?\nMaria: A shelter.\n' });
     const plain = await runIngest({ inputs: [dir] });
