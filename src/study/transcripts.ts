@@ -189,9 +189,8 @@ function interpretedWarning(list: NonNullable<TranscriptNotes['interpreted']>[])
   return {
     file: first.source,
     message:
-      `in ${which}, most of ${first.participant}'s turns are only transcriber notes ("${first.example}"), which are not coded, ` +
-      `and both ${asked} and ${other} are taken as interviewers; if ${other} is an interpreter whose turns carry the answers, ` +
-      `name the interviewers with --interviewers ${asked} (it replaces the codebook's list; a qcode.yaml list only adds to it) so those turns are coded`,
+      `in ${which}, ${first.participant}'s turns are mostly transcriber notes ("${first.example}"), which are not coded, ` +
+      `and ${asked} and ${other} are both interviewers: if ${other} is an interpreter, run with --interviewers ${asked} to code ${other}'s turns`,
   };
 }
 
