@@ -11,8 +11,9 @@
 // The shape (checked on the pattern's syntax tree, conservatively):
 // - a group is repeated at most 3 times (`(a\s+)?`, `(\w+\s+){0,2}`), never `*`/`+`;
 // - an unbounded run of one kind of character (`\s+`, `[a-z]*`) starts right after a
-//   character it cannot match and ends before one it cannot match, so each run of text
-//   is entered once and given back once: `he\s+was`, not `\s+was` or `\s*\s+`;
+//   character it cannot match (or the start of the text, or `\b` before word
+//   characters), so each run of text is entered once, and giving it back costs its
+//   length once: `he\s+was`, not `\s+was` or `a\s*\s+b`;
 // - bounded runs (`[^.?!]{0,20}`) cost at most their bound per start.
 // The text: at most MAX_V8_TEXT code units, no character outside the Basic Multilingual
 // Plane (V8 without the u flag counts code units, RE2 code points), and neither
