@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseText } from '../../src/core/segment/normalise.js';
-import { codePointLength, OffsetMap, sliceCodePoints } from '../../src/core/segment/offsets.js';
+import { OffsetMap, sliceCodePoints } from '../../src/core/segment/offsets.js';
 import { DEFAULT_INTERVIEWERS, roleOf } from '../../src/core/segment/roles.js';
 
 describe('offsets', () => {
-  it('codePointLength counts astral characters once', () => {
-    expect(codePointLength('')).toBe(0);
-    expect(codePointLength('plain text')).toBe(10);
-    expect(codePointLength('a😀b𝄞c')).toBe(5);
-    expect(codePointLength('\uD800x')).toBe(2); // a lone surrogate is one
+  it('counts astral characters once, in code points', () => {
+    expect(new OffsetMap('').length).toBe(0);
+    expect(new OffsetMap('plain text').length).toBe(10);
+    expect(new OffsetMap('a😀b𝄞c').length).toBe(5);
+    expect(new OffsetMap('\uD800x').length).toBe(2); // a lone surrogate is one
   });
 
   it('OffsetMap converts both ways around astral characters', () => {

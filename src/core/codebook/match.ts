@@ -61,7 +61,7 @@ export function matchText(cb: CompiledCodebook, spoken: string, question: Questi
     else result.set(rule.code, ev);
   }
   // Each code's evidence from all its rules, sorted and without repeats, merged once.
-  for (const [code, list] of result) result.set(code, mergeEvidence(list, []));
+  for (const [code, list] of result) result.set(code, sortedEvidence(list));
   return result;
 }
 
@@ -236,11 +236,11 @@ export function nearPairs(left: Occurrence[], right: Occurrence[], within: numbe
   return [...keep].sort((a, b) => a - b).map((i) => all[i]!.o);
 }
 
-/** Union of evidence spans, sorted by position, without repeats. */
-export function mergeEvidence(a: RawEvidence[], b: RawEvidence[]): RawEvidence[] {
+/** Evidence spans sorted by position, without repeats. */
+function sortedEvidence(spans: RawEvidence[]): RawEvidence[] {
   const seen = new Set<string>();
   const out: RawEvidence[] = [];
-  for (const e of [...a, ...b].sort((x, y) => x.start - y.start || x.end - y.end || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0))) {
+  for (const e of spans.sort((x, y) => x.start - y.start || x.end - y.end || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0))) {
     const key = `${e.start}:${e.end}:${e.term}`;
     if (!seen.has(key)) {
       seen.add(key);

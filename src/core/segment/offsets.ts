@@ -12,17 +12,6 @@ function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
-/** Number of code points in `s` (a lone surrogate counts as one, as in `Array.from`). */
-export function codePointLength(s: string): number {
-  if (!SURROGATE.test(s)) return s.length;
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (isHigh(s.charCodeAt(i)) && i + 1 < s.length && isLow(s.charCodeAt(i + 1))) i++;
-    n++;
-  }
-  return n;
-}
-
 /** How many of the sorted numbers in `xs` are less than `x`. */
 function countLess(xs: number[], x: number): number {
   let lo = 0;
