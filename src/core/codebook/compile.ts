@@ -96,7 +96,7 @@ export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook 
   const uses = partUses(book, partsOf, stem);
   const intern = (t: Term): TermId => {
     const parts = partsOf(t);
-    const key = parts.map((p) => `${p.kind}:${p.value}`).join(' ');
+    const key = parts.map(partKey).join(' ');
     const known = termIds.get(key);
     if (known !== undefined) return known;
     const id = out.terms.length;

@@ -4,9 +4,10 @@ import { parseRegex, type RegexNode } from './regex-syntax.js';
 // pattern contains at least one string of each group (lower-cased; patterns run
 // case-insensitively). A segment that lacks every string of some group cannot match,
 // so the pattern is not run on it — the pre-filter ripgrep and Hyperscan use.
-// `\b(i|she)\s+(was|got)\s+hurt` gives [i, she] and [got, was] and [hurt]. The reader
-// below understands the common RE2 syntax and gives up (returns null: "always run the
-// pattern") on anything else, so an unusual construct can cost speed, never a match.
+// `\b(i|she)\s+(was|got)\s+hurt` gives [i, she] and [got, was] and [hurt]. The syntax
+// reader (regex-syntax.ts) understands the common RE2 syntax and gives up (null here:
+// "always run the pattern") on anything else, so an unusual construct can cost speed,
+// never a match.
 //
 // Only ASCII literals are derived: a case-insensitive RE2 letter also matches its
 // other case forms, and for ASCII those are the other ASCII case plus two signs the

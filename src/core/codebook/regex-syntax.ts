@@ -121,16 +121,16 @@ function untranslatable(c: string): boolean {
   return code >= 128 && (c.toLowerCase() !== c.toUpperCase() || (code >= 0xd800 && code <= 0xdfff));
 }
 
+/** The set of one character: itself (both cases) if ASCII, else "some non-ASCII character". */
+function charSetOf(c: string): CharSet {
+  const code = c.charCodeAt(0);
+  return code < 128 ? setOf([code]) : setOf([], true);
+}
+
 /** One literal character. */
 function literalAtom(c: string): Atom {
-  const code = c.charCodeAt(0);
   const v8 = untranslatable(c) ? null : META.has(c) ? `\\${c}` : c;
-  return {
-    kind: 'atom',
-    exact: code < 128 ? [c.toLowerCase()] : null,
-    set: v8 === null ? null : code < 128 ? setOf([code]) : setOf([], true),
-    v8,
-  };
+  return { kind: 'atom', exact: c.charCodeAt(0) < 128 ? [c.toLowerCase()] : null, set: v8 === null ? null : charSetOf(c), v8 };
 }
 
 function opaqueAtom(set: CharSet | null = null, v8: string | null = null): Atom {
@@ -275,6 +275,13 @@ class Parser {
     let v8: string | null = '';
     let set: CharSet = EMPTY_SET;
     let first = true;
+    /** One character the class lists, as V8 spells it inside a class. */
+    const add = (c: string, spelled: string): void => {
+      chars.add(c);
+      if (untranslatable(c)) v8 = null;
+      else if (v8 !== null) v8 += spelled;
+      set = union(set, charSetOf(c));
+    };
     for (;;) {
       const c = this.src[this.pos++];
       if (c === undefined || c === '[') throw new GiveUp(); // unclosed, or [:alpha:]
@@ -291,10 +298,7 @@ class Parser {
           continue;
         }
         if (/[A-Za-z0-9]/.test(e)) throw new GiveUp();
-        chars.add(e);
-        if (untranslatable(e)) v8 = null;
-        else if (v8 !== null) v8 += `\\${e}`;
-        set = union(set, e.charCodeAt(0) < 128 ? setOf([e.charCodeAt(0)]) : setOf([], true));
+        add(e, `\\${e}`);
         continue;
       }
       if (this.peek() === '-' && this.src[this.pos + 1] !== ']') {
@@ -310,10 +314,7 @@ class Parser {
         }
         continue;
       }
-      chars.add(c);
-      if (untranslatable(c)) v8 = null;
-      else if (v8 !== null) v8 += classChar(c);
-      set = union(set, c.charCodeAt(0) < 128 ? setOf([c.charCodeAt(0)]) : setOf([], true));
+      add(c, classChar(c));
     }
     const exact = plain && chars.size <= MAX_CLASS_EXACT ? exactOf(chars) : null;
     if (v8 === null) return { kind: 'atom', exact, set: null, v8: null };

@@ -33,7 +33,7 @@ export function v8Source(pattern: string | RegexNode | null): string | null {
   const tree = typeof pattern === 'string' ? parseRegex(pattern) : pattern;
   if (tree === null) return null;
   const source = emit(tree);
-  return source !== null && safe(tree, null, EMPTY, 0) ? source : null;
+  return source !== null && safe(tree, null, 0) ? source : null;
 }
 
 /** Whether V8 and RE2 must agree on `text` (see the header). */
@@ -116,37 +116,36 @@ function edge(n: RegexNode, side: 'first' | 'last'): CharSet {
     case 'rep':
       return edge(n.node, side);
     case 'cat':
-      return through(side === 'first' ? n.items : [...n.items].reverse(), side, EMPTY)!;
+      return through(side === 'first' ? n.items : [...n.items].reverse(), side);
   }
 }
 
 /**
  * The characters that can come first (or last) in a sequence, reading past nullable
- * items; `beyond` if all are. Read backwards, `^` ends it: nothing comes before the start.
+ * items. Read backwards, `^` ends it: nothing comes before the start.
  */
-function through(items: RegexNode[], side: 'first' | 'last', beyond: CharSet | null): CharSet | null {
+function through(items: RegexNode[], side: 'first' | 'last'): CharSet {
   let acc = EMPTY;
   for (const item of items) {
     if (side === 'last' && item.kind === 'assert' && item.which === '^') return acc;
     acc = union(acc, edge(item, side));
     if (!nullable(item)) return acc;
   }
-  return beyond === null ? null : union(acc, beyond);
+  return acc;
 }
 
 /**
- * For each item of a sequence (read in `items` order), the characters that can come
- * just before it ('last' edges, reading forwards) — `outside` for the first, null for
- * "anything". One pass: each item's neighbours from the one before.
+ * For each item of a sequence, the characters that can come just before it — `before`
+ * for the first, null for "anything". One pass: each item's from the one before.
  */
-function neighbours(items: RegexNode[], outside: CharSet | null, side: 'first' | 'last'): Array<CharSet | null> {
+function priors(items: RegexNode[], before: CharSet | null): Array<CharSet | null> {
   const out: Array<CharSet | null> = [];
-  let acc = outside;
+  let acc = before;
   for (const item of items) {
     out.push(acc);
-    if (side === 'last' && item.kind === 'assert' && item.which === '^') acc = EMPTY;
-    else if (nullable(item)) acc = acc === null ? null : union(acc, edge(item, side));
-    else acc = edge(item, side);
+    if (item.kind === 'assert' && item.which === '^') acc = EMPTY;
+    else if (nullable(item)) acc = acc === null ? null : union(acc, edge(item, 'last'));
+    else acc = edge(item, 'last');
   }
   return out;
 }
@@ -155,9 +154,10 @@ function neighbours(items: RegexNode[], outside: CharSet | null, side: 'first' |
 
 /**
  * Whether `n` cannot backtrack out of hand, given the characters that can come just
- * before its match (`before`; null: anything) and just after it (`after`).
+ * before its match (`before`; null: anything). What comes after never matters: giving
+ * characters back costs a run's length once per entry (see the rep case).
  */
-function safe(n: RegexNode, before: CharSet | null, after: CharSet, depth: number): boolean {
+function safe(n: RegexNode, before: CharSet | null, depth: number): boolean {
   switch (n.kind) {
     case 'cased':
       return false;
@@ -165,10 +165,10 @@ function safe(n: RegexNode, before: CharSet | null, after: CharSet, depth: numbe
     case 'assert':
       return true;
     case 'alt':
-      return n.items.every((i) => safe(i, before, after, depth));
+      return n.items.every((i) => safe(i, before, depth));
     case 'cat': {
-      const [priors, nexts] = [neighbours(n.items, before, 'last'), neighbours([...n.items].reverse(), after, 'first').reverse()];
-      return n.items.every((item, i) => safe(item, afterWordBoundary(n.items[i - 1], item) ? NON_WORD : priors[i]!, nexts[i]!, depth));
+      const prior = priors(n.items, before);
+      return n.items.every((item, i) => safe(item, afterWordBoundary(n.items[i - 1], item) ? NON_WORD : prior[i]!, depth));
     }
     case 'rep': {
       // A run is entered only where the character before cannot belong to it: once per
@@ -176,9 +176,9 @@ function safe(n: RegexNode, before: CharSet | null, after: CharSet, depth: numbe
       // length once per entry, and a second unbounded run there fails its own entry test.
       if (n.node.kind === 'atom') return n.max !== Infinity || disjoint(before, n.node.set!);
       if (n.max > MAX_GROUP_REPEAT || depth >= MAX_GROUP_DEPTH) return false;
-      // Repeated, the group can follow or precede itself.
+      // Repeated, the group can follow itself.
       const around = before === null ? null : union(before, edge(n.node, 'last'));
-      return safe(n.node, around, union(after, edge(n.node, 'first')), depth + 1);
+      return safe(n.node, around, depth + 1);
     }
   }
 }
