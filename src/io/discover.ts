@@ -4,10 +4,10 @@
 // Synchronous calls on purpose: a corpus is thousands of small files, and each
 // asynchronous call costs a round trip through the thread pool (most of listing's time).
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { statOrNull } from './file.js';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { QcodeError } from '../core/errors.js';
 import type { Format, Warning } from '../core/types.js';
+import { statOrNull } from './file.js';
 import { FORMATS, formatOf } from './names.js';
 
 export interface InputFile {

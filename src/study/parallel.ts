@@ -49,7 +49,7 @@ export async function codeInParallel(
 type Outcome = { result: FileResult } | { error: FileError };
 
 /**
- * Puts the workers' results back in input order and checks them as a single thread
+ * Puts the threads' results back in input order and checks them as a single thread
  * would: warnings in file order, no transcript id twice, every input read; the first
  * error in input order (not the first to arrive) is the one reported.
  */
@@ -73,7 +73,7 @@ class InOrder {
   }
 
   private emit(file: InputFile, outcome: Outcome): void {
-    if ('error' in outcome) throw fromWorker(outcome.error);
+    if ('error' in outcome) throw fromFileError(outcome.error);
     outcome.result.warnings.forEach((w) => this.warnings.add(w));
     for (const t of outcome.result.transcripts) {
       this.checks.arrived(file, t.coded.id, t.coded.source, t.notes);
@@ -185,7 +185,8 @@ function workerScript(): URL {
   return new URL(beside.href.replace('/src/study/', '/dist/study/'));
 }
 
-function fromWorker(e: FileError): Error {
+/** A file's error, from whichever thread coded it, as the QcodeError (or bug) it was. */
+function fromFileError(e: FileError): Error {
   if ('internal' in e) return new Error(e.internal);
   const [first, ...rest] = e.qcode;
   return new QcodeError(first!.message, first!.place, rest.map((x) => new QcodeError(x.message, x.place)));

@@ -62,7 +62,6 @@ export class ArrivalChecks {
   }
 }
 
-
 export function lacksInterviewer(t: Transcript): boolean {
   return t.turns.length > 0 && t.turns.every((turn) => turn.role !== 'interviewer');
 }
@@ -96,10 +95,16 @@ export function checkEveryInputRead(inputs: string[], files: InputFile[], yielde
   }
 }
 
+/** `transcript "T1"`, or `12 transcripts (T1, T2, T3, …)`: the ones a run-wide warning is about. */
+function transcriptsNamed(list: readonly { id: string }[]): string {
+  if (list.length === 1) return `transcript "${list[0]!.id}"`;
+  return `${list.length} transcripts (${list.slice(0, 3).map((t) => t.id).join(', ')}${list.length > 3 ? ', …' : ''})`;
+}
+
 export function noInterviewerWarning(list: { id: string; source: string; speakers: string[] }[], interviewers: readonly string[]) {
   const first = list[0]!;
   const speakers = first.speakers.slice(0, 4).join(', ');
-  const which = list.length === 1 ? `transcript "${first.id}" has` : `${list.length} transcripts (${list.slice(0, 3).map((t) => t.id).join(', ')}${list.length > 3 ? ', …' : ''}) have`;
+  const which = `${transcriptsNamed(list)} ${list.length === 1 ? 'has' : 'have'}`;
   return {
     file: first.source,
     message:
@@ -184,7 +189,7 @@ export class RunNotes {
 
 function interpretedWarning(list: NonNullable<TranscriptNotes['interpreted']>[]) {
   const first = list[0]!;
-  const which = list.length === 1 ? `transcript "${first.id}"` : `${list.length} transcripts (${list.slice(0, 3).map((t) => t.id).join(', ')}${list.length > 3 ? ', …' : ''})`;
+  const which = transcriptsNamed(list);
   const [asked, other] = first.interviewers;
   return {
     file: first.source,
@@ -198,7 +203,7 @@ function guessedWarning(list: { id: string; source: string; labels: string[] }[]
   const first = list[0]!;
   const labels = [...new Set(list.flatMap((g) => g.labels))];
   const shown = labels.slice(0, 6).map((l) => `"${l}"`).join(', ') + (labels.length > 6 ? ', …' : '');
-  const which = list.length === 1 ? `transcript "${first.id}"` : `${list.length} transcripts (${list.slice(0, 3).map((g) => g.id).join(', ')}${list.length > 3 ? ', …' : ''})`;
+  const which = transcriptsNamed(list);
   return {
     file: first.source,
     message: `speakers of ${which} were recognised because each label starts at least two lines: ${shown}; list them under "speakers:" in the front matter to be sure no label is missed or mistaken`,

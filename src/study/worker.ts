@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { compileCodebook, type CompiledCodebook } from '../core/codebook/compile.js';
 import type { Codebook } from '../core/codebook/model.js';
 import { loadStemmer } from '../core/codebook/stem.js';
+import type { InputFile } from '../io/read.js';
 import { asFileError, codeFile, type FileSetup } from './code-file.js';
 
 export interface WorkerSetup extends FileSetup {
@@ -21,7 +22,7 @@ async function compile(book: Codebook): Promise<CompiledCodebook> {
   return compileCodebook(book, await loadStemmer(book.language));
 }
 
-parentPort!.on('message', (msg: { index: number; file: Parameters<typeof codeFile>[2] }) => {
+parentPort!.on('message', (msg: { index: number; file: InputFile }) => {
   (compiled ??= compile(setup.codebook))
     .then((codebook) => codeFile(codebook, setup, msg.file))
     .then(

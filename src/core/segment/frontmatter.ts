@@ -71,16 +71,19 @@ export function readPlainLines(yaml: string, fm: FrontMatter): boolean {
     if (value === undefined) return false;
     pairs.set(m[1]!, value);
   }
-  const id = pairs.get('id');
-  if (id !== undefined && (Array.isArray(id) || String(id).trim() === '')) return false;
-  const speakers = pairs.get('speakers');
-  if (speakers !== undefined && typeof speakers === 'number') return false;
+  // What YAML's reader below would refuse, with a message: an id list, a number of speakers.
+  if (Array.isArray(pairs.get('id')) || typeof pairs.get('speakers') === 'number') return false;
   for (const [key, value] of pairs) {
     if (key === 'id') fm.id = String(value).trim();
-    else if (key === 'speakers') fm.speakers = (Array.isArray(value) ? value : [String(value)]).map((s) => s.trim()).filter((s) => s !== '');
-    else fm.attributes[key] = Array.isArray(value) ? value.join('; ') : value;
+    else if (key === 'speakers') fm.speakers = speakerLabels(Array.isArray(value) ? value : [value]);
+    else fm.attributes[key] = toAttributeValue(value)!;
   }
   return true;
+}
+
+/** Speaker labels as listed, trimmed, empty ones dropped. */
+function speakerLabels(list: Array<string | number>): string[] {
+  return list.map((s) => String(s).trim()).filter((s) => s !== '');
 }
 
 /** Where a front matter block is: its YAML, the body after it, the source lines it takes. */
@@ -173,7 +176,7 @@ export function readYamlLines(yamlText: string, fm: FrontMatter, file: string): 
       if (!Array.isArray(list) || !list.every((s) => typeof s === 'string' || typeof s === 'number')) {
         throw new QcodeError('front matter "speakers" must be a list of speaker labels, like [I, P03]', where);
       }
-      fm.speakers = list.map((s) => String(s).trim()).filter((s) => s !== '');
+      fm.speakers = speakerLabels(list);
     } else {
       const attr = toAttributeValue(value);
       if (attr === undefined) {
