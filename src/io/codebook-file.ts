@@ -1,12 +1,47 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { compileCodebook, type CompiledCodebook } from '../core/codebook/compile.js';
 import type { Codebook } from '../core/codebook/model.js';
-import { parseCodebook } from '../core/codebook/parse.js';
 import { loadStemmer } from '../core/codebook/stem.js';
 import { QcodeError } from '../core/errors.js';
 import { readTextFile } from './file.js';
 
 export async function readCodebook(path: string): Promise<Codebook> {
-  return parseCodebook(await readCodebookText(path), path);
+  return parsed(await readCodebookText(path), path);
+}
+
+/**
+ * The file name every place of a build-time parse carries, replaced by the codebook's
+ * real path when the parse is read back.
+ */
+export const SNAPSHOT_SOURCE = '\u0000qcode-snapshot-source\u0000';
+
+/**
+ * The codebooks shipped with qcode are parsed and validated when qcode is built
+ * (scripts/snapshot-codebooks.mjs), into the build's `snapshots/` folder under the
+ * sha256 of their text. Reading the starter codebook's YAML costs a third of a second
+ * on every run; its parse, read back, costs milliseconds. Only a text identical to
+ * a shipped codebook finds one, and the snapshots exist only in a build, so a source
+ * checkout (the tests) always parses.
+ */
+function snapshotOf(text: string, path: string): Codebook | null {
+  const sha = createHash('sha256').update(text).digest('hex');
+  let json: string;
+  try {
+    json = readFileSync(new URL(`../snapshots/${sha}.json`, import.meta.url), 'utf8');
+  } catch {
+    return null;
+  }
+  const escaped = (s: string): string => JSON.stringify(s).slice(1, -1);
+  return JSON.parse(json.replaceAll(escaped(SNAPSHOT_SOURCE), escaped(path))) as Codebook;
+}
+
+/** A codebook's text as a validated codebook; the YAML reader is loaded only when needed. */
+async function parsed(text: string, path: string): Promise<Codebook> {
+  const snapshot = snapshotOf(text, path);
+  if (snapshot) return snapshot;
+  const { parseCodebook } = await import('../core/codebook/parse.js');
+  return parseCodebook(text, path);
 }
 
 async function readCodebookText(path: string): Promise<string> {
@@ -40,6 +75,6 @@ export async function loadCodebook(path: string): Promise<CompiledCodebook> {
 }
 
 async function compile(text: string, path: string): Promise<CompiledCodebook> {
-  const book = parseCodebook(text, path);
+  const book = await parsed(text, path);
   return compileCodebook(book, await loadStemmer(book.language));
 }

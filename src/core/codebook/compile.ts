@@ -1,6 +1,6 @@
 import type { CodeId } from '../types.js';
 import { flattenCodes, type Codebook, type Term } from './model.js';
-import { compilePatternSet, compileRegex, type CompiledRegex, type PatternSet } from './regex.js';
+import { CodebookPattern, compilePatternSet, type PatternSet } from './regex.js';
 import type { StemFn } from './stem.js';
 
 // The rules of every code are compiled once into one index keyed by what a token can
@@ -61,7 +61,7 @@ export interface CompiledCodebook {
   /** Whether any rule has `prompt`: if none, a pass need not find a segment's question. */
   hasPrompt: boolean;
   /** Every distinct regex of the codebook, each compiled for finding its spans… */
-  patterns: Array<{ re: CompiledRegex; source: string }>;
+  patterns: CodebookPattern[];
   /** …and those that trigger rules on their own, searched together for each segment. */
   patternSet: PatternSet;
   /**
@@ -114,7 +114,7 @@ export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook 
     let id = patternIds.get(source);
     if (id === undefined) {
       id = out.patterns.length;
-      out.patterns.push({ re: compileRegex(source), source });
+      out.patterns.push(new CodebookPattern(source));
       out.rulesByPattern.push([]);
       patternIds.set(source, id);
     }

@@ -52,6 +52,20 @@ export function compileRegex(source: string): CompiledRegex {
   return re;
 }
 
+/**
+ * A codebook's pattern, compiled for RE2 when first needed: V8 answers most yes/no
+ * questions and most patterns match nowhere in a given study, so compiling all of
+ * them up front (a fifth of a second for the starter codebook) is mostly wasted.
+ */
+export class CodebookPattern {
+  private compiled: CompiledRegex | null = null;
+  constructor(readonly source: string) {}
+
+  get re(): CompiledRegex {
+    return (this.compiled ??= compileRegex(this.source));
+  }
+}
+
 /** Every non-overlapping match as UTF-16 [start, end) in `text`. */
 export function regexSpans(re: CompiledRegex, text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -79,7 +93,7 @@ export interface PatternSet {
  * term (`^\W*(no|nope)\b` after "did you have family…?") need not run on the segments
  * where those terms are missing, which are nearly all of them.
  */
-export function compilePatternSet(patterns: Array<{ re: CompiledRegex; source: string }>, searched: boolean[] = patterns.map(() => true)): PatternSet {
+export function compilePatternSet(patterns: CodebookPattern[], searched: boolean[] = patterns.map(() => true)): PatternSet {
   const trees = patterns.map((p) => parseRegex(p.source));
   const testers = patterns.map((p, i) => tester(p, trees[i] ?? null));
   const literals = patterns.map((_, i) => (searched[i] ? scannedGroups(requiredLiterals(trees[i] ?? null), testers[i]!) : null));
@@ -105,17 +119,17 @@ function scannedGroups(groups: string[][] | null, t: Tester): string[][] | null 
 
 /** A pattern's yes/no: V8's engine where that is safe and gives RE2's answer (see regex-v8.ts), else RE2. */
 interface Tester {
-  re: RE2JS;
+  pattern: CodebookPattern;
   fast: RegExp | null;
 }
 
-function tester(p: { re: CompiledRegex; source: string }, tree: RegexNode | null): Tester {
+function tester(p: CodebookPattern, tree: RegexNode | null): Tester {
   const source = v8Source(tree);
-  return { re: p.re, fast: source === null ? null : new RegExp(source, 'i') };
+  return { pattern: p, fast: source === null ? null : new RegExp(source, 'i') };
 }
 
 function testWith(t: Tester, text: string, v8Reads: boolean): boolean {
-  return v8Reads && t.fast ? t.fast.test(text) : t.re.test(text);
+  return v8Reads && t.fast ? t.fast.test(text) : t.pattern.re.test(text);
 }
 
 /**

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Part of `npm run build`: each codebook shipped in codebooks/ and templates/, parsed and
+// validated now, into dist/snapshots/<sha256 of its text>.json, so a run that reads one
+// of them unchanged skips the YAML parse (see loadCodebook in src/io/codebook-file.ts).
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseCodebook } from '../dist/core/codebook/parse.js';
+import { readTextFile } from '../dist/io/file.js';
+import { SNAPSHOT_SOURCE } from '../dist/io/codebook-file.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist', 'snapshots');
+const shipped = ['codebooks', join('templates', 'init', 'codebooks')].flatMap((dir) =>
+  readdirSync(join(root, dir)).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(root, dir, f)),
+);
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+for (const file of shipped) {
+  const text = await readTextFile(file);
+  // A text that itself holds the placeholder would be mangled when read back: parse it at run time.
+  if (text.includes(SNAPSHOT_SOURCE)) continue;
+  const book = parseCodebook(text, SNAPSHOT_SOURCE);
+  writeFileSync(join(out, `${book.sha256}.json`), JSON.stringify(book));
+}
