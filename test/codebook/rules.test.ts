@@ -106,3 +106,32 @@ describe('nearPairs', () => {
     expect(nearPairs([o(1, 0)], [o(0, 4, 6)], 3)).toEqual([]);
   });
 });
+
+// A rule is found by one of its clauses (the one with the rarest words); terms made of
+// common words that trigger nothing are looked for only when a rule asks. Which terms are
+// looked up which way must never change what is coded, or where.
+describe('terms found by a rule, not by the index', () => {
+  it('near with a side of common words: found at the rarer side, still needs the common one', async () => {
+    const cb = await oneCode('near: [[=i, =we], [left, ran]]\nwithin: 2\nnot: [=they]');
+    expect(cb.indexed[cb.terms.findIndex((t) => t.raw === '=i')]).toBe(false);
+    expect(cb.indexed[cb.terms.findIndex((t) => t.raw === 'left')]).toBe(true);
+    const m = matchText(cb, 'Then I finally left, and we ran.');
+    expect([...m.keys()]).toEqual(['c']);
+    expect(m.get('c')!.map((e) => e.term)).toEqual(['=i', 'left', '=we', 'ran']);
+    expect(codes(cb, 'She left early')).toEqual([]);
+    expect(codes(cb, 'I left, and they ran')).toEqual([]);
+  });
+  it('all: the rarest term triggers; the common one is checked, and its evidence kept', async () => {
+    const cb = await oneCode('all: [=my, kids]\nnot: [that is not mine]');
+    const m = matchText(cb, 'My kids, my whole life');
+    expect(m.get('c')!.map((e) => [e.start, e.end])).toEqual([[0, 2], [3, 7], [9, 11]]);
+    expect(codes(cb, 'the kids were fine')).toEqual([]);
+    expect(codes(cb, 'my kids? that is not mine to say')).toEqual([]);
+  });
+  it('any of common words alone still triggers at each of them', async () => {
+    const cb = await oneCode('any: [he was going to, =we]');
+    expect(codes(cb, 'we stayed')).toEqual(['c']);
+    expect(codes(cb, 'and he was going to call')).toEqual(['c']);
+    expect(codes(cb, 'he was not going to')).toEqual([]);
+  });
+});

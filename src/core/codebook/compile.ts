@@ -52,12 +52,19 @@ export interface CompiledCodebook {
   byStem: Map<string, TermId[]>;
   byExact: Map<string, TermId[]>;
   prefixes: TrieNode;
-  /** Term → the rules it can make hold (any/all/near terms; never `not`). */
+  /** Term → the rules its occurrence triggers (see triggersOf; never a `not` term). */
   rulesByTerm: RuleId[][];
   /** Term → the rules with `prompt` and no answer terms (a regex at most): a question's terms trigger them. */
   rulesByPromptTerm: RuleId[][];
   /** Term → whether some rule looks for it in the question: only those are kept from a question. */
   promptTerm: boolean[];
+  /**
+   * Term → whether the index finds it as tokens are looked up: the terms that trigger a
+   * rule (see triggersOf), those of questions, and any not found by a common word. The
+   * others (a `not` or the second side of a `near` made of words like "I" or "we") are
+   * looked for only when a rule that names them is evaluated.
+   */
+  indexed: boolean[];
   /** Whether any rule has `prompt`: if none, a pass need not find a segment's question. */
   hasPrompt: boolean;
   /** Every distinct regex of the codebook, each compiled for finding its spans… */
@@ -82,7 +89,7 @@ export interface TokenLookup {
 export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook {
   const out: CompiledCodebook = {
     book, stem, terms: [], rules: [], byStem: new Map(), byExact: new Map(),
-    prefixes: { next: new Map(), terms: [] }, rulesByTerm: [], rulesByPromptTerm: [], promptTerm: [], hasPrompt: false,
+    prefixes: { next: new Map(), terms: [] }, rulesByTerm: [], rulesByPromptTerm: [], promptTerm: [], indexed: [], hasPrompt: false,
     patterns: [], patternSet: compilePatternSet([]), rulesByPattern: [], lookups: new Map(),
   };
   const termIds = new Map<string, TermId>();
@@ -105,9 +112,13 @@ export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook 
     out.rulesByTerm.push([]);
     out.rulesByPromptTerm.push([]);
     out.promptTerm.push(false);
+    out.indexed.push(false);
     termIds.set(key, id);
-    indexPart(out, id, parts[anchor]!);
     return id;
+  };
+  const commonness = (t: TermId): number => {
+    const { parts, anchor } = out.terms[t]!;
+    return uses.get(partKey(parts[anchor]!)) ?? 0;
   };
   const patternIds = new Map<string, number>();
   const pattern = (source: string): number => {
@@ -133,22 +144,60 @@ export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook 
       out.rules.push(rule);
       // Every rule has a positive key, so a term or a pattern it needs (or, for a rule with
       // only `prompt`, a term of its question) always triggers it.
-      const triggers = new Set([...(rule.any ?? []), ...(rule.all ?? []), ...(rule.near?.left ?? []), ...(rule.near?.right ?? [])]);
-      for (const t of triggers) out.rulesByTerm[t]!.push(id);
-      if (triggers.size === 0 && !rule.prompt) for (const p of new Set(rule.regex ?? [])) out.rulesByPattern[p]!.push(id);
+      const triggers = triggersOf(rule, commonness);
+      for (const t of triggers) {
+        out.rulesByTerm[t]!.push(id);
+        out.indexed[t] = true;
+      }
+      if (triggers.length === 0 && !rule.prompt) for (const p of new Set(rule.regex ?? [])) out.rulesByPattern[p]!.push(id);
       if (rule.prompt) {
         out.hasPrompt = true;
-        for (const t of rule.prompt) out.promptTerm[t] = true;
+        for (const t of rule.prompt) out.promptTerm[t] = out.indexed[t] = true;
         // A rule with answer terms is found by them; one without, by its question's terms.
-        if (triggers.size === 0) for (const t of new Set(rule.prompt)) out.rulesByPromptTerm[t]!.push(id);
+        if (triggers.length === 0) for (const t of new Set(rule.prompt)) out.rulesByPromptTerm[t]!.push(id);
       }
     }
   }
+  // A term found by a common word is indexed only when it triggers: indexed, it would be
+  // found at every "I" of the corpus; otherwise it is looked for when a rule asks.
+  out.terms.forEach((t) => {
+    if (commonness(t.id) < COMMON) out.indexed[t.id] = true;
+    if (out.indexed[t.id]) indexPart(out, t.id, t.parts[t.anchor]!);
+  });
   out.patternSet = compilePatternSet(out.patterns, out.rulesByPattern.map((rules) => rules.length > 0));
   return out;
 }
 
 const partKey = (p: CompiledPart): string => `${p.kind}:${p.value}`;
+
+/**
+ * The terms whose occurrence makes a rule worth evaluating. A rule holds only when each
+ * of its clauses does, so one clause is enough to find it by: all of `any` (one of them
+ * must occur), the rarest term of `all` (every one must), or the rarer side of `near`.
+ * The cheapest clause wins, counted by how common each term's looked-up word is: `near:
+ * [[=i, =we], [left, ran]]` is found at "left" and "ran", not at every "I", and "I" is
+ * then looked for only in the segments that say "left" or "ran".
+ */
+function triggersOf(rule: CompiledRule, commonness: (t: TermId) => number): TermId[] {
+  const clauses: TermId[][] = [];
+  if (rule.any) clauses.push(rule.any);
+  if (rule.all) clauses.push([rarest(rule.all, commonness)]);
+  if (rule.near) clauses.push(rule.near.left, rule.near.right);
+  let best: TermId[] = [];
+  let bestCost = Infinity;
+  for (const c of clauses) {
+    const cost = c.reduce((sum, t) => sum + commonness(t), 0);
+    if (cost < bestCost) {
+      best = c;
+      bestCost = cost;
+    }
+  }
+  return [...new Set(best)];
+}
+
+function rarest(terms: TermId[], commonness: (t: TermId) => number): TermId {
+  return terms.reduce((a, b) => (commonness(b) < commonness(a) ? b : a));
+}
 
 /**
  * The commonest words of English, the codebooks' usual language, which no phrase should
@@ -161,11 +210,14 @@ const COMMON_ENGLISH = new Set(
     .split(' '),
 );
 
+/** The count a common word is given in partUses: more than any codebook's terms. */
+const COMMON = 1_000_000;
+
 /** How many of the codebook's terms use each word (stemmed or exact): a stand-in for how common it is. */
 function partUses(book: Codebook, partsOf: (t: Term) => CompiledPart[], stem: StemFn): Map<string, number> {
   const uses = new Map<string, number>();
   // Common words count as used by every term, so any other word anchors first.
-  const everyTerm = 1_000_000;
+  const everyTerm = COMMON;
   if (book.language === 'en') {
     for (const w of COMMON_ENGLISH) {
       uses.set(`stem:${stem(w)}`, everyTerm);

@@ -32,7 +32,7 @@ export function questionTerms(cb: CompiledCodebook, question: string): QuestionT
   if (!cb.hasPrompt || question === '') return NO_QUESTION;
   const { occ } = occurrencesIn(cb, blankNotes(question));
   const found = new Set<TermId>();
-  for (const t of occ.keys()) if (cb.promptTerm[t]) found.add(t);
+  for (const t of occ.indexed.keys()) if (cb.promptTerm[t]) found.add(t);
   return found.size > 0 ? found : NO_QUESTION;
 }
 
@@ -45,9 +45,9 @@ export function matchText(cb: CompiledCodebook, spoken: string, question: Questi
   const { tokens, occ } = occurrencesIn(cb, text);
   const patterns = cb.patternSet.matching(text);
   const result = new Map<CodeId, RawEvidence[]>();
-  if (occ.size === 0 && patterns.length === 0 && question.size === 0) return result;
+  if (occ.indexed.size === 0 && patterns.length === 0 && question.size === 0) return result;
   const candidates = new Set<number>();
-  for (const term of occ.keys()) for (const r of cb.rulesByTerm[term]!) candidates.add(r);
+  for (const term of occ.indexed.keys()) for (const r of cb.rulesByTerm[term]!) candidates.add(r);
   for (const p of patterns) for (const r of cb.rulesByPattern[p]!) candidates.add(r);
   for (const term of question) for (const r of cb.rulesByPromptTerm[term]!) candidates.add(r);
   const regex = new RegexAnswers(cb, text, patterns);
@@ -65,7 +65,7 @@ export function matchText(cb: CompiledCodebook, spoken: string, question: Questi
   return result;
 }
 
-function occurrencesIn(cb: CompiledCodebook, text: string): { tokens: Token[]; occ: Map<TermId, Occurrence[]> } {
+function occurrencesIn(cb: CompiledCodebook, text: string): { tokens: Token[]; occ: Occurrences } {
   const tokens = tokenize(text);
   const looked = new Array<TokenLookup>(tokens.length);
   const stems = new Array<string>(tokens.length);
@@ -74,7 +74,52 @@ function occurrencesIn(cb: CompiledCodebook, text: string): { tokens: Token[]; o
     looked[i] = entry;
     stems[i] = entry.stem;
   }
-  return { tokens, occ: findOccurrences(cb, tokens, stems, looked) };
+  return { tokens, occ: new Occurrences(cb, tokens, stems, findOccurrences(cb, tokens, stems, looked)) };
+}
+
+/**
+ * Where each term occurs in a segment. The index found the terms that trigger rules as
+ * the tokens were looked up; any other term (a `not`, the second side of a `near`) is
+ * looked for along the tokens when a rule first asks, which is rarely.
+ */
+class Occurrences {
+  private readonly asked = new Map<TermId, Occurrence[] | undefined>();
+
+  constructor(
+    private readonly cb: CompiledCodebook, private readonly tokens: Token[], private readonly stems: string[],
+    /** The indexed terms found, by term. */
+    readonly indexed: Map<TermId, Occurrence[]>,
+  ) {}
+
+  get(term: TermId): Occurrence[] | undefined {
+    if (this.cb.indexed[term]) return this.indexed.get(term);
+    if (this.asked.has(term)) return this.asked.get(term);
+    const list = this.lookFor(term);
+    this.asked.set(term, list);
+    return list;
+  }
+
+  has(term: TermId): boolean {
+    return this.get(term) !== undefined;
+  }
+
+  private lookFor(term: TermId): Occurrence[] | undefined {
+    const { parts } = this.cb.terms[term]!;
+    let list: Occurrence[] | undefined;
+    for (let first = 0; first + parts.length <= this.tokens.length; first++) {
+      if (!matchesAt(parts, -1, this.tokens, this.stems, first)) continue;
+      (list ??= []).push({ term, first, last: first + parts.length - 1 });
+    }
+    return list;
+  }
+}
+
+/** Whether a term's parts (all but `skip`, already known to match) match the tokens from `first` on. */
+function matchesAt(parts: CompiledPart[], skip: number, tokens: Token[], stems: string[], first: number): boolean {
+  for (let k = 0; k < parts.length; k++) {
+    if (k !== skip && !partMatches(parts[k]!, tokens[first + k]!.text, stems[first + k]!)) return false;
+  }
+  return true;
 }
 
 function askedAny(terms: TermId[], question: QuestionTerms): boolean {
@@ -136,9 +181,7 @@ function found(cb: CompiledCodebook, occ: Map<TermId, Occurrence[]>, tokens: Tok
   const { parts, anchor } = cb.terms[term]!;
   const first = i - anchor;
   if (first < 0 || first + parts.length > tokens.length) return;
-  for (let k = 0; k < parts.length; k++) {
-    if (k !== anchor && !partMatches(parts[k]!, tokens[first + k]!.text, stems[first + k]!)) return;
-  }
+  if (!matchesAt(parts, anchor, tokens, stems, first)) return;
   const occurrence = { term, first, last: first + parts.length - 1 };
   const list = occ.get(term);
   if (list) list.push(occurrence);
@@ -151,7 +194,7 @@ function partMatches(p: CompiledPart, token: string, stem: string): boolean {
   return token.startsWith(p.value);
 }
 
-function hasAny(terms: TermId[], occ: Map<TermId, Occurrence[]>): boolean {
+function hasAny(terms: TermId[], occ: Occurrences): boolean {
   for (const t of terms) if (occ.has(t)) return true;
   return false;
 }
@@ -176,13 +219,14 @@ class RegexAnswers {
 }
 
 function evaluate(
-  cb: CompiledCodebook, rule: CompiledRule, occ: Map<TermId, Occurrence[]>, regex: RegexAnswers, tokens: Token[], text: string,
+  cb: CompiledCodebook, rule: CompiledRule, occ: Occurrences, regex: RegexAnswers, tokens: Token[], text: string,
 ): RawEvidence[] | null {
   // Cheap yes/no checks first: most triggered rules fail one, and then no evidence is built.
-  if (rule.not && hasAny(rule.not, occ)) return null;
+  // `not` comes last: its terms are not indexed, so asking for them means a look along the tokens.
   if (rule.any && !hasAny(rule.any, occ)) return null;
   if (rule.all) for (const t of rule.all) if (!occ.has(t)) return null;
   if (rule.near && !(hasAny(rule.near.left, occ) && hasAny(rule.near.right, occ))) return null;
+  if (rule.not && hasAny(rule.not, occ)) return null;
   const regexHits = rule.regex?.filter((p) => regex.holds(p));
   if (regexHits && regexHits.length === 0) return null;
   const paired = rule.near
