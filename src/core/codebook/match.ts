@@ -30,9 +30,9 @@ export const NO_QUESTION: QuestionTerms = new Set();
 
 export function questionTerms(cb: CompiledCodebook, question: string): QuestionTerms {
   if (!cb.hasPrompt || question === '') return NO_QUESTION;
-  const { occ } = occurrencesIn(cb, blankNotes(question));
-  const found = new Set<TermId>();
-  for (const t of occ.indexed.keys()) if (cb.promptTerm[t]) found.add(t);
+  // Only `prompt` terms are looked for: a question's other terms would be found for nothing.
+  const { tokens, stems, looked } = lookedUp(cb, blankNotes(question));
+  const found = new Set(findOccurrences(cb, tokens, stems, looked, cb.promptTerm).keys());
   return found.size > 0 ? found : NO_QUESTION;
 }
 
@@ -66,6 +66,12 @@ export function matchText(cb: CompiledCodebook, spoken: string, question: Questi
 }
 
 function occurrencesIn(cb: CompiledCodebook, text: string): { tokens: Token[]; occ: Occurrences } {
+  const { tokens, stems, looked } = lookedUp(cb, text);
+  return { tokens, occ: new Occurrences(cb, tokens, stems, findOccurrences(cb, tokens, stems, looked)) };
+}
+
+/** A text's tokens, each with its stem and the terms the index finds by it. */
+function lookedUp(cb: CompiledCodebook, text: string): { tokens: Token[]; stems: string[]; looked: TokenLookup[] } {
   const tokens = tokenize(text);
   const looked = new Array<TokenLookup>(tokens.length);
   const stems = new Array<string>(tokens.length);
@@ -74,7 +80,7 @@ function occurrencesIn(cb: CompiledCodebook, text: string): { tokens: Token[]; o
     looked[i] = entry;
     stems[i] = entry.stem;
   }
-  return { tokens, occ: new Occurrences(cb, tokens, stems, findOccurrences(cb, tokens, stems, looked)) };
+  return { tokens, stems, looked };
 }
 
 /**
@@ -167,11 +173,13 @@ function lookUp(cb: CompiledCodebook, token: string): TokenLookup {
 }
 
 // Once per token: plain loops, no closures, an allocation only when a term is found.
-function findOccurrences(cb: CompiledCodebook, tokens: Token[], stems: string[], looked: TokenLookup[]): Map<TermId, Occurrence[]> {
+function findOccurrences(
+  cb: CompiledCodebook, tokens: Token[], stems: string[], looked: TokenLookup[], only?: boolean[],
+): Map<TermId, Occurrence[]> {
   const occ = new Map<TermId, Occurrence[]>();
   for (let i = 0; i < tokens.length; i++) {
     const terms = looked[i]!.terms;
-    for (let k = 0; k < terms.length; k++) found(cb, occ, tokens, stems, terms[k]!, i);
+    for (let k = 0; k < terms.length; k++) if (!only || only[terms[k]!]) found(cb, occ, tokens, stems, terms[k]!, i);
   }
   return occ;
 }
