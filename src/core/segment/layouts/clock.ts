@@ -23,6 +23,8 @@ export function nameTime(line: string): { name: string; start: string } | undefi
 const REV_LABEL = new RegExp(String.raw`^(\S.*?)[ \t]*\((${CLOCK})\):(?:[ \t]+(.*))?$`);
 
 export function revLabel(line: string): { name: string; start: string; words?: string } | undefined {
+  // The pattern tries every position of a line for "(": most lines have no "):" at all.
+  if (!line.includes('):')) return undefined;
   const m = REV_LABEL.exec(line);
   if (!m) return undefined;
   const out: { name: string; start: string; words?: string } = { name: (m[1] as string).trim(), start: m[2] as string };

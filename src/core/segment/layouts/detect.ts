@@ -65,11 +65,13 @@ export function detectLayout(raw: string): TextLayout {
   if (heads >= 1 && lines.some((l) => OTTER_FOOTER.test(l))) return 'otter';
   if (heads >= 2) return 'otter';
 
-  const labelOnly = count(lines, (l) => matchLabel(l)?.textStart === l.length);
-  const labelled = count(lines, (l) => {
+  let labelOnly = 0;
+  let labelled = 0;
+  for (const l of lines) {
     const m = matchLabel(l);
-    return m !== null && m.textStart < l.length;
-  });
+    if (m && m.textStart === l.length) labelOnly++;
+    else if (m) labelled++;
+  }
   const rev = count(lines, (l) => revLabel(l) !== undefined);
   if (rev >= 1 && rev >= labelled) return 'rev';
 
