@@ -1,4 +1,4 @@
-import { parseRegex, type RegexNode } from './regex-syntax.js';
+import { overlaps, parseRegex, setOf, WORD, type RegexNode } from './regex-syntax.js';
 
 // Required literals of a regex: groups of strings such that every match of the
 // pattern contains at least one string of each group (lower-cased; patterns run
@@ -12,6 +12,17 @@ import { parseRegex, type RegexNode } from './regex-syntax.js';
 // Only ASCII literals are derived: a case-insensitive RE2 letter also matches its
 // other case forms, and for ASCII those are the other ASCII case plus two signs the
 // scanner folds itself (U+212A KELVIN SIGN → k, U+017F LONG S → s).
+//
+// A literal may also say where a word starts or ends, with WORD_EDGE: `\bten\b` gives
+// "⁂ten⁂" (a word "ten"), not "ten", which "often" and "attention" hold too. The scanner
+// sees an edge wherever RE2's \b holds (between an ASCII letter, digit or _ and anything
+// else), and every literal carries one at each change from word to non-word character
+// inside it, so a literal is found exactly where its characters and edges are. Edges
+// come from \b, and from a word character next to a piece that always starts (ends) with
+// a non-word one: `\bat\s+` gives "⁂at⁂".
+
+/** Stands for a word's edge in a literal; the scanner's alphabet has it after ASCII. */
+export const WORD_EDGE = '\u0080';
 
 /** What one piece of a pattern can match. */
 interface Info {
@@ -19,7 +30,23 @@ interface Info {
   exact: Set<string> | null;
   /** Every match contains a string of each of these sets (none of them holds ""). */
   all: Array<Set<string>>;
+  /** What its matches start and end with (for word edges); when unsure: may be empty, not known to be non-word. */
+  ends: Ends;
 }
+
+/**
+ * `startsNonWord`: every non-empty match starts with a non-word character (as \b counts
+ * them: anything but an ASCII letter, digit or _); `endsNonWord` likewise at the end.
+ */
+interface Ends {
+  canBeEmpty: boolean;
+  startsNonWord: boolean;
+  endsNonWord: boolean;
+}
+
+const UNSURE: Ends = { canBeEmpty: true, startsNonWord: false, endsNonWord: false };
+/** A zero-width piece (an assertion, an empty sequence): it neither starts nor ends with a word character. */
+const ZERO_WIDTH: Ends = { canBeEmpty: true, startsNonWord: true, endsNonWord: true };
 
 /** The most strings one "one of these" group may hold. */
 const MAX_SET = 64;
@@ -28,19 +55,45 @@ const MAX_EXACT = 32;
 const MAX_LITERAL = 24;
 /** The most groups kept for one pattern: the most selective ones. */
 const MAX_GROUPS = 6;
-const UNKNOWN = (): Info => ({ exact: null, all: [] });
-const EMPTY = (): Info => ({ exact: new Set(['']), all: [] });
+const UNKNOWN = (): Info => ({ exact: null, all: [], ends: UNSURE });
+const EMPTY = (): Info => ({ exact: new Set(['']), all: [], ends: ZERO_WIDTH });
 
 /** Groups of literals (see above) of a pattern or its parsed tree, or null when none can be derived safely. */
 export function requiredLiterals(source: string | RegexNode | null): string[][] | null {
   const tree = typeof source === 'string' ? parseRegex(source) : source;
   if (tree === null) return null;
   const groups = conjunction(infoOf(tree));
-  return groups.length > 0 ? groups.map((g) => [...g].sort()) : null;
+  return groups.length > 0 ? groups.map((g) => [...new Set([...g].map(withEdges))].sort()) : null;
+}
+
+/** A literal's length in characters, its word edges not counted. */
+export function literalLength(literal: string): number {
+  return literal.replaceAll(WORD_EDGE, '').length;
+}
+
+const WORD_CHARS = setOf(WORD);
+const isWordChar = (c: string): boolean => c !== WORD_EDGE && /[0-9A-Za-z_]/.test(c);
+
+/** The literal with an edge at every change between word and non-word characters in it, and no edge twice. */
+function withEdges(literal: string): string {
+  let out = '';
+  let last: string | undefined;
+  for (const c of literal) {
+    if (c === WORD_EDGE) {
+      if (!out.endsWith(WORD_EDGE)) out += c;
+      continue;
+    }
+    if (last !== undefined && isWordChar(last) !== isWordChar(c) && !out.endsWith(WORD_EDGE)) out += WORD_EDGE;
+    out += c;
+    last = c;
+  }
+  return out;
 }
 
 function usable(set: Set<string> | null): set is Set<string> {
-  return set !== null && set.size > 0 && set.size <= MAX_SET && !set.has('');
+  if (set === null || set.size === 0 || set.size > MAX_SET) return false;
+  for (const s of set) if (literalLength(s) === 0) return false;
+  return true;
 }
 
 /** Every group a piece requires, its exact set included, most selective first. */
@@ -53,13 +106,27 @@ function conjunction(info: Info): Array<Set<string>> {
     seen.add(key);
     return true;
   });
-  return unique.sort((a, b) => selectivity(b) - selectivity(a)).slice(0, MAX_GROUPS);
+  const needed = unique.filter((g) => !unique.some((other) => other !== g && implies(other, g)));
+  return needed.sort((a, b) => selectivity(b) - selectivity(a)).slice(0, MAX_GROUPS);
 }
 
-/** Longer shortest literal is more selective; among equals, fewer literals. */
+/**
+ * Whether a text holding a literal of `a` always holds one of `b`: each of a's literals
+ * contains one of b's (`⁂was⁂` contains `was`). Such a `b` rules nothing out and is dropped.
+ */
+function implies(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) {
+    let contained = false;
+    for (const y of b) if (x.includes(y)) contained = true;
+    if (!contained) return false;
+  }
+  return true;
+}
+
+/** Longer shortest literal is more selective (an edge counts as a character); among equals, fewer literals. */
 function selectivity(set: Set<string>): number {
   let min = Infinity;
-  for (const s of set) min = Math.min(min, s.length);
+  for (const s of set) min = Math.min(min, withEdges(s).length);
   return min * 1000 - set.size;
 }
 
@@ -85,10 +152,13 @@ function product(a: Set<string>, b: Set<string>): Set<string> | null {
 /** What a node of the pattern can match, read from its parts. */
 function infoOf(n: RegexNode): Info {
   switch (n.kind) {
-    case 'atom':
-      return n.exact ? { exact: new Set(n.exact), all: [] } : UNKNOWN();
+    case 'atom': {
+      const nonWord = n.set !== null && !overlaps(n.set, WORD_CHARS);
+      const ends = { canBeEmpty: false, startsNonWord: nonWord, endsNonWord: nonWord };
+      return { exact: n.exact ? new Set(n.exact) : null, all: [], ends };
+    }
     case 'assert':
-      return EMPTY();
+      return n.which === '\\b' ? { exact: new Set([WORD_EDGE]), all: [], ends: ZERO_WIDTH } : EMPTY();
     case 'alt':
       return alternation(n.items.map(infoOf));
     case 'cat':
@@ -111,33 +181,92 @@ function alternation(branches: Info[]): Info {
     else either = null;
   }
   if (exact && exact.size > MAX_EXACT) exact = null;
-  return { exact, all: usable(either) ? [either] : [] };
+  const ends = {
+    canBeEmpty: branches.some((b) => b.ends.canBeEmpty),
+    startsNonWord: branches.every((b) => b.ends.startsNonWord),
+    endsNonWord: branches.every((b) => b.ends.endsNonWord),
+  };
+  return { exact, all: usable(either) ? [either] : [], ends };
 }
 
 function concatenation(pieces: Info[]): Info {
-  // `run` is the exact set of the pieces read since the last piece without one.
+  const ends = sequenceEnds(pieces.map((p) => p.ends));
+  // What comes before piece i ends with a non-word character (false at the start: unknown)…
+  const before: boolean[] = [];
+  let last = false;
+  for (const p of pieces) {
+    before.push(last);
+    last = p.ends.canBeEmpty ? p.ends.endsNonWord && last : p.ends.endsNonWord;
+  }
+  // …and what comes from piece i on starts with one (false at the end).
+  const from: boolean[] = new Array<boolean>(pieces.length + 1).fill(false);
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    const p = pieces[i]!.ends;
+    from[i] = p.canBeEmpty ? p.startsNonWord && from[i + 1]! : p.startsNonWord;
+  }
+  // `run` is the exact set of the pieces read since the last piece without one; it
+  // started after a non-word character when `runAfterNonWord`.
   let run: Set<string> = new Set(['']);
+  let runAfterNonWord = false;
   const all: Array<Set<string>> = [];
   let allExact = true;
-  for (const piece of pieces) {
+  pieces.forEach((piece, i) => {
     all.push(...piece.all);
     const joined = piece.exact ? product(run, piece.exact) : null;
     if (joined) {
       run = joined;
-      continue;
+      return;
     }
     allExact = false;
-    if (usable(run)) all.push(run);
+    const edged = edgesAround(run, runAfterNonWord, from[i]!);
+    if (usable(edged)) all.push(edged);
     run = piece.exact ?? new Set(['']);
+    runAfterNonWord = piece.exact ? before[i]! : before[i + 1] ?? last;
+  });
+  if (allExact) return { exact: run, all, ends };
+  const edged = edgesAround(run, runAfterNonWord, false);
+  if (usable(edged)) all.push(edged);
+  return { exact: null, all, ends };
+}
+
+/** What a sequence of pieces starts and ends with. */
+function sequenceEnds(list: Ends[]): Ends {
+  const canBeEmpty = list.every((e) => e.canBeEmpty);
+  // Up to and including the first piece that cannot be empty, every piece must start non-word.
+  let startsNonWord = true;
+  for (const e of list) {
+    startsNonWord &&= e.startsNonWord;
+    if (!e.canBeEmpty) break;
   }
-  if (allExact) return { exact: run, all };
-  if (usable(run)) all.push(run);
-  return { exact: null, all };
+  let endsNonWord = true;
+  for (let i = list.length - 1; i >= 0; i--) {
+    endsNonWord &&= list[i]!.endsNonWord;
+    if (!list[i]!.canBeEmpty) break;
+  }
+  return { canBeEmpty, startsNonWord, endsNonWord };
+}
+
+/**
+ * A run's literals with an edge where a word character of theirs meets a non-word one
+ * outside the run: at the start when what comes before always ends with one, at the end
+ * when what comes after always starts with one.
+ */
+function edgesAround(run: Set<string>, afterNonWord: boolean, beforeNonWord: boolean): Set<string> {
+  if (!afterNonWord && !beforeNonWord) return run;
+  const out = new Set<string>();
+  for (const lit of run) {
+    const bare = lit.replaceAll(WORD_EDGE, '');
+    const start = afterNonWord && bare !== '' && isWordChar(bare[0]!) ? WORD_EDGE : '';
+    const end = beforeNonWord && bare !== '' && isWordChar(bare[bare.length - 1]!) ? WORD_EDGE : '';
+    out.add(start + lit + end);
+  }
+  return out;
 }
 
 function repetition(atom: Info, min: number, max: number): Info {
   if (min === 1 && max === 1) return atom;
-  if (min === 0 && max === 1) return { exact: atom.exact ? new Set([...atom.exact, '']) : null, all: [] };
-  if (min === 0) return UNKNOWN();
-  return { exact: null, all: usable(atom.exact) ? [atom.exact, ...atom.all] : atom.all };
+  const ends = { ...atom.ends, canBeEmpty: min === 0 || atom.ends.canBeEmpty };
+  if (min === 0 && max === 1) return { exact: atom.exact ? new Set([...atom.exact, '']) : null, all: [], ends };
+  if (min === 0) return { ...UNKNOWN(), ends };
+  return { exact: null, all: usable(atom.exact) ? [atom.exact, ...atom.all] : atom.all, ends };
 }

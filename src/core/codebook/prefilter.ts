@@ -1,10 +1,18 @@
 // One pass over a segment finds the patterns whose required literals it holds (a
 // string of every group, see literals.ts): an Aho–Corasick automaton over every
 // literal of every pattern, folded to lower case.
-// The automaton is a flat table (state × ASCII character), so the scan allocates
-// nothing and costs one table read per character, whatever the number of patterns.
+// The automaton is a flat table (state × ASCII character or word edge), so the scan
+// allocates nothing and costs one table read per character, whatever the number of
+// patterns. The text is read with an edge (WORD_EDGE, see literals.ts) wherever RE2's
+// \b holds, so "⁂ten⁂" is found in "ten days" and not in "often".
 
-const ALPHABET = 128;
+import { WORD_EDGE } from './literals.js';
+
+/** ASCII, then the word edge. */
+const EDGE = WORD_EDGE.charCodeAt(0);
+const ALPHABET = EDGE + 1;
+/** Whether an ASCII character is a word character for \b: letters, digits, _. */
+const WORD_CHAR = new Uint8Array(128).map((_, c) => (/[0-9A-Za-z_]/.test(String.fromCharCode(c)) ? 1 : 0));
 
 export interface LiteralScanner {
   /** The patterns whose every group of literals occurs in `text`, ascending. */
@@ -71,8 +79,8 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
   for (let s = 0; s < states; s++) outStart[s + 1] = outStart[s]! + outputs[s]!.length;
   const outList = new Int32Array(outStart[states]!);
   for (let s = 0; s < states; s++) outList.set(outputs[s]!, outStart[s]!);
-  const fold = new Int32Array(ALPHABET);
-  for (let c = 0; c < ALPHABET; c++) fold[c] = c >= 65 && c <= 90 ? c + 32 : c;
+  const fold = new Int32Array(EDGE);
+  for (let c = 0; c < EDGE; c++) fold[c] = c >= 65 && c <= 90 ? c + 32 : c;
 
   const groups = groupPattern.length;
   const groupSeen = new Uint32Array(groups);
@@ -80,6 +88,20 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
   const patternSeen = new Uint32Array(literals.length);
   const patternCount = new Int32Array(literals.length);
   let stamp = 0;
+
+  /** Every pattern that has literals: what a text the scan cannot read exactly may match. */
+  const withLiterals = literals.flatMap((groups, p) => (groups && groups.length > 0 ? [p] : []));
+  let hits = 0;
+  /** Notes the groups whose literal ends at state `s`. */
+  const reached = (s: number): void => {
+    for (let k = outStart[s]!, end = outStart[s + 1]!; k < end; k++) {
+      const g = outList[k]!;
+      if (groupSeen[g] !== stamp) {
+        groupSeen[g] = stamp;
+        hitGroups[hits++] = g;
+      }
+    }
+  };
 
   return {
     candidates(text) {
@@ -89,27 +111,32 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
         patternSeen.fill(0);
         stamp = 1;
       }
-      let hits = 0;
+      hits = 0;
       let s = 0;
+      let inWord = false;
       for (let i = 0; i < text.length; i++) {
         const code = text.charCodeAt(i);
+        const word = code < 128 && WORD_CHAR[code] === 1;
+        if (word !== inWord) {
+          inWord = word;
+          s = delta[s * ALPHABET + EDGE]!;
+          reached(s);
+        }
         let c: number;
-        if (code < ALPHABET) c = fold[code]!;
-        else if (code === 0x212a) c = 107; // KELVIN SIGN matches k case-insensitively
-        else if (code === 0x17f) c = 115; // LONG S matches s case-insensitively
-        else {
+        if (code < EDGE) c = fold[code]!;
+        else if (code === 0x212a || code === 0x17f) {
+          // KELVIN SIGN and LONG S match k and s, yet are not word characters for \b:
+          // a literal that spans one cannot be read with edges, so such a text may match
+          // any pattern with literals.
+          return withLiterals.slice();
+        } else {
           s = 0; // no literal holds any other character
           continue;
         }
         s = delta[s * ALPHABET + c]!;
-        for (let k = outStart[s]!, end = outStart[s + 1]!; k < end; k++) {
-          const g = outList[k]!;
-          if (groupSeen[g] !== stamp) {
-            groupSeen[g] = stamp;
-            hitGroups[hits++] = g;
-          }
-        }
+        reached(s);
       }
+      if (inWord) reached((s = delta[s * ALPHABET + EDGE]!));
       const out: number[] = [];
       for (let k = 0; k < hits; k++) {
         const p = groupPattern[hitGroups[k]!]!;

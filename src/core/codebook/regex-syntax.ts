@@ -305,12 +305,15 @@ class Parser {
         const to = this.src[this.pos + 1]!;
         if (to === '\\' || to === '[') throw new GiveUp();
         this.pos += 2;
-        plain = false;
         const [from, upto] = [c.charCodeAt(0), to.charCodeAt(0)];
-        if (from >= 128 || upto >= 128 || upto < from) v8 = null;
-        else {
+        if (from >= 128 || upto >= 128 || upto < from) {
+          v8 = null;
+          plain = false;
+        } else {
           if (v8 !== null) v8 += `${classChar(c)}-${classChar(to)}`;
           set = union(set, setOf(range(from, upto)));
+          // A short ASCII range (`[0-7]`) still lists a few exact characters.
+          for (const code of range(from, upto)) chars.add(String.fromCharCode(code));
         }
         continue;
       }
