@@ -1,7 +1,8 @@
 import { blankNotes } from '../segment/notes.js';
 import { tokenize, type Token } from '../segment/tokenize.js';
 import type { CodeId } from '../types.js';
-import type { CompiledCodebook, CompiledPart, CompiledRule, TermId, TokenLookup } from './compile.js';
+import { isAscii, readAsciiWords } from './ascii-words.js';
+import { REMEMBERED_TOKENS, type CompiledCodebook, type CompiledPart, type CompiledRule, type TermId, type TokenLookup } from './compile.js';
 import { MAX_STEMMED_LENGTH } from './stem.js';
 import { regexSpans } from './regex.js';
 
@@ -72,6 +73,17 @@ function occurrencesIn(cb: CompiledCodebook, text: string): { tokens: Token[]; o
 
 /** A text's tokens, each with its stem and the terms the index finds by it. */
 function lookedUp(cb: CompiledCodebook, text: string): { tokens: Token[]; stems: string[]; looked: TokenLookup[] } {
+  if (isAscii(text)) {
+    const tokens: Token[] = [];
+    const looked: TokenLookup[] = [];
+    const stems: string[] = [];
+    readAsciiWords(text, cb.words, (token) => lookUp(cb, token), (entry, start, end) => {
+      tokens.push({ text: entry.token, start, end });
+      looked.push(entry);
+      stems.push(entry.stem);
+    });
+    return { tokens, stems, looked };
+  }
   const tokens = tokenize(text);
   const looked = new Array<TokenLookup>(tokens.length);
   const stems = new Array<string>(tokens.length);
@@ -135,13 +147,6 @@ function askedAny(terms: TermId[], question: QuestionTerms): boolean {
 }
 
 const NO_TERMS: TermId[] = [];
-/**
- * Distinct tokens remembered per codebook; past this, tokens are looked up afresh. The
- * words a corpus repeats come early, so a hundred thousand covers them; a larger memory
- * only grows with names and typos (peak memory on the 50 MB bench corpus: 165 MB with
- * 500,000, 155 MB with 100,000, and no slower).
- */
-const MAX_REMEMBERED = 100_000;
 
 /**
  * A token's stem and the terms found by it (by stem, exactly, or as a prefix), worked
@@ -167,8 +172,8 @@ function lookUp(cb: CompiledCodebook, token: string): TokenLookup {
     node = next;
     add(node.terms);
   }
-  const entry = { stem, terms };
-  if (token.length <= MAX_STEMMED_LENGTH && cb.lookups.size < MAX_REMEMBERED) cb.lookups.set(token, entry);
+  const entry = { token, stem, terms };
+  if (token.length <= MAX_STEMMED_LENGTH && cb.lookups.size < REMEMBERED_TOKENS) cb.lookups.set(token, entry);
   return entry;
 }
 

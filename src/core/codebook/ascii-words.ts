@@ -1,0 +1,104 @@
+// The words of a plain-ASCII text, each found in a table of the words met before
+// without making its lower-case string: most segments of an English interview are ASCII,
+// and for them tokenizing and looking a token up was a regex match, a substring, a
+// lower-casing and a string hash per word. Here a word is hashed as it is read and
+// compared with the remembered token in place; only a word not met before (or not
+// remembered) is sliced. The words and tokens are exactly tokenize()'s: on ASCII its
+// pattern reads runs of letters and digits joined by single apostrophes, and lower-cases.
+
+/** Whether `text` is all ASCII: then readAsciiWords reads it exactly as tokenize() does. */
+export function isAscii(text: string): boolean {
+  return !NOT_ASCII.test(text);
+}
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
+const APOSTROPHE = 39;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** Letters and digits: what the tokenizer's \p{L}\p{M}\p{N} is in ASCII. */
+const WORDISH = new Uint8Array(128).map((_, c) => (/[0-9A-Za-z]/.test(String.fromCharCode(c)) ? 1 : 0));
+const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
+
+/**
+ * Remembered words by the hash of their token: open addressing over entry numbers.
+ * `T` is what the caller keeps per token; `token(entry)` gives the token back.
+ */
+export class WordTable<T> {
+  private readonly slots: Int32Array;
+  private readonly hashes: number[] = [];
+  private readonly entries: T[] = [];
+
+  constructor(private readonly capacity: number, private readonly tokenOf: (entry: T) => string) {
+    let size = 1;
+    while (size < capacity * 2) size <<= 1;
+    this.slots = new Int32Array(size).fill(-1);
+  }
+
+  /** The entry of the word text[start, end) (hash `h`), or undefined. */
+  find(text: string, start: number, end: number, h: number): T | undefined {
+    const mask = this.slots.length - 1;
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const id = this.slots[at]!;
+      if (id < 0) return undefined;
+      if (this.hashes[id] === h && sameWord(this.tokenOf(this.entries[id]!), text, start, end)) return this.entries[id];
+    }
+  }
+
+  /** Remembers an entry (until the table holds `capacity`). */
+  add(h: number, entry: T): void {
+    if (this.entries.length >= this.capacity) return;
+    const mask = this.slots.length - 1;
+    let at = h & mask;
+    while (this.slots[at]! >= 0) at = (at + 1) & mask;
+    this.slots[at] = this.entries.length;
+    this.hashes.push(h);
+    this.entries.push(entry);
+  }
+}
+
+function sameWord(token: string, text: string, start: number, end: number): boolean {
+  if (token.length !== end - start) return false;
+  for (let k = 0; k < token.length; k++) if (token.charCodeAt(k) !== lower(text.charCodeAt(start + k))) return false;
+  return true;
+}
+
+/**
+ * Calls `each` with every word of an ASCII text: its start and end, and its entry in
+ * `table`, or, for a word not there, `miss(token)`'s (remembered for next time).
+ */
+export function readAsciiWords<T>(
+  text: string, table: WordTable<T>, miss: (token: string) => T, each: (entry: T, start: number, end: number) => void,
+): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (WORDISH[text.charCodeAt(i)] !== 1) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = FNV_OFFSET;
+    for (;;) {
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (WORDISH[c] !== 1) break;
+        h = Math.imul(h ^ lower(c), FNV_PRIME);
+        i++;
+      }
+      // An apostrophe joins two runs of letters ("didn't"); anywhere else it ends the word.
+      if (i + 1 < n && text.charCodeAt(i) === APOSTROPHE && WORDISH[text.charCodeAt(i + 1)] === 1) {
+        h = Math.imul(h ^ APOSTROPHE, FNV_PRIME);
+        i++;
+        continue;
+      }
+      break;
+    }
+    let entry = table.find(text, start, i, h);
+    if (entry === undefined) {
+      entry = miss(text.slice(start, i).toLowerCase());
+      table.add(h, entry);
+    }
+    each(entry, start, i);
+  }
+}

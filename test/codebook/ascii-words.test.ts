@@ -1,0 +1,51 @@
+// The ASCII fast path must read exactly the tokens tokenize() reads, whatever the text.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { isAscii, readAsciiWords, WordTable } from '../../src/core/codebook/ascii-words.js';
+import { tokenize, type Token } from '../../src/core/segment/tokenize.js';
+
+function fastTokens(text: string, table = new WordTable<{ token: string }>(1000, (e) => e.token)): Token[] {
+  const out: Token[] = [];
+  readAsciiWords(text, table, (token) => ({ token }), (e, start, end) => out.push({ text: e.token, start, end }));
+  return out;
+}
+
+const EDGES = [
+  "Didn't, didn''t, 'quoted', o'clock's, rock 'n' roll, 90's, '90s, x'", "a_b c-d e.f 3.5 1,000 #tag @me", "", "   ", "'", "''a''",
+  'ALL CAPS AND MiXeD', 'tab\tand\nnew line\r\n', "end with apostrophe'", "it's\u0000odd", 'x'.repeat(300), 'A1b2C3 9z',
+];
+
+describe('ASCII words', () => {
+  it('are the tokens of tokenize(), on every hand-written transcript and on odd spellings', () => {
+    const texts = [...EDGES];
+    for (const dir of readdirSync('eval').filter((d) => !d.endsWith('.md'))) {
+      for (const f of readdirSync(`eval/${dir}`).filter((f) => f.endsWith('.txt'))) texts.push(...readFileSync(`eval/${dir}/${f}`, 'utf8').split('\n'));
+    }
+    const table = new WordTable<{ token: string }>(1000, (e) => e.token);
+    let read = 0;
+    for (const t of texts.filter(isAscii)) {
+      expect(fastTokens(t, table), t).toEqual(tokenize(t));
+      read++;
+    }
+    expect(read).toBeGreaterThan(2000);
+  });
+  it('tells apart words whose hashes collide, and keeps working once the table is full', () => {
+    const table = new WordTable<{ token: string }>(2, (e) => e.token);
+    table.add(7, { token: 'rent' });
+    table.add(7, { token: 'bus' });
+    table.add(7, { token: 'car' }); // past capacity: not remembered
+    expect(table.find('the BUS', 4, 7, 7)?.token).toBe('bus');
+    expect(table.find('rent', 0, 4, 7)?.token).toBe('rent');
+    expect(table.find('car', 0, 3, 7)).toBeUndefined();
+    expect(table.find('buss', 0, 4, 7)).toBeUndefined();
+    const missed: string[] = [];
+    const small = new WordTable<{ token: string }>(1, (e) => e.token);
+    readAsciiWords('one two one two', small, (token) => (missed.push(token), { token }), () => {});
+    expect(missed).toEqual(['one', 'two', 'two']);
+  });
+  it('is not used for text with any non-ASCII character', () => {
+    expect(isAscii('plain text')).toBe(true);
+    expect(isAscii('didn’t')).toBe(false);
+    expect(isAscii('café')).toBe(false);
+  });
+});
