@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// Part of `npm run build`: each codebook shipped in codebooks/ and templates/, parsed and
-// validated now, into dist/snapshots/<sha256 of its text>.json, so a run that reads one
-// of them unchanged skips the YAML parse (see loadCodebook in src/io/codebook-file.ts).
+// Part of `npm run build`: each codebook shipped in codebooks/ and templates/, parsed,
+// validated and planned now, into dist/snapshots/<sha256 of its text>.json, so a run that
+// reads one of them unchanged skips the YAML parse, the regex analysis and the stemming
+// of its words (see loadCodebook in src/io/codebook-file.ts).
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileCodebook } from '../dist/core/codebook/compile.js';
 import { parseCodebook } from '../dist/core/codebook/parse.js';
+import { planPattern } from '../dist/core/codebook/regex.js';
+import { loadStemmer } from '../dist/core/codebook/stem.js';
 import { readTextFile } from '../dist/io/file.js';
 import { SNAPSHOT_SOURCE } from '../dist/io/codebook-file.js';
 
@@ -22,5 +26,14 @@ for (const file of shipped) {
   // A text that itself holds the placeholder would be mangled when read back: parse it at run time.
   if (text.includes(SNAPSHOT_SOURCE)) continue;
   const book = parseCodebook(text, SNAPSHOT_SOURCE);
-  writeFileSync(join(out, `${book.sha256}.json`), JSON.stringify(book));
+  // Compiling it once records every word compiling stems.
+  const stemmer = await loadStemmer(book.language);
+  const stems = new Map();
+  const cb = compileCodebook(book, (word) => {
+    const stem = stemmer(word);
+    stems.set(word, stem);
+    return stem;
+  });
+  const plans = cb.patterns.map((p) => [p.source, planPattern(p.source)]);
+  writeFileSync(join(out, `${book.sha256}.json`), JSON.stringify({ book, plans, stems: [...stems] }));
 }

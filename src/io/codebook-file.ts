@@ -2,12 +2,22 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { compileCodebook, type CompiledCodebook } from '../core/codebook/compile.js';
 import type { Codebook } from '../core/codebook/model.js';
+import type { PatternPlan } from '../core/codebook/regex.js';
 import { loadStemmer } from '../core/codebook/stem.js';
 import { QcodeError } from '../core/errors.js';
 import { readTextFile } from './file.js';
 
 export async function readCodebook(path: string): Promise<Codebook> {
-  return parsed(await readCodebookText(path), path);
+  return (await parsed(await readCodebookText(path), path)).book;
+}
+
+/** A shipped codebook as the build saw it: parsed, and what compiling it worked out from its text alone. */
+export interface Snapshot {
+  book: Codebook;
+  /** Each regex's plan, by source. */
+  plans: Array<[string, PatternPlan]>;
+  /** The stem of each word its terms use. */
+  stems: Array<[string, string]>;
 }
 
 /**
@@ -17,14 +27,14 @@ export async function readCodebook(path: string): Promise<Codebook> {
 export const SNAPSHOT_SOURCE = '\u0000qcode-snapshot-source\u0000';
 
 /**
- * The codebooks shipped with qcode are parsed and validated when qcode is built
+ * The codebooks shipped with qcode are parsed, validated and planned when qcode is built
  * (scripts/snapshot-codebooks.mjs), into the build's `snapshots/` folder under the
  * sha256 of their text. Reading the starter codebook's YAML costs a third of a second
- * on every run; its parse, read back, costs milliseconds. Only a text identical to
- * a shipped codebook finds one, and the snapshots exist only in a build, so a source
- * checkout (the tests) always parses.
+ * on every run, and analysing its regexes and stemming its words another; read back,
+ * they cost milliseconds. Only a text identical to a shipped codebook finds one, and
+ * the snapshots exist only in a build, so a source checkout (the tests) always parses.
  */
-function snapshotOf(text: string, path: string): Codebook | null {
+function snapshotOf(text: string, path: string): Snapshot | null {
   const sha = createHash('sha256').update(text).digest('hex');
   let json: string;
   try {
@@ -33,15 +43,15 @@ function snapshotOf(text: string, path: string): Codebook | null {
     return null;
   }
   const escaped = (s: string): string => JSON.stringify(s).slice(1, -1);
-  return JSON.parse(json.replaceAll(escaped(SNAPSHOT_SOURCE), escaped(path))) as Codebook;
+  return JSON.parse(json.replaceAll(escaped(SNAPSHOT_SOURCE), escaped(path))) as Snapshot;
 }
 
 /** A codebook's text as a validated codebook; the YAML reader is loaded only when needed. */
-async function parsed(text: string, path: string): Promise<Codebook> {
+async function parsed(text: string, path: string): Promise<Pick<Snapshot, 'book'> & Partial<Snapshot>> {
   const snapshot = snapshotOf(text, path);
   if (snapshot) return snapshot;
   const { parseCodebook } = await import('../core/codebook/parse.js');
-  return parseCodebook(text, path);
+  return { book: parseCodebook(text, path) };
 }
 
 async function readCodebookText(path: string): Promise<string> {
@@ -75,6 +85,6 @@ export async function loadCodebook(path: string): Promise<CompiledCodebook> {
 }
 
 async function compile(text: string, path: string): Promise<CompiledCodebook> {
-  const book = await parsed(text, path);
-  return compileCodebook(book, await loadStemmer(book.language));
+  const { book, plans, stems } = await parsed(text, path);
+  return compileCodebook(book, await loadStemmer(book.language, stems), new Map(plans));
 }

@@ -4,9 +4,14 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compileCodebook } from '../../src/core/codebook/compile.js';
+import { flattenCodes } from '../../src/core/codebook/model.js';
+import { matchText } from '../../src/core/codebook/match.js';
 import { parseCodebook } from '../../src/core/codebook/parse.js';
+import { planPattern } from '../../src/core/codebook/regex.js';
+import { loadStemmer } from '../../src/core/codebook/stem.js';
 // The build, where the snapshots are (npm test builds first).
-import { readCodebook as readBuilt } from '../../dist/io/codebook-file.js';
+import { loadCodebook as loadBuilt, readCodebook as readBuilt } from '../../dist/io/codebook-file.js';
 
 const shipped = ['codebooks/exit-barriers.yaml', 'templates/init/codebooks/codebook.yaml'];
 
@@ -22,6 +27,23 @@ describe('codebook snapshots', () => {
     const built = await readBuilt(copy);
     expect(built).toEqual(parseCodebook(text, copy));
     expect(built.codes[0]!.place.file).toBe(copy);
+  });
+
+  it.each(shipped)('%s: its regex plans and stems are what this source works out, and it codes the same', async (file) => {
+    const fresh = parseCodebook(readFileSync(file, 'utf8'), file);
+    const snapshot = JSON.parse(readFileSync(join('dist', 'snapshots', `${fresh.sha256}.json`), 'utf8')) as {
+      plans: Array<[string, unknown]>; stems: Array<[string, string]>;
+    };
+    for (const [source, plan] of snapshot.plans) expect(plan, source).toEqual(planPattern(source));
+    const stem = await loadStemmer(fresh.language);
+    for (const [word, stemmed] of snapshot.stems) expect(stemmed, word).toBe(stem(word));
+    expect(snapshot.stems.length).toBeGreaterThan(10);
+    const built = await loadBuilt(file);
+    const compiled = compileCodebook(fresh, stem);
+    expect(built.patterns.map((p: { source: string }) => p.source)).toEqual(compiled.patterns.map((p) => p.source));
+    const sentences = flattenCodes(fresh.codes).flatMap((c) => [...c.examples, ...c.counterexamples]);
+    for (const text of sentences) expect(JSON.stringify([...built.patternSet.matching(text)]), text).toBe(JSON.stringify(compiled.patternSet.matching(text)));
+    for (const text of sentences) expect([...matchText(built as never, text)], text).toEqual([...matchText(compiled, text)]);
   });
 
   it('an edited codebook is parsed, not read from the snapshot of its original', async () => {

@@ -1,7 +1,7 @@
 import type { CodeId } from '../types.js';
 import { WordTable } from './ascii-words.js';
 import { flattenCodes, type Codebook, type Term } from './model.js';
-import { CodebookPattern, compilePatternSet, type PatternSet } from './regex.js';
+import { CodebookPattern, compilePatternSet, type PatternPlan, type PatternSet } from './regex.js';
 import type { StemFn } from './stem.js';
 
 // The rules of every code are compiled once into one index keyed by what a token can
@@ -99,7 +99,8 @@ export interface TokenLookup {
   terms: TermId[];
 }
 
-export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook {
+/** `plans`: what is known already of some of its patterns (a build-time snapshot's), by source. */
+export function compileCodebook(book: Codebook, stem: StemFn, plans?: ReadonlyMap<string, PatternPlan>): CompiledCodebook {
   const out: CompiledCodebook = {
     book, stem, terms: [], rules: [], byStem: new Map(), byExact: new Map(),
     prefixes: { next: new Map(), terms: [] }, rulesByTerm: [], rulesByPromptTerm: [], promptTerm: [], indexed: [], hasPrompt: false,
@@ -177,7 +178,7 @@ export function compileCodebook(book: Codebook, stem: StemFn): CompiledCodebook 
     if (commonness(t.id) < COMMON) out.indexed[t.id] = true;
     if (out.indexed[t.id]) indexPart(out, t.id, t.parts[t.anchor]!);
   });
-  out.patternSet = compilePatternSet(out.patterns, out.rulesByPattern.map((rules) => rules.length > 0));
+  out.patternSet = compilePatternSet(out.patterns, out.rulesByPattern.map((rules) => rules.length > 0), plans);
   return out;
 }
 

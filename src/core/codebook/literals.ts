@@ -107,7 +107,8 @@ function conjunction(info: Info): Array<Set<string>> {
     return true;
   });
   const needed = unique.filter((g) => !unique.some((other) => other !== g && implies(other, g)));
-  return needed.sort((a, b) => selectivity(b) - selectivity(a)).slice(0, MAX_GROUPS);
+  const score = new Map(needed.map((g) => [g, selectivity(g)]));
+  return needed.sort((a, b) => score.get(b)! - score.get(a)!).slice(0, MAX_GROUPS);
 }
 
 /**
@@ -126,7 +127,7 @@ function implies(a: Set<string>, b: Set<string>): boolean {
 /** Longer shortest literal is more selective (an edge counts as a character); among equals, fewer literals. */
 function selectivity(set: Set<string>): number {
   let min = Infinity;
-  for (const s of set) min = Math.min(min, withEdges(s).length);
+  for (const s of set) min = Math.min(min, s.length);
   return min * 1000 - set.size;
 }
 

@@ -1,7 +1,7 @@
 import { RE2JS, RE2Set } from 're2js';
 import { requiredLiterals } from './literals.js';
 import { buildScanner, type LiteralScanner } from './prefilter.js';
-import { parseRegex, type RegexNode } from './regex-syntax.js';
+import { parseRegex } from './regex-syntax.js';
 import { v8CanRead, v8Source } from './regex-v8.js';
 
 // Codebook regexes run through RE2 (re2js): matching is linear in the text, so no
@@ -93,10 +93,12 @@ export interface PatternSet {
  * term (`^\W*(no|nope)\b` after "did you have family…?") need not run on the segments
  * where those terms are missing, which are nearly all of them.
  */
-export function compilePatternSet(patterns: CodebookPattern[], searched: boolean[] = patterns.map(() => true)): PatternSet {
-  const trees = patterns.map((p) => parseRegex(p.source));
-  const testers = patterns.map((p, i) => tester(p, trees[i] ?? null));
-  const literals = patterns.map((_, i) => (searched[i] ? scannedGroups(requiredLiterals(trees[i] ?? null), testers[i]!) : null));
+export function compilePatternSet(
+  patterns: CodebookPattern[], searched: boolean[] = patterns.map(() => true), plans: ReadonlyMap<string, PatternPlan> = new Map(),
+): PatternSet {
+  const planned = patterns.map((p) => plans.get(p.source) ?? planPattern(p.source));
+  const testers = patterns.map((p, i) => tester(p, planned[i]!.v8));
+  const literals = patterns.map((_, i) => (searched[i] ? scannedGroups(planned[i]!.literals, testers[i]!) : null));
   const always = patterns.flatMap((_, i) => (searched[i] && !literals[i] ? [i] : []));
   const sets = always.length > 0 ? [new SplittingSet(always, patterns.map((p) => p.source))] : [];
   return new LiteralFilteredSet(testers, buildScanner(literals), sets);
@@ -123,9 +125,21 @@ interface Tester {
   fast: RegExp | null;
 }
 
-function tester(p: CodebookPattern, tree: RegexNode | null): Tester {
-  const source = v8Source(tree);
-  return { pattern: p, fast: source === null ? null : new RegExp(source, 'i') };
+function tester(p: CodebookPattern, v8: string | null): Tester {
+  return { pattern: p, fast: v8 === null ? null : new RegExp(v8, 'i') };
+}
+
+/** What a pattern set needs of one pattern, read from its source alone (and so kept in a build-time snapshot). */
+export interface PatternPlan {
+  /** The pattern in V8 syntax where V8 may answer its yes/no (see regex-v8.ts), else null. */
+  v8: string | null;
+  /** Its required literals (see literals.ts), or null. */
+  literals: string[][] | null;
+}
+
+export function planPattern(source: string): PatternPlan {
+  const tree = parseRegex(source);
+  return { v8: v8Source(tree), literals: requiredLiterals(tree) };
 }
 
 function testWith(t: Tester, text: string, v8Reads: boolean): boolean {

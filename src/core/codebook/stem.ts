@@ -56,13 +56,16 @@ const ENGLISH_IRREGULAR: Record<string, string> = {
  */
 export const MAX_STEMMED_LENGTH = 64;
 
-/** A cached stem function for a language; unknown languages are rejected at parse time. */
-export async function loadStemmer(lang: string): Promise<StemFn> {
+/**
+ * A cached stem function for a language; unknown languages are rejected at parse time.
+ * `known`: stems worked out before (a build-time snapshot's), to start the cache with.
+ */
+export async function loadStemmer(lang: string, known: Iterable<[string, string]> = []): Promise<StemFn> {
   const loader = LOADERS[lang] ?? LOADERS.en;
   const mod = await loader!();
   const stemmer = (mod.default ?? mod) as NaturalStemmer;
   const irregular = lang === 'en' ? ENGLISH_IRREGULAR : {};
-  const cache = new Map<string, string>();
+  const cache = new Map<string, string>(known);
   return (token: string): string => {
     if (token.length > MAX_STEMMED_LENGTH) return token;
     let s = cache.get(token);
