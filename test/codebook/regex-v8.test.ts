@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/core/codebook/parse.js';
 import { flattenCodes } from '../../src/core/codebook/model.js';
 import { MAX_V8_TEXT, v8CanRead, v8Source } from '../../src/core/codebook/regex-v8.js';
+import { CodebookPattern, compilePatternSet, planPattern, regexSpans } from '../../src/core/codebook/regex.js';
 
 // V8's engine answers "does it match?" for patterns whose shape cannot backtrack out of
 // hand, on text where it must agree with RE2. These tests hold it to both halves.
@@ -59,15 +60,29 @@ describe('V8 gives RE2’s answer', () => {
     }
     const spellings = (t: string) => [t, t.toUpperCase(), t.replace(/'/g, '’'), t.replace(/ /g, '  '), t.replace(/ /g, '\u00a0'), t.replace(/ /g, '\t'), t.replace(/\. /g, '.\n')];
     let matches = 0;
-    for (const p of patterns) {
+    const set = compilePatternSet(patterns.map((p) => new CodebookPattern(p)));
+    patterns.forEach((p, i) => {
       const [slow, fast] = [re2(p), v8(p)];
       for (const t of texts.flatMap(spellings)) {
         const answer = slow.test(t);
-        if (answer) matches++;
         if (fast.test(t) !== answer) expect.fail(`/${p}/ on ${JSON.stringify(t)}: RE2 ${answer}`);
+        if (!answer) continue;
+        matches++;
+        // …and the same spans: the evidence a coding shows.
+        const spans = set.spans(i, t);
+        if (JSON.stringify(spans) !== JSON.stringify(regexSpans(slow, t))) expect.fail(`/${p}/ spans on ${JSON.stringify(t)}: ${JSON.stringify(spans)}`);
       }
-    }
+    });
     expect(matches).toBeGreaterThan(500);
+  });
+
+  it('a pattern that can match nothing takes its spans from RE2, which steps past an empty match differently', () => {
+    expect(planPattern('went\\s+back').nonEmpty).toBe(true);
+    expect(planPattern('x*').nonEmpty).toBe(false);
+    expect(planPattern('(no)?\\b').nonEmpty).toBe(false);
+    const set = compilePatternSet([new CodebookPattern('x*'), new CodebookPattern('\\bgo(ing)?\\b')]);
+    expect(set.spans(0, 'axxb')).toEqual(regexSpans(re2('x*'), 'axxb'));
+    expect(set.spans(1, 'Going to go, GO')).toEqual([[0, 5], [9, 11], [13, 15]]);
   });
 
   it('where their spaces and dots differ: RE2’s \\s is ASCII, its dot crosses no line', () => {

@@ -4,7 +4,6 @@ import type { CodeId } from '../types.js';
 import { isAscii, readAsciiWords } from './ascii-words.js';
 import { REMEMBERED_TOKENS, type CompiledCodebook, type CompiledPart, type CompiledRule, type TermId, type TokenLookup } from './compile.js';
 import { MAX_STEMMED_LENGTH } from './stem.js';
-import { regexSpans } from './regex.js';
 
 /** A term found in a text: first and last token index. */
 interface Occurrence {
@@ -252,8 +251,8 @@ function evaluate(
   }));
   // Only the patterns known to match are searched again, for their spans.
   for (const p of regexHits ?? []) {
-    const { re, source } = cb.patterns[p]!;
-    evidence.push(...regexSpans(re, text).map(([start, end]) => ({ start, end, term: source })));
+    const { source } = cb.patterns[p]!;
+    evidence.push(...cb.patternSet.spans(p, text).map(([start, end]) => ({ start, end, term: source })));
   }
   return evidence;
 }

@@ -34,6 +34,24 @@ export type RegexNode =
   /** `(?-i:…)` or `(?i:…)`: case set for a part (V8 has no way to say so inline). */
   | { kind: 'cased'; node: RegexNode };
 
+/** Whether the pattern can match the empty string (true when unsure). */
+export function matchesEmpty(n: RegexNode): boolean {
+  switch (n.kind) {
+    case 'atom':
+      return false;
+    case 'assert':
+      return true;
+    case 'cat':
+      return n.items.every(matchesEmpty);
+    case 'alt':
+      return n.items.some(matchesEmpty);
+    case 'rep':
+      return n.min === 0 || matchesEmpty(n.node);
+    case 'cased':
+      return matchesEmpty(n.node);
+  }
+}
+
 /** The most characters a class may list and still count as a few exact strings. */
 const MAX_CLASS_EXACT = 32;
 

@@ -1,7 +1,7 @@
 import { RE2JS, RE2Set } from 're2js';
 import { requiredLiterals } from './literals.js';
 import { buildScanner, type LiteralScanner } from './prefilter.js';
-import { parseRegex } from './regex-syntax.js';
+import { matchesEmpty, parseRegex } from './regex-syntax.js';
 import { v8CanRead, v8Source } from './regex-v8.js';
 
 // Codebook regexes run through RE2 (re2js): matching is linear in the text, so no
@@ -85,6 +85,8 @@ export interface PatternSet {
   matching(text: string): number[];
   /** Whether pattern `p` matches somewhere in `text` (asked when a rule needs to know). */
   test(p: number, text: string): boolean;
+  /** Every non-overlapping match of pattern `p` in `text`, as UTF-16 [start, end). */
+  spans(p: number, text: string): Array<[number, number]>;
 }
 
 /**
@@ -97,7 +99,7 @@ export function compilePatternSet(
   patterns: CodebookPattern[], searched: boolean[] = patterns.map(() => true), plans: ReadonlyMap<string, PatternPlan> = new Map(),
 ): PatternSet {
   const planned = patterns.map((p) => plans.get(p.source) ?? planPattern(p.source));
-  const testers = patterns.map((p, i) => tester(p, planned[i]!.v8));
+  const testers = patterns.map((p, i) => tester(p, planned[i]!));
   const literals = patterns.map((_, i) => (searched[i] ? scannedGroups(planned[i]!.literals, testers[i]!) : null));
   const always = patterns.flatMap((_, i) => (searched[i] && !literals[i] ? [i] : []));
   const sets = always.length > 0 ? [new SplittingSet(always, patterns.map((p) => p.source))] : [];
@@ -119,14 +121,32 @@ function scannedGroups(groups: string[][] | null, t: Tester): string[][] | null 
   return long.length > 0 ? long : [groups[0]!];
 }
 
-/** A pattern's yes/no: V8's engine where that is safe and gives RE2's answer (see regex-v8.ts), else RE2. */
+/**
+ * A pattern's yes/no, and its spans: V8's engine where that is safe and gives RE2's
+ * answer (see regex-v8.ts), else RE2. Both engines find the leftmost match and prefer
+ * alternatives and repeats in the same order, so a safe pattern's matches are the same
+ * in both; only after an empty match do they step on differently, so a pattern that can
+ * match nothing gets its spans from RE2.
+ */
 interface Tester {
   pattern: CodebookPattern;
   fast: RegExp | null;
+  /** For spans: the V8 pattern with the g flag, when it cannot match the empty string; made when first needed. */
+  spanSource: string | null;
+  everyMatch?: RegExp;
 }
 
-function tester(p: CodebookPattern, v8: string | null): Tester {
-  return { pattern: p, fast: v8 === null ? null : new RegExp(v8, 'i') };
+function tester(p: CodebookPattern, plan: PatternPlan): Tester {
+  return { pattern: p, fast: plan.v8 === null ? null : new RegExp(plan.v8, 'i'), spanSource: plan.nonEmpty ? plan.v8 : null };
+}
+
+function spansWith(t: Tester, text: string): Array<[number, number]> {
+  if (t.spanSource === null || !v8CanRead(text)) return regexSpans(t.pattern.re, text);
+  const re = (t.everyMatch ??= new RegExp(t.spanSource, 'gi'));
+  const spans: Array<[number, number]> = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
 }
 
 /** What a pattern set needs of one pattern, read from its source alone (and so kept in a build-time snapshot). */
@@ -135,11 +155,13 @@ export interface PatternPlan {
   v8: string | null;
   /** Its required literals (see literals.ts), or null. */
   literals: string[][] | null;
+  /** Whether it surely cannot match the empty string. */
+  nonEmpty: boolean;
 }
 
 export function planPattern(source: string): PatternPlan {
   const tree = parseRegex(source);
-  return { v8: v8Source(tree), literals: requiredLiterals(tree) };
+  return { v8: v8Source(tree), literals: requiredLiterals(tree), nonEmpty: tree !== null && !matchesEmpty(tree) };
 }
 
 function testWith(t: Tester, text: string, v8Reads: boolean): boolean {
@@ -165,6 +187,10 @@ class LiteralFilteredSet implements PatternSet {
 
   test(p: number, text: string): boolean {
     return testWith(this.testers[p]!, text, v8CanRead(text));
+  }
+
+  spans(p: number, text: string): Array<[number, number]> {
+    return spansWith(this.testers[p]!, text);
   }
 }
 
