@@ -59,6 +59,7 @@ describe('required literals of a regex', () => {
       ['⁂at⁂', '⁂since⁂'], ['⁂10⁂', '⁂11⁂', '⁂12⁂', '⁂13⁂', '⁂14⁂', '⁂15⁂', '⁂16⁂', '⁂17⁂', '⁂twelve⁂'],
     ]);
     expect(requiredLiterals('a\\bb')).toEqual([['a⁂b']]); // can never match, and is never run
+    expect(requiredLiterals('(ab|abc)x*(ab)')).toEqual([['ab']]); // of two groups that imply each other, one stays
     expect(requiredLiterals('x\\s*(y)?\\s+z')).toEqual([['⁂z'], ['x']]); // \\s* may be empty: no edge after x
     expect(passes('\\bten\\b', 'ten days')).toBe(true);
     expect(passes('\\bten\\b', 'TEN')).toBe(true);

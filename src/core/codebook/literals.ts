@@ -67,7 +67,7 @@ export function requiredLiterals(source: string | RegexNode | null): string[][] 
 }
 
 /** A literal's length in characters, its word edges not counted. */
-export function literalLength(literal: string): number {
+function literalLength(literal: string): number {
   return literal.replaceAll(WORD_EDGE, '').length;
 }
 
@@ -106,7 +106,10 @@ function conjunction(info: Info): Array<Set<string>> {
     seen.add(key);
     return true;
   });
-  const needed = unique.filter((g) => !unique.some((other) => other !== g && implies(other, g)));
+  // Of two groups that imply each other, the first goes and the second stays.
+  const dropped = new Set<Set<string>>();
+  for (const g of unique) if (unique.some((other) => other !== g && !dropped.has(other) && implies(other, g))) dropped.add(g);
+  const needed = unique.filter((g) => !dropped.has(g));
   const score = new Map(needed.map((g) => [g, selectivity(g)]));
   return needed.sort((a, b) => score.get(b)! - score.get(a)!).slice(0, MAX_GROUPS);
 }
