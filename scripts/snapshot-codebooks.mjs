@@ -8,7 +8,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileCodebook } from '../dist/core/codebook/compile.js';
 import { parseCodebook } from '../dist/core/codebook/parse.js';
-import { planPattern } from '../dist/core/codebook/regex.js';
 import { loadStemmer } from '../dist/core/codebook/stem.js';
 import { readTextFile } from '../dist/io/file.js';
 import { SNAPSHOT_SOURCE } from '../dist/io/codebook-file.js';
@@ -26,14 +25,7 @@ for (const file of shipped) {
   // A text that itself holds the placeholder would be mangled when read back: parse it at run time.
   if (text.includes(SNAPSHOT_SOURCE)) continue;
   const book = parseCodebook(text, SNAPSHOT_SOURCE);
-  // Compiling it once records every word compiling stems.
-  const stemmer = await loadStemmer(book.language);
-  const stems = new Map();
-  const cb = compileCodebook(book, (word) => {
-    const stem = stemmer(word);
-    stems.set(word, stem);
-    return stem;
-  });
-  const plans = cb.patterns.map((p) => [p.source, planPattern(p.source)]);
-  writeFileSync(join(out, `${book.sha256}.json`), JSON.stringify({ book, plans, stems: [...stems] }));
+  // Compiling it once works out each regex's plan and the stem of each of its words.
+  const cb = compileCodebook(book, await loadStemmer(book.language));
+  writeFileSync(join(out, `${book.sha256}.json`), JSON.stringify({ book, plans: [...cb.plans], stems: cb.wordStems }));
 }

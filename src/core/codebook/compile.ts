@@ -1,7 +1,7 @@
 import type { CodeId } from '../types.js';
 import { WordTable } from './ascii-words.js';
 import { flattenCodes, type Codebook, type Term } from './model.js';
-import { CodebookPattern, compilePatternSet, type PatternPlan, type PatternSet } from './regex.js';
+import { CodebookPattern, compilePatternSet, planPattern, type PatternPlan, type PatternSet } from './regex.js';
 import type { StemFn } from './stem.js';
 
 // The rules of every code are compiled once into one index keyed by what a token can
@@ -85,6 +85,12 @@ export interface CompiledCodebook {
    * rule with other keys as well tests its patterns only once those hold.
    */
   rulesByPattern: RuleId[][];
+  /**
+   * What compiling worked out from the codebook's text alone — each regex's plan and the
+   * stem of each word of its terms — so another thread compiles the same codebook faster.
+   */
+  plans: Map<string, PatternPlan>;
+  wordStems: Array<[string, string]>;
   /** Token → its stem and the terms it finds, filled by the matcher as tokens come… */
   lookups: Map<string, TokenLookup>;
   /** …and the same entries, found from an ASCII word as written (see ascii-words.ts). */
@@ -104,17 +110,23 @@ export function compileCodebook(book: Codebook, stem: StemFn, plans?: ReadonlyMa
   const out: CompiledCodebook = {
     book, stem, terms: [], rules: [], byStem: new Map(), byExact: new Map(),
     prefixes: { next: new Map(), terms: [] }, rulesByTerm: [], rulesByPromptTerm: [], promptTerm: [], indexed: [], hasPrompt: false,
-    patterns: [], patternSet: compilePatternSet([]), rulesByPattern: [], lookups: new Map(), words: new WordTable(REMEMBERED_TOKENS, (e) => e.token),
+    patterns: [], patternSet: compilePatternSet([]), rulesByPattern: [], plans: new Map(), wordStems: [], lookups: new Map(), words: new WordTable(REMEMBERED_TOKENS, (e) => e.token),
   };
   const termIds = new Map<string, TermId>();
+  const stems = new Map<string, string>();
+  const stemWord = (word: string): string => {
+    let s = stems.get(word);
+    if (s === undefined) stems.set(word, (s = stem(word)));
+    return s;
+  };
   // Each term's words are stemmed once: counted for the anchors first, interned after.
   const stemmed = new Map<Term, CompiledPart[]>();
   const partsOf = (t: Term): CompiledPart[] => {
     let parts = stemmed.get(t);
-    if (!parts) stemmed.set(t, (parts = t.parts.map((p) => ({ kind: p.kind, value: p.kind === 'stem' ? stem(p.word) : p.word }))));
+    if (!parts) stemmed.set(t, (parts = t.parts.map((p) => ({ kind: p.kind, value: p.kind === 'stem' ? stemWord(p.word) : p.word }))));
     return parts;
   };
-  const uses = partUses(book, partsOf, stem);
+  const uses = partUses(book, partsOf, stemWord);
   const intern = (t: Term): TermId => {
     const parts = partsOf(t);
     const key = parts.map(partKey).join(' ');
@@ -178,7 +190,9 @@ export function compileCodebook(book: Codebook, stem: StemFn, plans?: ReadonlyMa
     if (commonness(t.id) < COMMON) out.indexed[t.id] = true;
     if (out.indexed[t.id]) indexPart(out, t.id, t.parts[t.anchor]!);
   });
-  out.patternSet = compilePatternSet(out.patterns, out.rulesByPattern.map((rules) => rules.length > 0), plans);
+  out.plans = new Map(out.patterns.map((p) => [p.source, plans?.get(p.source) ?? planPattern(p.source)]));
+  out.patternSet = compilePatternSet(out.patterns, out.rulesByPattern.map((rules) => rules.length > 0), out.plans);
+  out.wordStems = [...stems];
   return out;
 }
 
