@@ -95,9 +95,10 @@ function lookedUp(cb: CompiledCodebook, text: string): { tokens: Token[]; stems:
 }
 
 /**
- * Where each term occurs in a segment. The index found the terms that trigger rules as
- * the tokens were looked up; any other term (a `not`, the second side of a `near`) is
- * looked for along the tokens when a rule first asks, which is rarely.
+ * Where each term occurs in a segment. The index found the indexed terms as the tokens
+ * were looked up (see CompiledCodebook.indexed); a term of common words that triggers
+ * nothing (in a `not`, on the other side of a `near`) is looked for along the tokens
+ * when a rule first asks, which is rarely.
  */
 class Occurrences {
   private readonly asked = new Map<TermId, Occurrence[] | undefined>();
@@ -234,7 +235,8 @@ function evaluate(
   cb: CompiledCodebook, rule: CompiledRule, occ: Occurrences, regex: RegexAnswers, tokens: Token[], text: string,
 ): RawEvidence[] | null {
   // Cheap yes/no checks first: most triggered rules fail one, and then no evidence is built.
-  // `not` comes last: its terms are not indexed, so asking for them means a look along the tokens.
+  // `not` comes last: its terms trigger nothing, so those of common words are not indexed,
+  // and asking for them means a look along the tokens.
   if (rule.any && !hasAny(rule.any, occ)) return null;
   if (rule.all) for (const t of rule.all) if (!occ.has(t)) return null;
   if (rule.near && !(hasAny(rule.near.left, occ) && hasAny(rule.near.right, occ))) return null;
