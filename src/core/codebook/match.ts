@@ -84,12 +84,13 @@ function lookedUp(cb: CompiledCodebook, text: string): { tokens: Token[]; stems:
     return { tokens, stems, looked };
   }
   const tokens = tokenize(text);
-  const looked = new Array<TokenLookup>(tokens.length);
-  const stems = new Array<string>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const entry = lookUp(cb, tokens[i]!.text);
-    looked[i] = entry;
-    stems[i] = entry.stem;
+  // Filled by push, as above: arrays of one kind keep the matcher's optimized code valid.
+  const looked: TokenLookup[] = [];
+  const stems: string[] = [];
+  for (const token of tokens) {
+    const entry = lookUp(cb, token.text);
+    looked.push(entry);
+    stems.push(entry.stem);
   }
   return { tokens, stems, looked };
 }
