@@ -46,12 +46,17 @@ export function matchText(cb: CompiledCodebook, spoken: string, question: Questi
   const patterns = cb.patternSet.matching(text);
   const result = new Map<CodeId, RawEvidence[]>();
   if (occ.indexed.size === 0 && patterns.length === 0 && question.size === 0) return result;
-  const candidates = new Set<number>();
-  for (const term of occ.indexed.keys()) for (const r of cb.rulesByTerm[term]!) candidates.add(r);
-  for (const p of patterns) for (const r of cb.rulesByPattern[p]!) candidates.add(r);
-  for (const term of question) for (const r of cb.rulesByPromptTerm[term]!) candidates.add(r);
+  // The triggered rules in rule order; one triggered twice comes twice, side by side.
+  const candidates: number[] = [];
+  for (const term of occ.indexed.keys()) for (const r of cb.rulesByTerm[term]!) candidates.push(r);
+  for (const p of patterns) for (const r of cb.rulesByPattern[p]!) candidates.push(r);
+  for (const term of question) for (const r of cb.rulesByPromptTerm[term]!) candidates.push(r);
+  candidates.sort((a, b) => a - b);
   const regex = new RegexAnswers(cb, text, patterns);
-  for (const ruleId of [...candidates].sort((a, b) => a - b)) {
+  let previous = -1;
+  for (const ruleId of candidates) {
+    if (ruleId === previous) continue;
+    previous = ruleId;
     const rule = cb.rules[ruleId]!;
     if (rule.prompt && !askedAny(rule.prompt, question)) continue;
     const ev = evaluate(cb, rule, occ, regex, tokens, text);
@@ -297,14 +302,11 @@ export function nearPairs(left: Occurrence[], right: Occurrence[], within: numbe
 
 /** Evidence spans sorted by position, without repeats. */
 function sortedEvidence(spans: RawEvidence[]): RawEvidence[] {
-  const seen = new Set<string>();
   const out: RawEvidence[] = [];
+  // Sorted on all three fields, repeats are side by side.
   for (const e of spans.sort((x, y) => x.start - y.start || x.end - y.end || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0))) {
-    const key = `${e.start}:${e.end}:${e.term}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(e);
-    }
+    const last = out[out.length - 1];
+    if (!last || last.start !== e.start || last.end !== e.end || last.term !== e.term) out.push(e);
   }
   return out;
 }
