@@ -43,6 +43,12 @@ describe('ASCII words', () => {
     readAsciiWords('one two one two', small, (token) => (missed.push(token), { token }), () => {});
     expect(missed).toEqual(['one', 'two', 'two']);
   });
+  it('words built to share a hash are not all remembered, so no lookup walks a long run of slots', () => {
+    const table = new WordTable<{ token: string }>(100_000, (e) => e.token);
+    for (let k = 0; k < 5000; k++) table.add(42, { token: `w${k}` }); // one hash for all: only the first few are kept
+    expect(table.find('w3', 0, 2, 42)?.token).toBe('w3');
+    expect(table.find('w4999', 0, 5, 42)).toBeUndefined(); // looked up in the caller's map instead
+  });
   it('is not used for text with any non-ASCII character', () => {
     expect(isAscii('plain text')).toBe(true);
     expect(isAscii('didn’t')).toBe(false);

@@ -21,6 +21,14 @@ const WORDISH = new Uint8Array(128).map((_, c) => (/[0-9A-Za-z]/.test(String.fro
 const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /**
+ * The most slots looked at for one word. A text built so that many words share a hash
+ * (the hash is not secret) would otherwise make every lookup walk a long run of slots;
+ * past this, a word is simply not remembered here, and the caller's own map (whose hash
+ * V8 seeds per process) finds it.
+ */
+const MAX_PROBES = 16;
+
+/**
  * Remembered words by the hash of their token: open addressing over entry numbers.
  * `T` is what the caller keeps per token; `token(entry)` gives the token back.
  */
@@ -38,11 +46,12 @@ export class WordTable<T> {
   /** The entry of the word text[start, end) (hash `h`), or undefined. */
   find(text: string, start: number, end: number, h: number): T | undefined {
     const mask = this.slots.length - 1;
-    for (let at = h & mask; ; at = (at + 1) & mask) {
+    for (let probe = 0, at = h & mask; probe < MAX_PROBES; probe++, at = (at + 1) & mask) {
       const id = this.slots[at]!;
       if (id < 0) return undefined;
       if (this.hashes[id] === h && sameWord(this.tokenOf(this.entries[id]!), text, start, end)) return this.entries[id];
     }
+    return undefined;
   }
 
   /** Remembers an entry (until the table holds `capacity`). */
@@ -50,7 +59,7 @@ export class WordTable<T> {
     if (this.entries.length >= this.capacity) return;
     const mask = this.slots.length - 1;
     let at = h & mask;
-    while (this.slots[at]! >= 0) at = (at + 1) & mask;
+    for (let probe = 0; this.slots[at]! >= 0; probe++, at = (at + 1) & mask) if (probe + 1 >= MAX_PROBES) return;
     this.slots[at] = this.entries.length;
     this.hashes.push(h);
     this.entries.push(entry);
