@@ -1,4 +1,4 @@
-import { overlaps, parseRegex, setOf, WORD, type RegexNode } from './regex-syntax.js';
+import { overlaps, parseRegex, setOf, within, WORD, type RegexNode } from './regex-syntax.js';
 
 // Required literals of a regex: groups of strings such that every match of the
 // pattern contains at least one string of each group (lower-cased; patterns run
@@ -20,6 +20,18 @@ import { overlaps, parseRegex, setOf, WORD, type RegexNode } from './regex-synta
 // inside it, so a literal is found exactly where its characters and edges are. Edges
 // come from \b, and from a word character next to a piece that always starts (ends) with
 // a non-word one: `\bat\s+` gives "⁂at⁂".
+
+// Whitespace is read as the scanner reads it: any run of RE2's \s characters (tab, line
+// feed, form feed, carriage return, space) as one space. So `\s` and `\s+` are an exact
+// " ", and `went\s+back` requires "went back" whatever spaces the text has between them.
+
+/** RE2's \s: what the scanner folds, run by run, into one space. */
+const SPACES = setOf([9, 10, 12, 13, 32]);
+
+/** A string as the scanner reads it: each run of \s characters one space. */
+function foldSpaces(s: string): string {
+  return /[\t\n\f\r ]/.test(s) ? s.replace(/[\t\n\f\r ]+/g, ' ') : s;
+}
 
 /** Stands for a word's edge in a literal; the scanner's alphabet has it after ASCII. */
 export const WORD_EDGE = '\u0080';
@@ -147,7 +159,7 @@ function product(a: Set<string>, b: Set<string>): Set<string> | null {
   for (const x of a) {
     for (const y of b) {
       if (x.length + y.length > MAX_LITERAL) return null;
-      out.add(x + y);
+      out.add(foldSpaces(x + y));
     }
   }
   return out;
@@ -159,7 +171,8 @@ function infoOf(n: RegexNode): Info {
     case 'atom': {
       const nonWord = n.set !== null && !overlaps(n.set, WORD_CHARS);
       const ends = { canBeEmpty: false, startsNonWord: nonWord, endsNonWord: nonWord };
-      return { exact: n.exact ? new Set(n.exact) : null, all: [], ends };
+      const spaces = n.set !== null && within(n.set, SPACES);
+      return { exact: spaces ? new Set([' ']) : n.exact ? new Set(n.exact.map(foldSpaces)) : null, all: [], ends };
     }
     case 'assert':
       return n.which === '\\b' ? { exact: new Set([WORD_EDGE]), all: [], ends: ZERO_WIDTH } : EMPTY();
@@ -270,6 +283,8 @@ function edgesAround(run: Set<string>, afterNonWord: boolean, beforeNonWord: boo
 function repetition(atom: Info, min: number, max: number): Info {
   if (min === 1 && max === 1) return atom;
   const ends = { ...atom.ends, canBeEmpty: min === 0 || atom.ends.canBeEmpty };
+  // Any number of spaces reads as one.
+  if (atom.exact && atom.exact.size === 1 && atom.exact.has(' ')) return { exact: new Set(min === 0 ? ['', ' '] : [' ']), all: [], ends };
   if (min === 0 && max === 1) return { exact: atom.exact ? new Set([...atom.exact, '']) : null, all: [], ends };
   if (min === 0) return { ...UNKNOWN(), ends };
   return { exact: null, all: usable(atom.exact) ? [atom.exact, ...atom.all] : atom.all, ends };

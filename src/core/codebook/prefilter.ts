@@ -11,6 +11,8 @@ import { WORD_EDGE } from './literals.js';
 /** ASCII, then the word edge. */
 const EDGE = WORD_EDGE.charCodeAt(0);
 const ALPHABET = EDGE + 1;
+/** RE2's \s, each read as a space. */
+const SPACE_CODES = [9, 10, 12, 13, 32];
 /** Whether an ASCII character is a word character for \b: letters, digits, _. */
 const WORD_CHAR = new Uint8Array(128).map((_, c) => (/[0-9A-Za-z_]/.test(String.fromCharCode(c)) ? 1 : 0));
 
@@ -80,7 +82,7 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
   const outList = new Int32Array(outStart[states]!);
   for (let s = 0; s < states; s++) outList.set(outputs[s]!, outStart[s]!);
   const fold = new Int32Array(EDGE);
-  for (let c = 0; c < EDGE; c++) fold[c] = c >= 65 && c <= 90 ? c + 32 : c;
+  for (let c = 0; c < EDGE; c++) fold[c] = c >= 65 && c <= 90 ? c + 32 : SPACE_CODES.includes(c) ? 32 : c;
 
   const groups = groupPattern.length;
   const groupSeen = new Uint32Array(groups);
@@ -123,8 +125,11 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
           reached(s);
         }
         let c: number;
-        if (code < EDGE) c = fold[code]!;
-        else if (code === 0x212a || code === 0x17f) {
+        if (code < EDGE) {
+          c = fold[code]!;
+          // A run of spaces is read as one (see literals.ts).
+          if (c === 32 && i > 0 && fold[text.charCodeAt(i - 1)] === 32) continue;
+        } else if (code === 0x212a || code === 0x17f) {
           // KELVIN SIGN and LONG S match k and s, yet are not word characters for \b:
           // a literal that spans one cannot be read with edges, so such a text may match
           // any pattern with literals.
