@@ -23,6 +23,16 @@ export interface LiteralScanner {
 
 /** `literals[p]` is the groups of pattern `p` (ASCII, lower case), or null for none. */
 export function buildScanner(literals: Array<string[][] | null>): LiteralScanner {
+  // The table has a column per character some literal holds, and one (0) for all others:
+  // a few dozen columns instead of 129 keep it small (phrases make thousands of states).
+  const column = new Int32Array(ALPHABET);
+  let width = 1;
+  for (const groups of literals) {
+    for (const list of groups ?? []) for (const lit of list) for (let i = 0; i < lit.length; i++) {
+      const c = lit.charCodeAt(i);
+      if (column[c] === 0) column[c] = width++;
+    }
+  }
   const next: number[][] = [[]];
   const outputs: number[][] = [[]];
   const groupPattern: number[] = [];
@@ -38,7 +48,7 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
     for (const lit of list) {
       let s = 0;
       for (let i = 0; i < lit.length; i++) {
-        const c = lit.charCodeAt(i);
+        const c = column[lit.charCodeAt(i)]!;
         let t = next[s]![c];
         if (t === undefined) {
           t = next.length;
@@ -52,11 +62,11 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
     }
   }
   const states = next.length;
-  const delta = new Int32Array(states * ALPHABET);
+  const delta = new Int32Array(states * width);
   const fail = new Int32Array(states);
   // Breadth-first, so a state's failure target is complete before the state itself.
   const queue: number[] = [];
-  for (let c = 0; c < ALPHABET; c++) {
+  for (let c = 0; c < width; c++) {
     const t = next[0]![c];
     if (t !== undefined) {
       delta[c] = t;
@@ -66,13 +76,13 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
   for (let q = 0; q < queue.length; q++) {
     const s = queue[q]!;
     for (const p of outputs[fail[s]!]!) if (!outputs[s]!.includes(p)) outputs[s]!.push(p);
-    for (let c = 0; c < ALPHABET; c++) {
+    for (let c = 0; c < width; c++) {
       const t = next[s]![c];
       if (t === undefined) {
-        delta[s * ALPHABET + c] = delta[fail[s]! * ALPHABET + c]!;
+        delta[s * width + c] = delta[fail[s]! * width + c]!;
       } else {
-        fail[t] = delta[fail[s]! * ALPHABET + c]!;
-        delta[s * ALPHABET + c] = t;
+        fail[t] = delta[fail[s]! * width + c]!;
+        delta[s * width + c] = t;
         queue.push(t);
       }
     }
@@ -81,8 +91,11 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
   for (let s = 0; s < states; s++) outStart[s + 1] = outStart[s]! + outputs[s]!.length;
   const outList = new Int32Array(outStart[states]!);
   for (let s = 0; s < states; s++) outList.set(outputs[s]!, outStart[s]!);
+  // Each ASCII character's column, as the scan reads it: lower case, any space as a space.
   const fold = new Int32Array(EDGE);
-  for (let c = 0; c < EDGE; c++) fold[c] = c >= 65 && c <= 90 ? c + 32 : SPACE_CODES.includes(c) ? 32 : c;
+  for (let c = 0; c < EDGE; c++) fold[c] = column[c >= 65 && c <= 90 ? c + 32 : SPACE_CODES.includes(c) ? 32 : c]!;
+  const SPACE = column[32]!;
+  const EDGE_COLUMN = column[EDGE]!;
 
   const groups = groupPattern.length;
   const groupSeen = new Uint32Array(groups);
@@ -121,14 +134,14 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
         const word = code < 128 && WORD_CHAR[code] === 1;
         if (word !== inWord) {
           inWord = word;
-          s = delta[s * ALPHABET + EDGE]!;
+          s = delta[s * width + EDGE_COLUMN]!;
           reached(s);
         }
         let c: number;
         if (code < EDGE) {
           c = fold[code]!;
           // A run of spaces is read as one (see literals.ts).
-          if (c === 32 && i > 0 && fold[text.charCodeAt(i - 1)] === 32) continue;
+          if (c === SPACE && SPACE !== 0 && i > 0 && fold[text.charCodeAt(i - 1)] === SPACE) continue;
         } else if (code === 0x212a || code === 0x17f) {
           // KELVIN SIGN and LONG S match k and s, yet are not word characters for \b:
           // a literal that spans one cannot be read with edges, so such a text may match
@@ -138,10 +151,10 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
           s = 0; // no literal holds any other character
           continue;
         }
-        s = delta[s * ALPHABET + c]!;
+        s = delta[s * width + c]!;
         reached(s);
       }
-      if (inWord) reached((s = delta[s * ALPHABET + EDGE]!));
+      if (inWord) reached((s = delta[s * width + EDGE_COLUMN]!));
       const out: number[] = [];
       for (let k = 0; k < hits; k++) {
         const p = groupPattern[hitGroups[k]!]!;
