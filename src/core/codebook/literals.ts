@@ -1,4 +1,4 @@
-import { overlaps, parseRegex, setOf, within, WORD, type RegexNode } from './regex-syntax.js';
+import { overlaps, parseRegex, setOf, SPACE, within, WORD, type RegexNode } from './regex-syntax.js';
 
 // Required literals of a regex: groups of strings such that every match of the
 // pattern contains at least one string of each group (lower-cased; patterns run
@@ -26,7 +26,7 @@ import { overlaps, parseRegex, setOf, within, WORD, type RegexNode } from './reg
 // " ", and `went\s+back` requires "went back" whatever spaces the text has between them.
 
 /** RE2's \s: what the scanner folds, run by run, into one space. */
-const SPACES = setOf([9, 10, 12, 13, 32]);
+const SPACES = setOf(SPACE);
 
 /** A string as the scanner reads it: each run of \s characters one space. */
 function foldSpaces(s: string): string {
@@ -56,7 +56,6 @@ interface Ends {
   endsNonWord: boolean;
 }
 
-const UNSURE: Ends = { canBeEmpty: true, startsNonWord: false, endsNonWord: false };
 /** A zero-width piece (an assertion, an empty sequence): it neither starts nor ends with a word character. */
 const ZERO_WIDTH: Ends = { canBeEmpty: true, startsNonWord: true, endsNonWord: true };
 
@@ -67,7 +66,6 @@ const MAX_EXACT = 32;
 const MAX_LITERAL = 24;
 /** The most groups kept for one pattern: the most selective ones. */
 const MAX_GROUPS = 6;
-const UNKNOWN = (): Info => ({ exact: null, all: [], ends: UNSURE });
 const EMPTY = (): Info => ({ exact: new Set(['']), all: [], ends: ZERO_WIDTH });
 
 /** Groups of literals (see above) of a pattern or its parsed tree, or null when none can be derived safely. */
@@ -84,7 +82,7 @@ function literalLength(literal: string): number {
 }
 
 const WORD_CHARS = setOf(WORD);
-const isWordChar = (c: string): boolean => c !== WORD_EDGE && /[0-9A-Za-z_]/.test(c);
+const isWordChar = (c: string): boolean => WORD.includes(c.charCodeAt(0));
 
 /** The literal with an edge at every change between word and non-word characters in it, and no edge twice. */
 function withEdges(literal: string): string {
@@ -286,6 +284,6 @@ function repetition(atom: Info, min: number, max: number): Info {
   // Any number of spaces reads as one.
   if (atom.exact && atom.exact.size === 1 && atom.exact.has(' ')) return { exact: new Set(min === 0 ? ['', ' '] : [' ']), all: [], ends };
   if (min === 0 && max === 1) return { exact: atom.exact ? new Set([...atom.exact, '']) : null, all: [], ends };
-  if (min === 0) return { ...UNKNOWN(), ends };
+  if (min === 0) return { exact: null, all: [], ends };
   return { exact: null, all: usable(atom.exact) ? [atom.exact, ...atom.all] : atom.all, ends };
 }

@@ -1,20 +1,19 @@
 // One pass over a segment finds the patterns whose required literals it holds (a
 // string of every group, see literals.ts): an Aho–Corasick automaton over every
 // literal of every pattern, folded to lower case.
-// The automaton is a flat table (state × ASCII character or word edge), so the scan
-// allocates nothing and costs one table read per character, whatever the number of
-// patterns. The text is read with an edge (WORD_EDGE, see literals.ts) wherever RE2's
+// The automaton is a flat table (state × column: one per character some literal holds,
+// the word edge among them, and one for every other character), so the scan allocates
+// nothing and costs one table read per character, whatever the number of patterns. The text is read with an edge (WORD_EDGE, see literals.ts) wherever RE2's
 // \b holds, so "⁂ten⁂" is found in "ten days" and not in "often".
 
 import { WORD_EDGE } from './literals.js';
+import { SPACE, WORD } from './regex-syntax.js';
 
 /** ASCII, then the word edge. */
 const EDGE = WORD_EDGE.charCodeAt(0);
 const ALPHABET = EDGE + 1;
-/** RE2's \s, each read as a space. */
-const SPACE_CODES = [9, 10, 12, 13, 32];
 /** Whether an ASCII character is a word character for \b: letters, digits, _. */
-const WORD_CHAR = new Uint8Array(128).map((_, c) => (/[0-9A-Za-z_]/.test(String.fromCharCode(c)) ? 1 : 0));
+const WORD_CHAR = new Uint8Array(128).map((_, c) => (WORD.includes(c) ? 1 : 0));
 
 export interface LiteralScanner {
   /** The patterns whose every group of literals occurs in `text`, ascending. */
@@ -93,8 +92,8 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
   for (let s = 0; s < states; s++) outList.set(outputs[s]!, outStart[s]!);
   // Each ASCII character's column, as the scan reads it: lower case, any space as a space.
   const fold = new Int32Array(EDGE);
-  for (let c = 0; c < EDGE; c++) fold[c] = column[c >= 65 && c <= 90 ? c + 32 : SPACE_CODES.includes(c) ? 32 : c]!;
-  const SPACE = column[32]!;
+  for (let c = 0; c < EDGE; c++) fold[c] = column[c >= 65 && c <= 90 ? c + 32 : SPACE.includes(c) ? 32 : c]!;
+  const SPACE_COLUMN = column[32]!;
   const EDGE_COLUMN = column[EDGE]!;
 
   const groups = groupPattern.length;
@@ -141,7 +140,7 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
         if (code < EDGE) {
           c = fold[code]!;
           // A run of spaces is read as one (see literals.ts).
-          if (c === SPACE && SPACE !== 0 && i > 0 && fold[text.charCodeAt(i - 1)] === SPACE) continue;
+          if (c === SPACE_COLUMN && SPACE_COLUMN !== 0 && i > 0 && fold[text.charCodeAt(i - 1)] === SPACE_COLUMN) continue;
         } else if (code === 0x212a || code === 0x17f) {
           // KELVIN SIGN and LONG S match k and s, yet are not word characters for \b:
           // a literal that spans one cannot be read with edges, so such a text may match

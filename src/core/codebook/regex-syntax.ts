@@ -110,8 +110,10 @@ function range(from: number, to: number): number[] {
   return out;
 }
 
-const SPACE = [9, 10, 12, 13, 32];
+/** RE2's \s (ASCII only): tab, line feed, form feed, carriage return, space. */
+export const SPACE = [9, 10, 12, 13, 32];
 const DIGIT = range(48, 57);
+/** RE2's \w, whose edges are \b: ASCII letters, digits and _. */
 export const WORD = [...DIGIT, ...range(65, 90), ...range(97, 122), 95];
 
 /** RE2's \s \d \w (ASCII) and their negations, in V8 syntax that means the same. */

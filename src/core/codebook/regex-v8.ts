@@ -20,7 +20,7 @@
 // U+017F LONG S nor U+212A KELVIN SIGN (RE2 folds them to s and k, V8 does not).
 // Only the subset of RE2 syntax regex-syntax.ts reads is translated; anything else → RE2.
 
-import { EMPTY_SET as EMPTY, WORD, complement, overlaps, parseRegex, setOf, union, within, type CharSet, type RegexNode } from './regex-syntax.js';
+import { EMPTY_SET as EMPTY, WORD, complement, matchesEmpty, overlaps, parseRegex, setOf, union, within, type CharSet, type RegexNode } from './regex-syntax.js';
 
 /** Longest text handed to V8: a bounded run's cost grows with it. */
 export const MAX_V8_TEXT = 20_000;
@@ -81,23 +81,6 @@ function quantifier(min: number, max: number): string {
 
 // ---- what a node can start and end with --------------------------------------
 
-function nullable(n: RegexNode): boolean {
-  switch (n.kind) {
-    case 'cased':
-      return nullable(n.node);
-    case 'atom':
-      return false;
-    case 'assert':
-      return true;
-    case 'cat':
-      return n.items.every(nullable);
-    case 'alt':
-      return n.items.some(nullable);
-    case 'rep':
-      return n.min === 0 || nullable(n.node);
-  }
-}
-
 /** Null stands for "any character at all" (the start of an unanchored search). */
 function disjoint(a: CharSet | null, b: CharSet): boolean {
   return a !== null && !overlaps(a, b);
@@ -121,15 +104,15 @@ function edge(n: RegexNode, side: 'first' | 'last'): CharSet {
 }
 
 /**
- * The characters that can come first (or last) in a sequence, reading past nullable
- * items. Read backwards, `^` ends it: nothing comes before the start.
+ * The characters that can come first (or last) in a sequence, reading past items that
+ * may match nothing. Read backwards, `^` ends it: nothing comes before the start.
  */
 function through(items: RegexNode[], side: 'first' | 'last'): CharSet {
   let acc = EMPTY;
   for (const item of items) {
     if (side === 'last' && item.kind === 'assert' && item.which === '^') return acc;
     acc = union(acc, edge(item, side));
-    if (!nullable(item)) return acc;
+    if (!matchesEmpty(item)) return acc;
   }
   return acc;
 }
@@ -144,7 +127,7 @@ function priors(items: RegexNode[], before: CharSet | null): Array<CharSet | nul
   for (const item of items) {
     out.push(acc);
     if (item.kind === 'assert' && item.which === '^') acc = EMPTY;
-    else if (nullable(item)) acc = acc === null ? null : union(acc, edge(item, 'last'));
+    else if (matchesEmpty(item)) acc = acc === null ? null : union(acc, edge(item, 'last'));
     else acc = edge(item, 'last');
   }
   return out;
@@ -190,5 +173,5 @@ const NON_WORD = complement(WORD_SET);
 function afterWordBoundary(prev: RegexNode | undefined, item: RegexNode): boolean {
   if (prev?.kind !== 'assert' || prev.which !== '\\b') return false;
   const first = edge(item, 'first');
-  return !nullable(item) && within(first, WORD_SET);
+  return !matchesEmpty(item) && within(first, WORD_SET);
 }
