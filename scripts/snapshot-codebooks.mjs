@@ -6,9 +6,8 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileCodebook } from '../dist/core/codebook/compile.js';
+import { compileWithHints } from '../dist/core/codebook/compile.js';
 import { parseCodebook } from '../dist/core/codebook/parse.js';
-import { loadStemmer } from '../dist/core/codebook/stem.js';
 import { readTextFile } from '../dist/io/file.js';
 import { SNAPSHOT_SOURCE } from '../dist/io/codebook-file.js';
 
@@ -26,6 +25,6 @@ for (const file of shipped) {
   if (text.includes(SNAPSHOT_SOURCE)) continue;
   const book = parseCodebook(text, SNAPSHOT_SOURCE);
   // Compiling it once works out each regex's plan and the stem of each of its words.
-  const cb = compileCodebook(book, await loadStemmer(book.language));
-  writeFileSync(join(out, `${book.sha256}.json`), JSON.stringify({ book, plans: [...cb.plans], stems: cb.wordStems }));
+  const cb = await compileWithHints(book);
+  writeFileSync(join(out, `${book.sha256}.json`), JSON.stringify({ book, hints: cb.hints }));
 }

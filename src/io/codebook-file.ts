@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { compileCodebook, type CompiledCodebook } from '../core/codebook/compile.js';
+import { compileWithHints, type CompiledCodebook, type CompileHints } from '../core/codebook/compile.js';
 import type { Codebook } from '../core/codebook/model.js';
-import type { PatternPlan } from '../core/codebook/regex.js';
-import { loadStemmer } from '../core/codebook/stem.js';
 import { QcodeError } from '../core/errors.js';
 import { readTextFile } from './file.js';
 
@@ -14,10 +12,7 @@ export async function readCodebook(path: string): Promise<Codebook> {
 /** A shipped codebook as the build saw it: parsed, and what compiling it worked out from its text alone. */
 export interface Snapshot {
   book: Codebook;
-  /** Each regex's plan, by source. */
-  plans: Array<[string, PatternPlan]>;
-  /** The stem of each word its terms use. */
-  stems: Array<[string, string]>;
+  hints: CompileHints;
 }
 
 /**
@@ -85,6 +80,6 @@ export async function loadCodebook(path: string): Promise<CompiledCodebook> {
 }
 
 async function compile(text: string, path: string): Promise<CompiledCodebook> {
-  const { book, plans, stems } = await parsed(text, path);
-  return compileCodebook(book, await loadStemmer(book.language, stems), new Map(plans));
+  const { book, hints } = await parsed(text, path);
+  return compileWithHints(book, hints);
 }

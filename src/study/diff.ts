@@ -6,9 +6,8 @@
 import { codebookRef, type CodebookRef } from '../core/aggregate/freq.js';
 import { diffCodebooks, type CodebookDiff } from '../core/check/diff.js';
 import { codebookEffect, type EffectRow, type SegmentText } from '../core/check/effect.js';
-import { compileCodebook, type CompiledCodebook } from '../core/codebook/compile.js';
+import { compileWithHints, type CompiledCodebook } from '../core/codebook/compile.js';
 import { parseCodebook } from '../core/codebook/parse.js';
-import { loadStemmer } from '../core/codebook/stem.js';
 import { codeTranscript, eligibleSegments } from '../core/code/pass.js';
 import { QcodeError } from '../core/errors.js';
 import type { Coding, SegmentId, Unit, Warning } from '../core/types.js';
@@ -85,7 +84,7 @@ async function loadVersion(spec: string, cwd: string | undefined): Promise<Compi
   const git = parseGitSpec(spec);
   if (!git) return loadCodebook(spec);
   const book = parseCodebook(await gitShow(git, cwd), spec);
-  return compileCodebook(book, await loadStemmer(book.language));
+  return compileWithHints(book);
 }
 
 /** Both versions over the same eligible segments (the new version's unit and speakers). */

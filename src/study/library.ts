@@ -1,10 +1,9 @@
 // Friendly entry points for scripts and notebooks: the pieces of a run, one at a time,
 // for a researcher who wants the values rather than a printed report.
 
-import { compileCodebook as compileWithStemmer, type CompiledCodebook } from '../core/codebook/compile.js';
+import { compileWithHints, type CompiledCodebook } from '../core/codebook/compile.js';
 import type { Codebook, SpeakerScope } from '../core/codebook/model.js';
 import { parseCodebook } from '../core/codebook/parse.js';
-import { loadStemmer } from '../core/codebook/stem.js';
 import { codeTranscript as codeOne, type CodedTranscript } from '../core/code/pass.js';
 import { DEFAULT_INTERVIEWERS } from '../core/segment/roles.js';
 import type { Transcript, Unit, Warning } from '../core/types.js';
@@ -54,7 +53,7 @@ export function parseTranscript(text: string, opts: ParseTranscriptOptions = {})
 /** A codebook from YAML or JSON text, validated, and compiled for its language's stemmer. */
 export async function compileCodebook(source: string | Codebook, file = 'codebook.yaml'): Promise<CompiledCodebook> {
   const book = typeof source === 'string' ? parseCodebook(source, file) : source;
-  return compileWithStemmer(book, await loadStemmer(book.language));
+  return compileWithHints(book);
 }
 
 /** A codebook file (.yaml, .yml or .json), validated and compiled. */

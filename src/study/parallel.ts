@@ -105,7 +105,7 @@ function runPool(
   deliver: (index: number, outcome: Outcome) => void,
 ): Promise<void> {
   const script = workerScript();
-  const threadSetup: WorkerSetup = { ...setup, codebook: codebook.book, plans: [...codebook.plans], wordStems: codebook.wordStems };
+  const threadSetup: WorkerSetup = { ...setup, codebook: codebook.book, hints: codebook.hints };
   const threads = Array.from({ length: workers }, () => new Worker(script, { workerData: threadSetup }));
   let started = 0;
   let done = 0;

@@ -5,29 +5,22 @@
 // again on the main thread.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { compileCodebook, type CompiledCodebook } from '../core/codebook/compile.js';
+import { compileWithHints, type CompiledCodebook, type CompileHints } from '../core/codebook/compile.js';
 import type { Codebook } from '../core/codebook/model.js';
-import type { PatternPlan } from '../core/codebook/regex.js';
-import { loadStemmer } from '../core/codebook/stem.js';
 import type { InputFile } from '../io/read.js';
 import { asFileError, codeFile, type FileSetup } from './code-file.js';
 
 export interface WorkerSetup extends FileSetup {
   codebook: Codebook;
-  /** What the main thread's compile worked out (see CompiledCodebook.plans). */
-  plans: Array<[string, PatternPlan]>;
-  wordStems: Array<[string, string]>;
+  /** What the main thread's compile worked out from the codebook's text. */
+  hints: CompileHints;
 }
 
 const setup = workerData as WorkerSetup;
 let compiled: Promise<CompiledCodebook> | undefined;
 
-async function compile(book: Codebook): Promise<CompiledCodebook> {
-  return compileCodebook(book, await loadStemmer(book.language, setup.wordStems), new Map(setup.plans));
-}
-
 parentPort!.on('message', (msg: { index: number; file: InputFile }) => {
-  (compiled ??= compile(setup.codebook))
+  (compiled ??= compileWithHints(setup.codebook, setup.hints))
     .then((codebook) => codeFile(codebook, setup, msg.file))
     .then(
       (result) => parentPort!.postMessage({ index: msg.index, result }),

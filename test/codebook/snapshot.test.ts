@@ -32,12 +32,12 @@ describe('codebook snapshots', () => {
   it.each(shipped)('%s: its regex plans and stems are what this source works out, and it codes the same', async (file) => {
     const fresh = parseCodebook(readFileSync(file, 'utf8'), file);
     const snapshot = JSON.parse(readFileSync(join('dist', 'snapshots', `${fresh.sha256}.json`), 'utf8')) as {
-      plans: Array<[string, unknown]>; stems: Array<[string, string]>;
+      hints: { plans: Array<[string, unknown]>; wordStems: Array<[string, string]> };
     };
-    for (const [source, plan] of snapshot.plans) expect(plan, source).toEqual(planPattern(source));
+    for (const [source, plan] of snapshot.hints.plans) expect(plan, source).toEqual(planPattern(source));
     const stem = await loadStemmer(fresh.language);
-    for (const [word, stemmed] of snapshot.stems) expect(stemmed, word).toBe(stem(word));
-    expect(snapshot.stems.length).toBeGreaterThan(10);
+    for (const [word, stemmed] of snapshot.hints.wordStems) expect(stemmed, word).toBe(stem(word));
+    expect(snapshot.hints.wordStems.length).toBeGreaterThan(10);
     const built = await loadBuilt(file);
     const compiled = compileCodebook(fresh, stem);
     expect(built.patterns.map((p: { source: string }) => p.source)).toEqual(compiled.patterns.map((p) => p.source));

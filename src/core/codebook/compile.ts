@@ -2,7 +2,7 @@ import type { CodeId } from '../types.js';
 import { WordTable } from './ascii-words.js';
 import { flattenCodes, type Codebook, type Term } from './model.js';
 import { CodebookPattern, compilePatternSet, planPattern, type PatternPlan, type PatternSet } from './regex.js';
-import type { StemFn } from './stem.js';
+import { loadStemmer, type StemFn } from './stem.js';
 
 // The rules of every code are compiled once into one index keyed by what a token can
 // be looked up by (its stem, its exact form, its prefixes). A coding pass then looks
@@ -10,6 +10,7 @@ import type { StemFn } from './stem.js';
 // whose terms it actually met.
 
 export type TermId = number;
+export type RuleId = number;
 
 /**
  * Distinct tokens remembered per codebook; past this, tokens are looked up afresh. The
@@ -18,7 +19,16 @@ export type TermId = number;
  * 500,000, 155 MB with 100,000, and no slower).
  */
 export const REMEMBERED_TOKENS = 100_000;
-export type RuleId = number;
+
+/**
+ * What compiling a codebook works out from its text alone: each regex's plan and the
+ * stem of each word of its terms. Kept (in a build's snapshot of a shipped codebook, or
+ * handed to a worker thread), it lets another compile of the same codebook skip that work.
+ */
+export interface CompileHints {
+  plans: Array<[string, PatternPlan]>;
+  wordStems: Array<[string, string]>;
+}
 
 export interface CompiledPart {
   kind: 'stem' | 'prefix' | 'exact';
@@ -85,12 +95,8 @@ export interface CompiledCodebook {
    * rule with other keys as well tests its patterns only once those hold.
    */
   rulesByPattern: RuleId[][];
-  /**
-   * What compiling worked out from the codebook's text alone — each regex's plan and the
-   * stem of each word of its terms — so another thread compiles the same codebook faster.
-   */
-  plans: Map<string, PatternPlan>;
-  wordStems: Array<[string, string]>;
+  /** What this compile worked out from the codebook's text alone, for another compile of it. */
+  hints: CompileHints;
   /** Token → its stem and the terms it finds, filled by the matcher as tokens come… */
   lookups: Map<string, TokenLookup>;
   /** …and the same entries, found from an ASCII word as written (see ascii-words.ts). */
@@ -105,12 +111,17 @@ export interface TokenLookup {
   terms: TermId[];
 }
 
-/** `plans`: what is known already of some of its patterns (a build-time snapshot's), by source. */
+/** A codebook compiled with its language's stemmer, reusing what `hints` (of an earlier compile of it) know. */
+export async function compileWithHints(book: Codebook, hints?: CompileHints): Promise<CompiledCodebook> {
+  return compileCodebook(book, await loadStemmer(book.language, hints?.wordStems), new Map(hints?.plans));
+}
+
+/** `plans`: what is known already of some of its patterns (see CompileHints), by source. */
 export function compileCodebook(book: Codebook, stem: StemFn, plans?: ReadonlyMap<string, PatternPlan>): CompiledCodebook {
   const out: CompiledCodebook = {
     book, stem, terms: [], rules: [], byStem: new Map(), byExact: new Map(),
     prefixes: { next: new Map(), terms: [] }, rulesByTerm: [], rulesByPromptTerm: [], promptTerm: [], indexed: [], hasPrompt: false,
-    patterns: [], patternSet: compilePatternSet([]), rulesByPattern: [], plans: new Map(), wordStems: [], lookups: new Map(), words: new WordTable(REMEMBERED_TOKENS, (e) => e.token),
+    patterns: [], patternSet: compilePatternSet([]), rulesByPattern: [], hints: { plans: [], wordStems: [] }, lookups: new Map(), words: new WordTable(REMEMBERED_TOKENS, (e) => e.token),
   };
   const termIds = new Map<string, TermId>();
   const stems = new Map<string, string>();
@@ -190,9 +201,9 @@ export function compileCodebook(book: Codebook, stem: StemFn, plans?: ReadonlyMa
     if (commonness(t.id) < COMMON) out.indexed[t.id] = true;
     if (out.indexed[t.id]) indexPart(out, t.id, t.parts[t.anchor]!);
   });
-  out.plans = new Map(out.patterns.map((p) => [p.source, plans?.get(p.source) ?? planPattern(p.source)]));
-  out.patternSet = compilePatternSet(out.patterns, out.rulesByPattern.map((rules) => rules.length > 0), out.plans);
-  out.wordStems = [...stems];
+  const planned = new Map(out.patterns.map((p) => [p.source, plans?.get(p.source) ?? planPattern(p.source)]));
+  out.patternSet = compilePatternSet(out.patterns, out.rulesByPattern.map((rules) => rules.length > 0), planned);
+  out.hints = { plans: [...planned], wordStems: [...stems] };
   return out;
 }
 
@@ -245,11 +256,10 @@ const COMMON = 1_000_000;
 function partUses(book: Codebook, partsOf: (t: Term) => CompiledPart[], stem: StemFn): Map<string, number> {
   const uses = new Map<string, number>();
   // Common words count as used by every term, so any other word anchors first.
-  const everyTerm = COMMON;
   if (book.language === 'en') {
     for (const w of COMMON_ENGLISH) {
-      uses.set(`stem:${stem(w)}`, everyTerm);
-      uses.set(`exact:${w}`, everyTerm);
+      uses.set(`stem:${stem(w)}`, COMMON);
+      uses.set(`exact:${w}`, COMMON);
     }
   }
   for (const code of flattenCodes(book.codes)) {
