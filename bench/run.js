@@ -4,7 +4,8 @@
 // file, 20 turns each), side by side in the same run with
 //   - ripgrep counting the codebook's plain terms (`rg -c -i -w -F -f terms.txt`): the
 //     floor — reading and literal search only, no segments, stems or rules;
-//   - bench/naive.js: a regex tokenizer, a cached Porter stemmer and set lookups of the
+//   - bench/naive.js (and bench/naive.py, with NLTK, when python3 has it): a regex
+//     tokenizer, a cached Porter stemmer and set lookups of the
 //     `any:` terms, with no near/not/regex/offsets — what qcode must beat;
 //   - qcode again with a codebook of ten times the rules (bench/widen.js);
 //   - qcode with `--jobs 2`, on two cores (the only run not pinned to one).
@@ -40,6 +41,9 @@ const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const pin = has('taskset') ? ['taskset', '-c', '0'] : [];
 const pinTwo = has('taskset') ? ['taskset', '-c', '0,1'] : [];
 const rg = has('rg');
+// The issue's own reference is a Python script with NLTK's Porter stemmer (bench/naive.py);
+// it runs when python3 can import nltk (`pip install nltk pyyaml`), and is skipped otherwise.
+const python = spawnSync('python3', ['-c', 'import nltk, yaml'], { encoding: 'utf8' }).status === 0;
 
 mkdirSync(out, { recursive: true });
 const book = parseCodebook(readFileSync(codebook, 'utf8'), codebook);
@@ -66,6 +70,7 @@ const tools = [
   { name: 'qcode freq', run: (dir) => measure(process.execPath, [qcode, 'freq', '--format', 'json', '--quiet', '--codebook', codebook, dir]) },
   { name: 'qcode freq --jobs 2 (2 cores)', run: (dir) => measure(process.execPath, [qcode, 'freq', '--format', 'json', '--quiet', '--jobs', '2', '--codebook', codebook, dir], [0], pinTwo) },
   { name: 'naive script', run: (dir) => measure(process.execPath, [join(root, 'bench', 'naive.js'), dir, codebook]) },
+  ...(python ? [{ name: 'naive Python + NLTK', run: (dir) => measure('python3', [join(root, 'bench', 'naive.py'), dir, codebook]) }] : []),
   { name: 'qcode freq, 10× rules', run: (dir) => measure(process.execPath, [qcode, 'freq', '--format', 'json', '--quiet', '--codebook', wideFile, dir]) },
 ];
 if (values.compare) {
@@ -77,6 +82,7 @@ if (rg) tools.push({ name: 'rg -c -i -w -F', run: (dir) => measure('rg', ['-c', 
 
 console.log(`qcode bench: sizes ${sizes.join(', ')} MB, best of ${repeat}, ${pin.length ? 'pinned to one core (taskset -c 0)' : 'not pinned (no taskset)'}, ` +
   `${wide.rules} rules and ${wide.rules + wide.added} in the 10× codebook`);
+if (!python) console.log('python3 cannot import nltk and yaml: the Python naive script is skipped (pip install nltk pyyaml)');
 if (!rg) console.log('ripgrep (rg) is not installed: its column is skipped (apt-get install -y ripgrep)');
 if (!timeTool) console.log('/usr/bin/time is missing: no CPU time or peak memory');
 if (!pin.length) console.log('taskset is missing: runs are not pinned to one core');
@@ -116,10 +122,12 @@ for (const size of sizes) {
   }
   console.table(rows.filter((r) => r.MB === Number(mb.toFixed(1))));
   const naive = best.get('naive script');
+  const naivePy = best.get('naive Python + NLTK');
   const wideRatio = best.get('qcode freq, 10× rules').secs / base.secs;
   goals.push(`${size} MB: freq ${(mb / base.secs).toFixed(1)} MB/s (goal ≥ ${GOAL_MB_PER_SEC}): ${mb / base.secs >= GOAL_MB_PER_SEC ? 'met' : 'NOT met'}` +
     ` (${(mb / Math.max(base.secs - startup, 1e-3)).toFixed(1)} MB/s after startup); ` +
     `${(naive.secs / base.secs).toFixed(2)}× the naive script's speed (goal > 1): ${base.secs < naive.secs ? 'met' : 'NOT met'}; ` +
+    (naivePy ? `${(naivePy.secs / base.secs).toFixed(2)}× the Python/NLTK script's (goal > 1): ${base.secs < naivePy.secs ? 'met' : 'NOT met'}; ` : '') +
     `10× rules cost ${wideRatio.toFixed(2)}× the time (goal < ${GOAL_WIDE_RATIO}): ${wideRatio < GOAL_WIDE_RATIO ? 'met' : 'NOT met'}; ` +
     `--jobs 2 ${(base.secs / jobs2.secs).toFixed(2)}× one thread (goal ≥ ${GOAL_JOBS2_SPEEDUP}): ${base.secs / jobs2.secs >= GOAL_JOBS2_SPEEDUP ? 'met' : 'NOT met'}`);
 }
