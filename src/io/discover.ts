@@ -37,9 +37,19 @@ function statOrThrow(path: string) {
   }
 }
 
-/** Files under `root` (relative, `/`-separated), skipping hidden entries and symlink loops. */
-function walk(root: string, seen: Set<string>): string[] {
-  const out: string[] = [];
+/** A file found under a folder: its path inside it (`/`-separated) and its real path. */
+interface Found {
+  rel: string;
+  real: string;
+}
+
+/**
+ * Files under `root`, sorted, skipping hidden entries and symlink loops. A plain file's
+ * real path is its folder's joined with its name, so only folders and symlinks cost a
+ * realpath call (a corpus is thousands of files in a few folders).
+ */
+function walk(root: string, seen: Set<string>): Found[] {
+  const out: Found[] = [];
   const visit = (dir: string): void => {
     const real = realpathSync.native(dir);
     if (seen.has(real)) return;
@@ -54,21 +64,21 @@ function walk(root: string, seen: Set<string>): string[] {
       if (e.name.startsWith('.')) continue;
       const full = join(dir, e.name);
       // A symlink counts as what it points to; a broken one is ignored like any non-file.
-      const target = e.isSymbolicLink() ? statOrNull(full) : e;
+      const link = e.isSymbolicLink();
+      const target = link ? statOrNull(full) : e;
       if (target?.isDirectory()) visit(full);
-      else if (target?.isFile()) out.push(relative(root, full).split(sep).join('/'));
+      else if (target?.isFile()) out.push({ rel: relative(root, full).split(sep).join('/'), real: link ? realpathSync.native(full) : join(real, e.name) });
     }
   };
   visit(root);
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
 export async function listInputs(paths: string[]): Promise<Inputs> {
   const files: InputFile[] = [];
   const warnings: Warning[] = [];
   const byReal = new Map<string, InputFile>();
-  const add = (f: InputFile): void => {
-    const real = realpathSync.native(f.path);
+  const add = (f: InputFile, real = realpathSync.native(f.path)): void => {
     const earlier = byReal.get(real);
     if (earlier) earlier.explicit ||= f.explicit;
     else {
@@ -85,9 +95,9 @@ export async function listInputs(paths: string[]): Promise<Inputs> {
       add({ path: p, format, explicit: true });
       continue;
     }
-    const rels = walk(p, new Set());
+    const found = walk(p, new Set());
     const dirSheets = new Map<string, string>();
-    for (const rel of rels) {
+    for (const { rel } of found) {
       if (basename(rel).toLowerCase() === SHEET_NAME) {
         const sheet = join(p, rel);
         dirSheets.set(dirname(rel), sheet);
@@ -99,17 +109,17 @@ export async function listInputs(paths: string[]): Promise<Inputs> {
         if (s || d === '.') return s;
       }
     };
-    let found = 0;
-    for (const rel of rels) {
+    let transcripts = 0;
+    for (const { rel, real } of found) {
       const format = formatOf(rel);
       if (!format || basename(rel).toLowerCase() === SHEET_NAME) continue;
       const f: InputFile = { path: join(p, rel), format, explicit: false };
       const sheet = nearestSheet(rel);
       if (sheet) f.sheet = sheet;
-      add(f);
-      found++;
+      add(f, real);
+      transcripts++;
     }
-    if (found === 0) warnings.push({ file: p, message: `no transcript files (${EXTENSIONS}) in this folder` });
+    if (transcripts === 0) warnings.push({ file: p, message: `no transcript files (${EXTENSIONS}) in this folder` });
   }
   return { files, warnings };
 }

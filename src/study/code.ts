@@ -9,7 +9,7 @@ import { codebookRef, type CodebookRef } from '../core/aggregate/freq.js';
 import type { Coding, Segment, Transcript, Unit, Warning } from '../core/types.js';
 import { readCodings, type SourcedCoding } from '../io/codings.js';
 import { statOrNull } from '../io/file.js';
-import { listInputs } from '../io/read.js';
+import { listInputs, type Inputs } from '../io/read.js';
 import { codeWithModel, passModel } from './learn.js';
 import { codeInParallel, jobsFor } from './parallel.js';
 import { openStudy, type Study } from './open.js';
@@ -45,8 +45,9 @@ export async function forEachCoded(
   // A learned model codes on this thread: worker threads run the rules' pass only.
   const model = saved ? null : await passModel(study, opts, warnings);
   if (saved && opts.model) warnings.add({ file: opts.model, message: 'not used: --codings reports saved codings as they are, so --model has nothing to add to' });
-  if (!saved && !model && (await codeAcrossThreads(study, opts.jobs, warnings, hooks, visit))) return { coder: 'auto' };
-  for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) {
+  const listing = await listInputs(study.inputs);
+  if (!saved && !model && (await codeAcrossThreads(study, listing, opts.jobs, warnings, hooks, visit))) return { coder: 'auto' };
+  for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks, listing)) {
     if (!saved) visit(codeWithModel(study, model, t));
     else visit(laySavedCodings(t, eligibleSegments(t, pass.unit, pass.speakers), saved.byTranscript, warnings, pass.unit));
   }
@@ -58,10 +59,9 @@ export async function forEachCoded(
 
 /** The pass on worker threads when the corpus is large enough (or --jobs asks); false to run here. */
 async function codeAcrossThreads(
-  study: Study, asked: number | undefined, warnings: Warnings, hooks: RunHooks, visit: (t: CodedTranscript) => void,
+  study: Study, listing: Inputs, asked: number | undefined, warnings: Warnings, hooks: RunHooks, visit: (t: CodedTranscript) => void,
 ): Promise<boolean> {
   if (asked === 1 || !study.codebook) return false;
-  const listing = await listInputs(study.inputs);
   const jobs = jobsFor(asked, totalBytes(listing.files.map((f) => f.path)));
   if (jobs <= 1) return false;
   await codeInParallel(study, listing, study.codebook, jobs, warnings, hooks, visit);

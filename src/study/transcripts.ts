@@ -6,16 +6,17 @@
 import { isAbsolute, relative } from 'node:path';
 import { QcodeError } from '../core/errors.js';
 import { blankNotes } from '../core/segment/notes.js';
-import { tokenize } from '../core/segment/tokenize.js';
+import { hasWords } from '../core/segment/tokenize.js';
 import { OffsetMap } from '../core/segment/offsets.js';
 import type { Transcript } from '../core/types.js';
-import { listInputs, readInput, type InputFile, type ReadOptions } from '../io/read.js';
+import { listInputs, readInput, type InputFile, type Inputs, type ReadOptions } from '../io/read.js';
 import type { RunHooks, Warnings } from './options.js';
 
+/** `listed`: the inputs' files when the caller has listed them already (listing stats every file). */
 export async function* readStudyTranscripts(
-  inputs: string[], reading: Omit<ReadOptions, 'onWarning'>, warnings: Warnings, hooks: RunHooks = {},
+  inputs: string[], reading: Omit<ReadOptions, 'onWarning'>, warnings: Warnings, hooks: RunHooks = {}, listed?: Inputs,
 ): AsyncGenerator<Transcript> {
-  const listing = await listInputs(inputs);
+  const listing = listed ?? (await listInputs(inputs));
   listing.warnings.forEach((w) => warnings.add(w));
   const checks = new ArrivalChecks();
   let done = 0;
@@ -69,7 +70,7 @@ export function lacksInterviewer(t: Transcript): boolean {
 /** A transcript with no participant words would count as a case with nothing to code. */
 export function checkParticipantWords(t: Transcript): void {
   const text = new OffsetMap(t.text);
-  const speaks = t.turns.some((turn) => turn.role === 'participant' && tokenize(text.slice(turn.span.start, turn.span.end)).length > 0);
+  const speaks = t.turns.some((turn) => turn.role === 'participant' && hasWords(text.slice(turn.span.start, turn.span.end)));
   if (speaks) return;
   const labels = [...new Set(t.turns.map((turn) => turn.speaker))];
   const why =
@@ -153,7 +154,7 @@ function interpretedParticipant(t: Transcript): TranscriptNotes['interpreted'] {
     const words = text.slice(turn.span.start, turn.span.end).trim();
     const c = byLabel.get(turn.speaker) ?? { turns: 0, notesOnly: 0, example: '' };
     c.turns++;
-    if (words.includes('[') && tokenize(blankNotes(words)).length === 0) {
+    if (words.includes('[') && !hasWords(blankNotes(words))) {
       c.notesOnly++;
       c.example ||= words.length > 40 ? `${words.slice(0, 39)}…` : words;
     }

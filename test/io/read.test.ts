@@ -135,6 +135,22 @@ describe('listInputs and links', () => {
     const { files } = await listInputs([dir]);
     expect(files.map((f) => f.path)).toEqual([join(dir, 'A.txt')]);
   });
+
+  it('reads a file once however it is reached: named, in its folder, through a linked file or folder', async () => {
+    const { symlink } = await import('node:fs/promises');
+    const dir = await tempFiles({});
+    await mkdir(join(dir, 'sub'));
+    await writeFile(join(dir, 'sub', 'A.txt'), 'I: a\nA: b');
+    await writeFile(join(dir, 'sub', 'B.txt'), 'I: a\nB: b');
+    const links = await tempFiles({});
+    await symlink(join(dir, 'sub'), join(links, 'same-folder'));
+    await symlink(join(dir, 'sub', 'B.txt'), join(links, 'C.txt'));
+    const { files } = await listInputs([join(dir, 'sub', 'A.txt'), links, join(dir, 'sub'), join(dir, 'sub', './B.txt')]);
+    expect(files.map((f) => [f.path, f.explicit])).toEqual([
+      [join(dir, 'sub', 'A.txt'), true],
+      [join(links, 'C.txt'), true],
+    ]);
+  });
 });
 
 describe('prose files without speaker turns in a folder', () => {

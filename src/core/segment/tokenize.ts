@@ -11,6 +11,13 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+/** One character a token is made of: a text holds a token exactly when it holds one. */
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
+
+/** Whether tokenize(text) would find any token, without making them. */
+export function hasWords(text: string): boolean {
+  return WORD_CHARACTER.test(text);
+}
 
 export function normaliseToken(raw: string): string {
   const lower = raw.toLowerCase();
