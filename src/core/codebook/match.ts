@@ -59,11 +59,12 @@ export function matchText(cb: CompiledCodebook, spoken: string, question: Questi
     previous = ruleId;
     const rule = cb.rules[ruleId]!;
     if (rule.prompt && !askedAny(rule.prompt, question)) continue;
-    const ev = evaluate(cb, rule, occ, regex, tokens, text);
-    if (!ev) continue;
     const list = result.get(rule.code);
-    if (list) list.push(...ev);
-    else result.set(rule.code, ev);
+    if (list) evaluate(cb, rule, occ, regex, tokens, text, list);
+    else {
+      const evidence: RawEvidence[] = [];
+      if (evaluate(cb, rule, occ, regex, tokens, text, evidence)) result.set(rule.code, evidence);
+    }
   }
   // Each code's evidence from all its rules, sorted and without repeats, merged once.
   for (const [code, list] of result) result.set(code, sortedEvidence(list));
@@ -237,32 +238,47 @@ class RegexAnswers {
   }
 }
 
+/**
+ * Whether `rule` holds; if so, its evidence is added to `evidence` (the code's list:
+ * spans are written there directly, as most segments trigger several rules).
+ */
 function evaluate(
-  cb: CompiledCodebook, rule: CompiledRule, occ: Occurrences, regex: RegexAnswers, tokens: Token[], text: string,
-): RawEvidence[] | null {
+  cb: CompiledCodebook, rule: CompiledRule, occ: Occurrences, regex: RegexAnswers, tokens: Token[], text: string, evidence: RawEvidence[],
+): boolean {
   // Cheap yes/no checks first: most triggered rules fail one, and then no evidence is built.
   // `not` comes last: its terms trigger nothing, so those of common words are not indexed,
   // and asking for them means a look along the tokens.
-  if (rule.any && !hasAny(rule.any, occ)) return null;
-  if (rule.all) for (const t of rule.all) if (!occ.has(t)) return null;
-  if (rule.near && !(hasAny(rule.near.left, occ) && hasAny(rule.near.right, occ))) return null;
-  if (rule.not && hasAny(rule.not, occ)) return null;
-  const regexHits = rule.regex?.filter((p) => regex.holds(p));
-  if (regexHits && regexHits.length === 0) return null;
-  const paired = rule.near
-    ? nearPairs(rule.near.left.flatMap((t) => occ.get(t) ?? []), rule.near.right.flatMap((t) => occ.get(t) ?? []), rule.near.within)
-    : [];
-  if (rule.near && paired.length === 0) return null;
-  const found = [...[...(rule.any ?? []), ...(rule.all ?? [])].flatMap((t) => occ.get(t) ?? []), ...paired];
-  const evidence: RawEvidence[] = found.map((o) => ({
-    start: tokens[o.first]!.start, end: tokens[o.last]!.end, term: cb.terms[o.term]!.raw,
-  }));
+  if (rule.any && !hasAny(rule.any, occ)) return false;
+  if (rule.all) for (const t of rule.all) if (!occ.has(t)) return false;
+  if (rule.near && !(hasAny(rule.near.left, occ) && hasAny(rule.near.right, occ))) return false;
+  if (rule.not && hasAny(rule.not, occ)) return false;
+  if (rule.regex && !rule.regex.some((p) => regex.holds(p))) return false;
+  const paired = rule.near ? nearPairs(occurrencesOf(rule.near.left, occ), occurrencesOf(rule.near.right, occ), rule.near.within) : null;
+  if (paired && paired.length === 0) return false;
+  if (rule.any) addSpans(cb, rule.any, occ, tokens, evidence);
+  if (rule.all) addSpans(cb, rule.all, occ, tokens, evidence);
+  for (const o of paired ?? []) evidence.push(spanOf(cb, o, tokens));
   // Only the patterns known to match are searched again, for their spans.
-  for (const p of regexHits ?? []) {
+  for (const p of rule.regex ?? []) {
+    if (!regex.holds(p)) continue;
     const { source } = cb.patterns[p]!;
-    evidence.push(...cb.patternSet.spans(p, text).map(([start, end]) => ({ start, end, term: source })));
+    for (const [start, end] of cb.patternSet.spans(p, text)) evidence.push({ start, end, term: source });
   }
-  return evidence;
+  return true;
+}
+
+function occurrencesOf(terms: TermId[], occ: Occurrences): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const t of terms) for (const o of occ.get(t) ?? []) out.push(o);
+  return out;
+}
+
+function addSpans(cb: CompiledCodebook, terms: TermId[], occ: Occurrences, tokens: Token[], evidence: RawEvidence[]): void {
+  for (const t of terms) for (const o of occ.get(t) ?? []) evidence.push(spanOf(cb, o, tokens));
+}
+
+function spanOf(cb: CompiledCodebook, o: Occurrence, tokens: Token[]): RawEvidence {
+  return { start: tokens[o.first]!.start, end: tokens[o.last]!.end, term: cb.terms[o.term]!.raw };
 }
 
 /**
