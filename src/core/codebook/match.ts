@@ -1,5 +1,5 @@
 import { blankNotes } from '../segment/notes.js';
-import { tokenize, type Token } from '../segment/tokenize.js';
+import { tokenize } from '../segment/tokenize.js';
 import type { CodeId } from '../types.js';
 import { isAscii, readAsciiWords } from './ascii-words.js';
 import { REMEMBERED_TOKENS, type CompiledCodebook, type CompiledPart, type CompiledRule, type TermId, type TokenLookup } from './compile.js';
@@ -31,8 +31,7 @@ export const NO_QUESTION: QuestionTerms = new Set();
 export function questionTerms(cb: CompiledCodebook, question: string): QuestionTerms {
   if (!cb.hasPrompt || question === '') return NO_QUESTION;
   // Only `prompt` terms are looked for: a question's other terms would be found for nothing.
-  const { tokens, stems, looked } = lookedUp(cb, blankNotes(question));
-  const found = new Set(findOccurrences(cb, tokens, stems, looked, cb.promptTerm).keys());
+  const found = new Set(findOccurrences(cb, lookedUp(cb, blankNotes(question)), cb.promptTerm).keys());
   return found.size > 0 ? found : NO_QUESTION;
 }
 
@@ -42,7 +41,8 @@ export function questionTerms(cb: CompiledCodebook, question: string): QuestionT
  */
 export function matchText(cb: CompiledCodebook, spoken: string, question: QuestionTerms = NO_QUESTION): Map<CodeId, RawEvidence[]> {
   const text = blankNotes(spoken);
-  const { tokens, occ } = occurrencesIn(cb, text);
+  const words = lookedUp(cb, text);
+  const occ = new Occurrences(cb, words, findOccurrences(cb, words));
   const patterns = cb.patternSet.matching(text);
   const result = new Map<CodeId, RawEvidence[]>();
   if (occ.indexed.size === 0 && patterns.length === 0 && question.size === 0) return result;
@@ -60,10 +60,10 @@ export function matchText(cb: CompiledCodebook, spoken: string, question: Questi
     const rule = cb.rules[ruleId]!;
     if (rule.prompt && !askedAny(rule.prompt, question)) continue;
     const list = result.get(rule.code);
-    if (list) evaluate(cb, rule, occ, regex, tokens, text, list);
+    if (list) evaluate(cb, rule, occ, regex, words, text, list);
     else {
       const evidence: RawEvidence[] = [];
-      if (evaluate(cb, rule, occ, regex, tokens, text, evidence)) result.set(rule.code, evidence);
+      if (evaluate(cb, rule, occ, regex, words, text, evidence)) result.set(rule.code, evidence);
     }
   }
   // Each code's evidence from all its rules, sorted and without repeats, merged once.
@@ -71,34 +71,35 @@ export function matchText(cb: CompiledCodebook, spoken: string, question: Questi
   return result;
 }
 
-function occurrencesIn(cb: CompiledCodebook, text: string): { tokens: Token[]; occ: Occurrences } {
-  const { tokens, stems, looked } = lookedUp(cb, text);
-  return { tokens, occ: new Occurrences(cb, tokens, stems, findOccurrences(cb, tokens, stems, looked)) };
+/**
+ * A text's tokens, in order: each one's entry (token, stem, and the terms the index finds
+ * by it) and its UTF-16 span. Parallel arrays rather than an object per token: a corpus
+ * is millions of tokens, and only the few in evidence need their span.
+ */
+interface Words {
+  entries: TokenLookup[];
+  starts: number[];
+  ends: number[];
 }
 
-/** A text's tokens, each with its stem and the terms the index finds by it. */
-function lookedUp(cb: CompiledCodebook, text: string): { tokens: Token[]; stems: string[]; looked: TokenLookup[] } {
+/** A text's tokens, each looked up in the codebook's index. */
+function lookedUp(cb: CompiledCodebook, text: string): Words {
+  const words: Words = { entries: [], starts: [], ends: [] };
   if (isAscii(text)) {
-    const tokens: Token[] = [];
-    const looked: TokenLookup[] = [];
-    const stems: string[] = [];
     readAsciiWords(text, cb.words, (token) => lookUp(cb, token), (entry, start, end) => {
-      tokens.push({ text: entry.token, start, end });
-      looked.push(entry);
-      stems.push(entry.stem);
+      words.entries.push(entry);
+      words.starts.push(start);
+      words.ends.push(end);
     });
-    return { tokens, stems, looked };
+    return words;
   }
-  const tokens = tokenize(text);
   // Filled by push, as above: arrays of one kind keep the matcher's optimized code valid.
-  const looked: TokenLookup[] = [];
-  const stems: string[] = [];
-  for (const token of tokens) {
-    const entry = lookUp(cb, token.text);
-    looked.push(entry);
-    stems.push(entry.stem);
+  for (const token of tokenize(text)) {
+    words.entries.push(lookUp(cb, token.text));
+    words.starts.push(token.start);
+    words.ends.push(token.end);
   }
-  return { tokens, stems, looked };
+  return words;
 }
 
 /**
@@ -111,7 +112,7 @@ class Occurrences {
   private readonly asked = new Map<TermId, Occurrence[] | undefined>();
 
   constructor(
-    private readonly cb: CompiledCodebook, private readonly tokens: Token[], private readonly stems: string[],
+    private readonly cb: CompiledCodebook, private readonly words: Words,
     /** The indexed terms found, by term. */
     readonly indexed: Map<TermId, Occurrence[]>,
   ) {}
@@ -131,8 +132,9 @@ class Occurrences {
   private lookFor(term: TermId): Occurrence[] | undefined {
     const { parts } = this.cb.terms[term]!;
     let list: Occurrence[] | undefined;
-    for (let first = 0; first + parts.length <= this.tokens.length; first++) {
-      if (!matchesAt(parts, -1, this.tokens, this.stems, first)) continue;
+    const { entries } = this.words;
+    for (let first = 0; first + parts.length <= entries.length; first++) {
+      if (!matchesAt(parts, -1, entries, first)) continue;
       (list ??= []).push({ term, first, last: first + parts.length - 1 });
     }
     return list;
@@ -140,9 +142,9 @@ class Occurrences {
 }
 
 /** Whether a term's parts (all but `skip`, already known to match) match the tokens from `first` on. */
-function matchesAt(parts: CompiledPart[], skip: number, tokens: Token[], stems: string[], first: number): boolean {
+function matchesAt(parts: CompiledPart[], skip: number, entries: TokenLookup[], first: number): boolean {
   for (let k = 0; k < parts.length; k++) {
-    if (k !== skip && !partMatches(parts[k]!, tokens[first + k]!.text, stems[first + k]!)) return false;
+    if (k !== skip && !partMatches(parts[k]!, entries[first + k]!)) return false;
   }
   return true;
 }
@@ -186,32 +188,33 @@ function lookUp(cb: CompiledCodebook, token: string): TokenLookup {
 
 // Once per token: plain loops, no closures, an allocation only when a term is found.
 function findOccurrences(
-  cb: CompiledCodebook, tokens: Token[], stems: string[], looked: TokenLookup[], only?: boolean[],
+  cb: CompiledCodebook, words: Words, only?: boolean[],
 ): Map<TermId, Occurrence[]> {
   const occ = new Map<TermId, Occurrence[]>();
-  for (let i = 0; i < tokens.length; i++) {
-    const terms = looked[i]!.terms;
-    for (let k = 0; k < terms.length; k++) if (!only || only[terms[k]!]) found(cb, occ, tokens, stems, terms[k]!, i);
+  const { entries } = words;
+  for (let i = 0; i < entries.length; i++) {
+    const terms = entries[i]!.terms;
+    for (let k = 0; k < terms.length; k++) if (!only || only[terms[k]!]) found(cb, occ, entries, terms[k]!, i);
   }
   return occ;
 }
 
 /** Records `term` when its anchor part, found at token `i`, has the term's other words around it. */
-function found(cb: CompiledCodebook, occ: Map<TermId, Occurrence[]>, tokens: Token[], stems: string[], term: TermId, i: number): void {
+function found(cb: CompiledCodebook, occ: Map<TermId, Occurrence[]>, entries: TokenLookup[], term: TermId, i: number): void {
   const { parts, anchor } = cb.terms[term]!;
   const first = i - anchor;
-  if (first < 0 || first + parts.length > tokens.length) return;
-  if (!matchesAt(parts, anchor, tokens, stems, first)) return;
+  if (first < 0 || first + parts.length > entries.length) return;
+  if (!matchesAt(parts, anchor, entries, first)) return;
   const occurrence = { term, first, last: first + parts.length - 1 };
   const list = occ.get(term);
   if (list) list.push(occurrence);
   else occ.set(term, [occurrence]);
 }
 
-function partMatches(p: CompiledPart, token: string, stem: string): boolean {
-  if (p.kind === 'stem') return p.value === stem;
-  if (p.kind === 'exact') return p.value === token;
-  return token.startsWith(p.value);
+function partMatches(p: CompiledPart, entry: TokenLookup): boolean {
+  if (p.kind === 'stem') return p.value === entry.stem;
+  if (p.kind === 'exact') return p.value === entry.token;
+  return entry.token.startsWith(p.value);
 }
 
 function hasAny(terms: TermId[], occ: Occurrences): boolean {
@@ -243,7 +246,7 @@ class RegexAnswers {
  * spans are written there directly, as most segments trigger several rules).
  */
 function evaluate(
-  cb: CompiledCodebook, rule: CompiledRule, occ: Occurrences, regex: RegexAnswers, tokens: Token[], text: string, evidence: RawEvidence[],
+  cb: CompiledCodebook, rule: CompiledRule, occ: Occurrences, regex: RegexAnswers, words: Words, text: string, evidence: RawEvidence[],
 ): boolean {
   // Cheap yes/no checks first: most triggered rules fail one, and then no evidence is built.
   // `not` comes last: its terms trigger nothing, so those of common words are not indexed,
@@ -255,9 +258,9 @@ function evaluate(
   if (rule.regex && !rule.regex.some((p) => regex.holds(p))) return false;
   const paired = rule.near ? nearPairs(occurrencesOf(rule.near.left, occ), occurrencesOf(rule.near.right, occ), rule.near.within) : null;
   if (paired && paired.length === 0) return false;
-  if (rule.any) addSpans(cb, rule.any, occ, tokens, evidence);
-  if (rule.all) addSpans(cb, rule.all, occ, tokens, evidence);
-  for (const o of paired ?? []) evidence.push(spanOf(cb, o, tokens));
+  if (rule.any) addSpans(cb, rule.any, occ, words, evidence);
+  if (rule.all) addSpans(cb, rule.all, occ, words, evidence);
+  for (const o of paired ?? []) evidence.push(spanOf(cb, o, words));
   // Only the patterns known to match are searched again, for their spans.
   for (const p of rule.regex ?? []) {
     if (!regex.holds(p)) continue;
@@ -273,12 +276,12 @@ function occurrencesOf(terms: TermId[], occ: Occurrences): Occurrence[] {
   return out;
 }
 
-function addSpans(cb: CompiledCodebook, terms: TermId[], occ: Occurrences, tokens: Token[], evidence: RawEvidence[]): void {
-  for (const t of terms) for (const o of occ.get(t) ?? []) evidence.push(spanOf(cb, o, tokens));
+function addSpans(cb: CompiledCodebook, terms: TermId[], occ: Occurrences, words: Words, evidence: RawEvidence[]): void {
+  for (const t of terms) for (const o of occ.get(t) ?? []) evidence.push(spanOf(cb, o, words));
 }
 
-function spanOf(cb: CompiledCodebook, o: Occurrence, tokens: Token[]): RawEvidence {
-  return { start: tokens[o.first]!.start, end: tokens[o.last]!.end, term: cb.terms[o.term]!.raw };
+function spanOf(cb: CompiledCodebook, o: Occurrence, words: Words): RawEvidence {
+  return { start: words.starts[o.first]!, end: words.ends[o.last]!, term: cb.terms[o.term]!.raw };
 }
 
 /**
