@@ -106,6 +106,32 @@ describe('required literals of a regex', () => {
   });
 });
 
+describe('a pre-filter of many literals', () => {
+  it('finds the same patterns when its table outgrows the compact form (over 32,768 states)', () => {
+    const starter = starterPatterns().map((p) => required(p));
+    // 3,000 made-up words of 12 letters: about 36,000 more states.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const filler = Array.from({ length: 3000 }, (_, i) => {
+      let w = 'q';
+      for (let n = i * 7919 + 1, k = 0; k < 11; k++, n = Math.floor(n / 3) + k * 31) w += letters[n % 26];
+      return [[`${WORD_EDGE}${w}${WORD_EDGE}`]];
+    });
+    const small = buildScanner(starter);
+    const large = buildScanner([...starter, ...filler]);
+    const sentences = starterSentences();
+    let found = 0;
+    for (const s of sentences) {
+      const expected = small.candidates(s);
+      found += expected.length;
+      expect(large.candidates(s)).toEqual(expected);
+    }
+    expect(found).toBeGreaterThan(100);
+    const w = filler[2999]![0]![0]!.replaceAll(WORD_EDGE, '');
+    expect(large.candidates(`she said ${w.toUpperCase()} twice`)).toEqual([starter.length + 2999]);
+    expect(large.candidates(`she said ${w}s twice`)).toEqual([]);
+  });
+});
+
 describe('regex rules behind the literal pre-filter', () => {
   it('still match text written in capitals, or with the long s and Kelvin sign RE2 folds to s and k', async () => {
     const cb = await oneCode("- regex: ['sober\\s+for\\s+\\d+\\s+weeks\\b']");

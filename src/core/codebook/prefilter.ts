@@ -90,10 +90,21 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
   for (let s = 0; s < states; s++) outStart[s + 1] = outStart[s]! + outputs[s]!.length;
   const outList = new Int32Array(outStart[states]!);
   for (let s = 0; s < states; s++) outList.set(outputs[s]!, outStart[s]!);
+  // The scan reads one table entry per character: the next state, shifted left, with the
+  // low bit set when a literal ends there (rare), so most characters touch nothing else.
+  // Half the bytes when the states allow: the table is read at random, and a smaller one
+  // stays in the processor's cache.
+  const table = states < 1 << 15 ? new Uint16Array(delta.length) : new Int32Array(delta.length);
+  for (let k = 0; k < delta.length; k++) {
+    const t = delta[k]!;
+    table[k] = (t << 1) | (outStart[t + 1]! > outStart[t]! ? 1 : 0);
+  }
   // Each ASCII character's column, as the scan reads it: lower case, any space as a space.
   const fold = new Int32Array(EDGE);
   for (let c = 0; c < EDGE; c++) fold[c] = column[c >= 65 && c <= 90 ? c + 32 : SPACE.includes(c) ? 32 : c]!;
-  const SPACE_COLUMN = column[32]!;
+  // A run of spaces is read as one (see literals.ts); when no literal holds a space, spaces
+  // are like any other character no literal holds, and runs need no folding.
+  const SPACE_COLUMN = column[32]! === 0 ? -1 : column[32]!;
   const EDGE_COLUMN = column[EDGE]!;
 
   const groups = groupPattern.length;
@@ -127,33 +138,47 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
       }
       hits = 0;
       let s = 0;
+      let t = 0;
       let inWord = false;
+      let afterSpace = false;
       for (let i = 0; i < text.length; i++) {
         const code = text.charCodeAt(i);
-        const word = code < 128 && WORD_CHAR[code] === 1;
-        if (word !== inWord) {
-          inWord = word;
-          s = delta[s * width + EDGE_COLUMN]!;
-          reached(s);
-        }
-        let c: number;
         if (code < EDGE) {
-          c = fold[code]!;
-          // A run of spaces is read as one (see literals.ts).
-          if (c === SPACE_COLUMN && SPACE_COLUMN !== 0 && i > 0 && fold[text.charCodeAt(i - 1)] === SPACE_COLUMN) continue;
+          const word = WORD_CHAR[code] === 1;
+          if (word !== inWord) {
+            inWord = word;
+            t = table[s * width + EDGE_COLUMN]!;
+            s = t >> 1;
+            if (t & 1) reached(s);
+          }
+          const c = fold[code]!;
+          if (c === SPACE_COLUMN) {
+            if (afterSpace) continue;
+            afterSpace = true;
+          } else afterSpace = false;
+          t = table[s * width + c]!;
+          s = t >> 1;
+          if (t & 1) reached(s);
         } else if (code === 0x212a || code === 0x17f) {
           // KELVIN SIGN and LONG S match k and s, yet are not word characters for \b:
           // a literal that spans one cannot be read with edges, so such a text may match
           // any pattern with literals.
           return withLiterals.slice();
         } else {
-          s = 0; // no literal holds any other character
-          continue;
+          // Not a word character for \b, and in no literal.
+          if (inWord) {
+            inWord = false;
+            t = table[s * width + EDGE_COLUMN]!;
+            if (t & 1) reached(t >> 1);
+          }
+          afterSpace = false;
+          s = 0;
         }
-        s = delta[s * width + c]!;
-        reached(s);
       }
-      if (inWord) reached((s = delta[s * width + EDGE_COLUMN]!));
+      if (inWord) {
+        t = table[s * width + EDGE_COLUMN]!;
+        if (t & 1) reached(t >> 1);
+      }
       const out: number[] = [];
       for (let k = 0; k < hits; k++) {
         const p = groupPattern[hitGroups[k]!]!;
