@@ -16,9 +16,13 @@ const APOSTROPHE = 39;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** Letters and digits: what the tokenizer's \p{L}\p{M}\p{N} is in ASCII. */
-const WORDISH = new Uint8Array(128).map((_, c) => (/[0-9A-Za-z]/.test(String.fromCharCode(c)) ? 1 : 0));
-const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
+/** Each ASCII character in lower case. */
+const LOWER = new Uint8Array(128).map((_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
+/**
+ * A letter or digit (what the tokenizer's \p{L}\p{M}\p{N} is in ASCII) in lower case, or 0
+ * for any other character: one read tells whether a word goes on and what to hash.
+ */
+const WORD_LOWER = new Uint8Array(128).map((_, c) => (/[0-9A-Za-z]/.test(String.fromCharCode(c)) ? LOWER[c]! : 0));
 
 /**
  * The most slots looked at for one word. A text built so that many words share a hash
@@ -68,7 +72,7 @@ export class WordTable<T> {
 
 function sameWord(token: string, text: string, start: number, end: number): boolean {
   if (token.length !== end - start) return false;
-  for (let k = 0; k < token.length; k++) if (token.charCodeAt(k) !== lower(text.charCodeAt(start + k))) return false;
+  for (let k = 0; k < token.length; k++) if (token.charCodeAt(k) !== LOWER[text.charCodeAt(start + k)]) return false;
   return true;
 }
 
@@ -82,7 +86,7 @@ export function readAsciiWords<T>(
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (WORDISH[text.charCodeAt(i)] !== 1) {
+    if (WORD_LOWER[text.charCodeAt(i)] === 0) {
       i++;
       continue;
     }
@@ -90,13 +94,13 @@ export function readAsciiWords<T>(
     let h = FNV_OFFSET;
     for (;;) {
       while (i < n) {
-        const c = text.charCodeAt(i);
-        if (WORDISH[c] !== 1) break;
-        h = Math.imul(h ^ lower(c), FNV_PRIME);
+        const c = WORD_LOWER[text.charCodeAt(i)]!;
+        if (c === 0) break;
+        h = Math.imul(h ^ c, FNV_PRIME);
         i++;
       }
       // An apostrophe joins two runs of letters ("didn't"); anywhere else it ends the word.
-      if (i + 1 < n && text.charCodeAt(i) === APOSTROPHE && WORDISH[text.charCodeAt(i + 1)] === 1) {
+      if (i + 1 < n && text.charCodeAt(i) === APOSTROPHE && WORD_LOWER[text.charCodeAt(i + 1)] !== 0) {
         h = Math.imul(h ^ APOSTROPHE, FNV_PRIME);
         i++;
         continue;
