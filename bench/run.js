@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseCodebook } from '../dist/core/codebook/parse.js';
 import { codebookVocabulary, writeCorpus } from './corpus.js';
-import { writeWidenedCodebook } from './widen.js';
+import { writeCopiedCodebook, writeWidenedCodebook } from './widen.js';
 
 const GOAL_MB_PER_SEC = 15;
 const GOAL_WIDE_RATIO = 2;
@@ -52,6 +52,8 @@ const termsFile = join(out, 'terms.txt');
 writeFileSync(termsFile, codebookVocabulary(book).terms.join('\n') + '\n');
 const wideFile = join(out, 'exit-barriers-x10.yaml');
 const wide = writeWidenedCodebook(codebook, wideFile, 10);
+const copiedFile = join(out, 'exit-barriers-copied-x10.yaml');
+writeCopiedCodebook(codebook, copiedFile, 10);
 
 /** Runs a command (pinned, under /usr/bin/time when there): wall seconds, CPU seconds, peak RSS. */
 function measure(cmd, args, okStatus = [0], cores = pin) {
@@ -72,6 +74,7 @@ const tools = [
   { name: 'naive script', run: (dir) => measure(process.execPath, [join(root, 'bench', 'naive.js'), dir, codebook]) },
   ...(python ? [{ name: 'naive Python + NLTK', run: (dir) => measure('python3', [join(root, 'bench', 'naive.py'), dir, codebook]) }] : []),
   { name: 'qcode freq, 10× rules', run: (dir) => measure(process.execPath, [qcode, 'freq', '--format', 'json', '--quiet', '--codebook', wideFile, dir]) },
+  { name: 'qcode freq, starter copied 10×', run: (dir) => measure(process.execPath, [qcode, 'freq', '--format', 'json', '--quiet', '--codebook', copiedFile, dir]) },
 ];
 if (values.compare) {
   const other = values.compare;
@@ -81,7 +84,7 @@ if (values.compare) {
 if (rg) tools.push({ name: 'rg -c -i -w -F', run: (dir) => measure('rg', ['-c', '-i', '-w', '-F', '-f', termsFile, dir], [0, 1]) });
 
 console.log(`qcode bench: sizes ${sizes.join(', ')} MB, best of ${repeat}, ${pin.length ? 'pinned to one core (taskset -c 0)' : 'not pinned (no taskset)'}, ` +
-  `${wide.rules} rules and ${wide.rules + wide.added} in the 10× codebook`);
+  `${wide.rules} rules, and ${wide.rules + wide.added} in each 10× codebook (added codes from the corpus's words; the starter's codes copied)`);
 if (!python) console.log('python3 cannot import nltk and yaml: the Python naive script is skipped (pip install nltk pyyaml)');
 if (!rg) console.log('ripgrep (rg) is not installed: its column is skipped (apt-get install -y ripgrep)');
 if (!timeTool) console.log('/usr/bin/time is missing: no CPU time or peak memory');
@@ -111,6 +114,7 @@ for (const size of sizes) {
   }
   const base = best.get('qcode freq');
   checkSameCounts(base.stdout, best.get('qcode freq, 10× rules').stdout);
+  checkCopies(base.stdout, best.get('qcode freq, starter copied 10×').stdout);
   const jobs2 = best.get('qcode freq --jobs 2 (2 cores)');
   if (jobs2.stdout !== base.stdout) console.log('WARNING: --jobs 2 printed other bytes than one thread');
   if (values.compare && best.get('qcode freq (--compare)').stdout !== base.stdout) console.log('WARNING: the --compare build printed other counts');
@@ -124,11 +128,13 @@ for (const size of sizes) {
   const naive = best.get('naive script');
   const naivePy = best.get('naive Python + NLTK');
   const wideRatio = best.get('qcode freq, 10× rules').secs / base.secs;
+  const copiedRatio = best.get('qcode freq, starter copied 10×').secs / base.secs;
   goals.push(`${size} MB: freq ${(mb / base.secs).toFixed(1)} MB/s (goal ≥ ${GOAL_MB_PER_SEC}): ${mb / base.secs >= GOAL_MB_PER_SEC ? 'met' : 'NOT met'}` +
     ` (${(mb / Math.max(base.secs - startup, 1e-3)).toFixed(1)} MB/s after startup); ` +
     `${(naive.secs / base.secs).toFixed(2)}× the naive script's speed (goal > 1): ${base.secs < naive.secs ? 'met' : 'NOT met'}; ` +
     (naivePy ? `${(naivePy.secs / base.secs).toFixed(2)}× the Python/NLTK script's (goal > 1): ${base.secs < naivePy.secs ? 'met' : 'NOT met'}; ` : '') +
-    `10× rules cost ${wideRatio.toFixed(2)}× the time (goal < ${GOAL_WIDE_RATIO}): ${wideRatio < GOAL_WIDE_RATIO ? 'met' : 'NOT met'}; ` +
+    `10× rules cost ${wideRatio.toFixed(2)}× the time (goal < ${GOAL_WIDE_RATIO}): ${wideRatio < GOAL_WIDE_RATIO ? 'met' : 'NOT met'}` +
+    ` (the starter copied ten times: ${copiedRatio.toFixed(2)}×, ${copiedRatio < GOAL_WIDE_RATIO ? 'met' : 'NOT met'}); ` +
     `--jobs 2 ${(base.secs / jobs2.secs).toFixed(2)}× one thread (goal ≥ ${GOAL_JOBS2_SPEEDUP}): ${base.secs / jobs2.secs >= GOAL_JOBS2_SPEEDUP ? 'met' : 'NOT met'}`);
 }
 for (const g of goals) console.log(g);
@@ -137,4 +143,13 @@ for (const g of goals) console.log(g);
 function checkSameCounts(a, b) {
   const starter = (json) => JSON.stringify(JSON.parse(json).codes.filter((c) => !String(c.code).startsWith('extra')));
   if (starter(a) !== starter(b)) console.log('WARNING: the 10× codebook changed the counts of the starter codes');
+}
+
+/** Every copy of a starter code must be counted as the code itself is. */
+function checkCopies(a, b) {
+  const counts = (row) => `${row.segments} ${row.cases}`;
+  const starter = new Map(JSON.parse(a).codes.map((row) => [row.code, counts(row)]));
+  const rows = JSON.parse(b).codes;
+  const wrong = rows.filter((row) => starter.get(String(row.code).replace(/_copy\d+/, '')) !== counts(row));
+  if (wrong.length > 0 || rows.length !== starter.size * 10) console.log(`WARNING: the copied codebook counted ${wrong.length} codes unlike the starter`);
 }

@@ -1,8 +1,12 @@
-// The starter codebook with nine times as many rules again (ten times in all), for the
-// scaling goal of `npm run bench`: more rules should cost little more time, since only
-// the rules whose terms or literals a segment holds are looked at. The added codes use
-// the synthetic corpus's own words (common and rare alike), so their terms are met at
-// the rates real vocabulary is, and each has an any, a near and a regex rule.
+// Codebooks with ten times the starter's rules, for the scaling goal of `npm run bench`:
+// more rules should cost little more time, since only the rules whose terms or literals
+// a segment holds are looked at. Two ways to get there:
+//   - writeWidenedCodebook adds codes built from the synthetic corpus's own words (common
+//     and rare alike), each with an any, a near and a regex rule. Their rules fire far
+//     more often than the starter's (about 12 times as many codings per rule).
+//   - writeCopiedCodebook adds nine copies of the starter's codes under new ids: rules of
+//     the starter's own kind and productivity, so ten times the rules make ten times the
+//     codings.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { prng, vocabulary } from './corpus.js';
@@ -37,4 +41,16 @@ export function writeWidenedCodebook(source, target, factor = 10) {
   book.codes.push({ id: 'extra', label: 'Extra codes', definition: 'Scaling benchmark.', children: extra });
   writeFileSync(target, stringify(book, { lineWidth: 0 }));
   return { rules, added: extra.length * 3 };
+}
+
+/** The starter codebook and nine copies of its codes (ids `<id>_copy1` … `_copy9`). */
+export function writeCopiedCodebook(source, target, factor = 10) {
+  const book = parse(readFileSync(source, 'utf8'));
+  const original = JSON.stringify(book.codes);
+  for (let k = 1; k < factor; k++) {
+    const copy = JSON.parse(original);
+    for (const code of copy) code.id = `${code.id}_copy${k}`;
+    book.codes.push(...copy);
+  }
+  writeFileSync(target, stringify(book, { lineWidth: 0 }));
 }
