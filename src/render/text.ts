@@ -29,13 +29,16 @@ export function pad(s: string, width: number, align: 'left' | 'right' = 'left'):
   return align === 'right' ? fill + s : s + fill;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made when first needed: creating a segmenter loads ICU's break rules (~30 ms), which a
+// run that truncates nothing never needs.
+let graphemes: Intl.Segmenter | undefined;
 
 /** At most `width` columns, ending in … when cut; never splits a character or an emoji sequence. */
 export function truncate(s: string, width: number): string {
   if (displayWidth(s) <= width) return s;
   let out = '';
   let used = 0;
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const { segment } of graphemes.segment(s)) {
     const w = displayWidth(segment);
     if (used + w > width - 1) break;
