@@ -32,70 +32,74 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
       if (column[c] === 0) column[c] = width++;
     }
   }
-  const next: number[][] = [[]];
-  const outputs: number[][] = [[]];
+  // The trie is built in the flat table itself (0: no child; the root is nobody's child),
+  // at most one state per literal character, and then completed in place: no array per
+  // state, so a codebook of thousands of phrases compiles without a burst of garbage.
+  let chars = 0;
+  for (const groups of literals) for (const list of groups ?? []) for (const lit of list) chars += lit.length;
+  const delta = new Int32Array((chars + 1) * width);
+  /** Groups whose literal ends at a state, for the few states where one does. */
+  const outputs = new Map<number, number[]>();
+  let states = 1;
   const groupPattern: number[] = [];
   const need = new Int32Array(literals.length);
-  literals.forEach((groups, pattern) => {
-    for (const list of groups ?? []) {
+  // A plain loop, not a callback: a closure here would keep the build's tables alive as
+  // long as the scanner (they share the function's context).
+  for (let pattern = 0; pattern < literals.length; pattern++) {
+    for (const list of literals[pattern] ?? []) {
       need[pattern]!++;
-      addGroup(list, groupPattern.length);
+      const group = groupPattern.length;
       groupPattern.push(pattern);
-    }
-  });
-  function addGroup(list: string[], group: number): void {
-    for (const lit of list) {
-      let s = 0;
-      for (let i = 0; i < lit.length; i++) {
-        const c = column[lit.charCodeAt(i)]!;
-        let t = next[s]![c];
-        if (t === undefined) {
-          t = next.length;
-          next[s]![c] = t;
-          next.push([]);
-          outputs.push([]);
+      for (const lit of list) {
+        let s = 0;
+        for (let i = 0; i < lit.length; i++) {
+          const at = s * width + column[lit.charCodeAt(i)]!;
+          if (delta[at] === 0) delta[at] = states++;
+          s = delta[at]!;
         }
-        s = t;
+        const ends = outputs.get(s);
+        if (!ends) outputs.set(s, [group]);
+        else if (!ends.includes(group)) ends.push(group);
       }
-      if (!outputs[s]!.includes(group)) outputs[s]!.push(group);
     }
   }
-  const states = next.length;
-  const delta = new Int32Array(states * width);
+  // Breadth-first, so a state's failure target is complete before the state itself: a
+  // missing child becomes the failure target's move, a child's failure target the
+  // failure target's move on the same character.
   const fail = new Int32Array(states);
-  // Breadth-first, so a state's failure target is complete before the state itself.
-  const queue: number[] = [];
-  for (let c = 0; c < width; c++) {
-    const t = next[0]![c];
-    if (t !== undefined) {
-      delta[c] = t;
-      queue.push(t);
+  const queue = new Int32Array(states);
+  let tail = 0;
+  for (let c = 0; c < width; c++) if (delta[c] !== 0) queue[tail++] = delta[c]!;
+  for (let head = 0; head < tail; head++) {
+    const s = queue[head]!;
+    const inherited = outputs.get(fail[s]!);
+    if (inherited) {
+      const own = outputs.get(s);
+      if (!own) outputs.set(s, [...inherited]);
+      else for (const g of inherited) if (!own.includes(g)) own.push(g);
     }
-  }
-  for (let q = 0; q < queue.length; q++) {
-    const s = queue[q]!;
-    for (const p of outputs[fail[s]!]!) if (!outputs[s]!.includes(p)) outputs[s]!.push(p);
+    const row = s * width;
+    const failRow = fail[s]! * width;
     for (let c = 0; c < width; c++) {
-      const t = next[s]![c];
-      if (t === undefined) {
-        delta[s * width + c] = delta[fail[s]! * width + c]!;
-      } else {
-        fail[t] = delta[fail[s]! * width + c]!;
-        delta[s * width + c] = t;
-        queue.push(t);
+      const t = delta[row + c]!;
+      if (t === 0) delta[row + c] = delta[failRow + c]!;
+      else {
+        fail[t] = delta[failRow + c]!;
+        queue[tail++] = t;
       }
     }
   }
   const outStart = new Int32Array(states + 1);
-  for (let s = 0; s < states; s++) outStart[s + 1] = outStart[s]! + outputs[s]!.length;
+  for (let s = 0; s < states; s++) outStart[s + 1] = outStart[s]! + (outputs.get(s)?.length ?? 0);
   const outList = new Int32Array(outStart[states]!);
-  for (let s = 0; s < states; s++) outList.set(outputs[s]!, outStart[s]!);
+  for (const [s, list] of outputs) outList.set(list, outStart[s]!);
   // The scan reads one table entry per character: the next state, shifted left, with the
   // low bit set when a literal ends there (rare), so most characters touch nothing else.
   // Half the bytes when the states allow: the table is read at random, and a smaller one
   // stays in the processor's cache.
-  const table = states < 1 << 15 ? new Uint16Array(delta.length) : new Int32Array(delta.length);
-  for (let k = 0; k < delta.length; k++) {
+  const cells = states * width;
+  const table = states < 1 << 15 ? new Uint16Array(cells) : new Int32Array(cells);
+  for (let k = 0; k < cells; k++) {
     const t = delta[k]!;
     table[k] = (t << 1) | (outStart[t + 1]! > outStart[t]! ? 1 : 0);
   }
