@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
 import { requiredLiterals as required, WORD_EDGE } from '../../src/core/codebook/literals.js';
-import { buildScanner } from '../../src/core/codebook/prefilter.js';
+import { buildScanner, withinScanBudget } from '../../src/core/codebook/prefilter.js';
 import { parseCodebook } from '../../src/core/codebook/parse.js';
 import { codes, oneCode } from './helpers.js';
 
@@ -129,6 +129,29 @@ describe('a pre-filter of many literals', () => {
     const w = filler[2999]![0]![0]!.replaceAll(WORD_EDGE, '');
     expect(large.candidates(`she said ${w.toUpperCase()} twice`)).toEqual([starter.length + 2999]);
     expect(large.candidates(`she said ${w}s twice`)).toEqual([]);
+  });
+});
+
+describe('a codebook whose literals would outgrow the scan', () => {
+  it('keeps the literals of the first patterns only, in order, within the table it can afford', () => {
+    // Columns: a–j and "other" (11). Cumulative characters 3, 7, 10: tables of 44, 88, 121 cells.
+    const literals = [[['abc']], null, [['defg']], [['hij']]];
+    expect(withinScanBudget(literals, 100)).toEqual([[['abc']], null, [['defg']], null]);
+    expect(withinScanBudget(literals, 121)).toEqual(literals);
+  });
+
+  it('still codes with the patterns past the budget, which then run on every segment', async () => {
+    // 1,400 patterns of 32 twelve-letter words: 627,200 literal characters in 28 columns
+    // (26 letters, the word edge, all others), over the 16 million cells a table may have.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const word = (n: number): string => Array.from({ length: 12 }, (_, k) => letters[Math.floor(n / 26 ** (k % 4)) % 26 ^ k % 2]).join('');
+    const patterns = Array.from({ length: 1400 }, (_, p) => `\\b(?:${Array.from({ length: 32 }, (_, w) => word(p * 32 + w)).join('|')})\\b`);
+    const started = Date.now();
+    const cb = await oneCode(patterns.map((x) => `- regex: ['${x}']`).join('\n'));
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(codes(cb, `she said ${word(0)} once`)).toEqual(['c']);
+    expect(codes(cb, `she said ${word(1399 * 32 + 31).toUpperCase()} once`)).toEqual(['c']);
+    expect(codes(cb, `she said ${word(1399 * 32 + 31)}s once`)).toEqual([]);
   });
 });
 

@@ -20,10 +20,32 @@ export interface LiteralScanner {
   candidates(text: string): number[];
 }
 
-/** `literals[p]` is the groups of pattern `p` (ASCII, lower case), or null for none. */
-export function buildScanner(literals: Array<string[][] | null>): LiteralScanner {
-  // The table has a column per character some literal holds, and one (0) for all others:
-  // a few dozen columns instead of 129 keep it small (phrases make thousands of states).
+/**
+ * The most cells (states × columns) a scanner's table may have: 64 MB while it is built.
+ * The starter codebook needs under a million; a codebook built to explode (thousands of
+ * patterns, each with hundreds of literal characters) must not exhaust memory.
+ */
+export const MAX_SCAN_CELLS = 16_000_000;
+
+/**
+ * The literals the scan can afford, in pattern order: once the table could outgrow
+ * `maxCells`, the remaining patterns are given none (null), and their caller runs them on
+ * every segment instead (slower, never wrong).
+ */
+export function withinScanBudget(literals: Array<string[][] | null>, maxCells = MAX_SCAN_CELLS): Array<string[][] | null> {
+  const width = columnsOf(literals).width;
+  let chars = 0;
+  return literals.map((groups) => {
+    for (const list of groups ?? []) for (const lit of list) chars += lit.length;
+    return groups && (chars + 1) * width <= maxCells ? groups : null;
+  });
+}
+
+/**
+ * A column per character some literal holds, and one (0) for all others: a few dozen
+ * columns instead of 129 keep the table small (phrases make thousands of states).
+ */
+function columnsOf(literals: Array<string[][] | null>): { column: Int32Array; width: number } {
   const column = new Int32Array(ALPHABET);
   let width = 1;
   for (const groups of literals) {
@@ -32,12 +54,20 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
       if (column[c] === 0) column[c] = width++;
     }
   }
+  return { column, width };
+}
+
+/** `literals[p]` is the groups of pattern `p` (ASCII, lower case), or null for none. */
+export function buildScanner(literals: Array<string[][] | null>): LiteralScanner {
+  const { column, width } = columnsOf(literals);
   // The trie is built in the flat table itself (0: no child; the root is nobody's child),
-  // at most one state per literal character, and then completed in place: no array per
-  // state, so a codebook of thousands of phrases compiles without a burst of garbage.
+  // grown as states are added, and then completed in place: no array per state, so a
+  // codebook of thousands of phrases compiles without a burst of garbage.
   let chars = 0;
   for (const groups of literals) for (const list of groups ?? []) for (const lit of list) chars += lit.length;
-  const delta = new Int32Array((chars + 1) * width);
+  // Literals share their beginnings: the starter codebook's 45,000 characters make 18,000 states.
+  let capacity = Math.min(chars + 1, Math.max(1024, chars >> 1));
+  let delta = new Int32Array(capacity * width);
   /** Groups whose literal ends at a state, for the few states where one does. */
   const outputs = new Map<number, number[]>();
   let states = 1;
@@ -54,7 +84,15 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
         let s = 0;
         for (let i = 0; i < lit.length; i++) {
           const at = s * width + column[lit.charCodeAt(i)]!;
-          if (delta[at] === 0) delta[at] = states++;
+          if (delta[at] === 0) {
+            if (states === capacity) {
+              capacity = Math.min(chars + 1, capacity * 2);
+              const grown = new Int32Array(capacity * width);
+              grown.set(delta);
+              delta = grown;
+            }
+            delta[at] = states++;
+          }
           s = delta[at]!;
         }
         const ends = outputs.get(s);

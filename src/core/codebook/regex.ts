@@ -1,6 +1,6 @@
 import { RE2JS, RE2Set } from 're2js';
 import { requiredLiterals } from './literals.js';
-import { buildScanner, type LiteralScanner } from './prefilter.js';
+import { buildScanner, withinScanBudget, type LiteralScanner } from './prefilter.js';
 import { matchesEmpty, parseRegex } from './regex-syntax.js';
 import { v8CanRead, v8Source } from './regex-v8.js';
 
@@ -100,7 +100,7 @@ export function compilePatternSet(
 ): PatternSet {
   const planned = patterns.map((p) => plans.get(p.source) ?? planPattern(p.source));
   const testers = patterns.map((p, i) => tester(p, planned[i]!));
-  const literals = patterns.map((_, i) => (searched[i] ? scannedGroups(planned[i]!.literals, testers[i]!) : null));
+  const literals = withinScanBudget(patterns.map((_, i) => (searched[i] ? scannedGroups(planned[i]!.literals, testers[i]!) : null)));
   const always = patterns.flatMap((_, i) => (searched[i] && !literals[i] ? [i] : []));
   const sets = always.length > 0 ? [new SplittingSet(always, patterns.map((p) => p.source))] : [];
   return new LiteralFilteredSet(testers, buildScanner(literals), sets);
