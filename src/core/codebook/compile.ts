@@ -34,6 +34,11 @@ export interface CompiledPart {
   kind: 'stem' | 'prefix' | 'exact';
   /** The stem for `stem` parts; the lower-cased word otherwise. */
   value: string;
+  /**
+   * `value` as a number (CompiledCodebook.stemCodes for a stem, wordCodes for an exact
+   * word; -1 for a prefix): the matcher compares a token's number with it, not strings.
+   */
+  code: number;
 }
 
 export interface CompiledTerm {
@@ -101,6 +106,9 @@ export interface CompiledCodebook {
   lookups: Map<string, TokenLookup>;
   /** …and the same entries, found from an ASCII word as written (see ascii-words.ts). */
   words: WordTable<TokenLookup>;
+  /** Each stem of a `stem` part, and each word of an `exact` part, numbered (see CompiledPart.code). */
+  stemCodes: Map<string, number>;
+  wordCodes: Map<string, number>;
 }
 
 export interface TokenLookup {
@@ -109,6 +117,9 @@ export interface TokenLookup {
   stem: string;
   /** Terms whose anchor part this token is, in index order (by stem, exact, prefix). */
   terms: TermId[];
+  /** The stem's and the token's numbers among the parts' (-1: no part has it). */
+  stemCode: number;
+  wordCode: number;
 }
 
 /** A codebook compiled with its language's stemmer, reusing what `hints` (of an earlier compile of it) know. */
@@ -122,6 +133,7 @@ export function compileCodebook(book: Codebook, stem: StemFn, plans?: ReadonlyMa
     book, stem, terms: [], rules: [], byStem: new Map(), byExact: new Map(),
     prefixes: { next: new Map(), terms: [] }, rulesByTerm: [], rulesByPromptTerm: [], promptTerm: [], indexed: [], hasPrompt: false,
     patterns: [], patternSet: compilePatternSet([]), rulesByPattern: [], hints: { plans: [], wordStems: [] }, lookups: new Map(), words: new WordTable(REMEMBERED_TOKENS, (e) => e.token),
+    stemCodes: new Map(), wordCodes: new Map(),
   };
   const termIds = new Map<string, TermId>();
   const stems = new Map<string, string>();
@@ -130,11 +142,19 @@ export function compileCodebook(book: Codebook, stem: StemFn, plans?: ReadonlyMa
     if (s === undefined) stems.set(word, (s = stem(word)));
     return s;
   };
+  const numbered = (codes: Map<string, number>, value: string): number => {
+    let code = codes.get(value);
+    if (code === undefined) codes.set(value, (code = codes.size));
+    return code;
+  };
+  const partOf = (kind: CompiledPart['kind'], value: string): CompiledPart => ({
+    kind, value, code: kind === 'stem' ? numbered(out.stemCodes, value) : kind === 'exact' ? numbered(out.wordCodes, value) : -1,
+  });
   // Each term's words are stemmed once: counted for the anchors first, interned after.
   const stemmed = new Map<Term, CompiledPart[]>();
   const partsOf = (t: Term): CompiledPart[] => {
     let parts = stemmed.get(t);
-    if (!parts) stemmed.set(t, (parts = t.parts.map((p) => ({ kind: p.kind, value: p.kind === 'stem' ? stemWord(p.word) : p.word }))));
+    if (!parts) stemmed.set(t, (parts = t.parts.map((p) => partOf(p.kind, p.kind === 'stem' ? stemWord(p.word) : p.word))));
     return parts;
   };
   const uses = partUses(book, partsOf, stemWord);

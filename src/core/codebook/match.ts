@@ -181,7 +181,7 @@ function lookUp(cb: CompiledCodebook, token: string): TokenLookup {
     node = next;
     add(node.terms);
   }
-  const entry = { token, stem, terms };
+  const entry = { token, stem, terms, stemCode: cb.stemCodes.get(stem) ?? -1, wordCode: cb.wordCodes.get(token) ?? -1 };
   if (token.length <= MAX_STEMMED_LENGTH && cb.lookups.size < REMEMBERED_TOKENS) cb.lookups.set(token, entry);
   return entry;
 }
@@ -212,8 +212,8 @@ function found(cb: CompiledCodebook, occ: Map<TermId, Occurrence[]>, entries: To
 }
 
 function partMatches(p: CompiledPart, entry: TokenLookup): boolean {
-  if (p.kind === 'stem') return p.value === entry.stem;
-  if (p.kind === 'exact') return p.value === entry.token;
+  if (p.kind === 'stem') return p.code === entry.stemCode;
+  if (p.kind === 'exact') return p.code === entry.wordCode;
   return entry.token.startsWith(p.value);
 }
 
