@@ -7,7 +7,7 @@ import type { StemFn } from '../codebook/stem.js';
 import { compareText, type CodedTranscript } from '../code/pass.js';
 import { segmentQuestions } from '../segment/questions.js';
 import type { CodeId, Coding, Segment, Transcript } from '../types.js';
-import { featuresOf } from './features.js';
+import { FEATURE, visitFeatures } from './features.js';
 import { sigmoid } from './logistic.js';
 import { round4, type CodeModel, type LearnedModel } from './model.js';
 
@@ -29,11 +29,24 @@ export const MODEL_CODER = 'model';
 /** Features named on a coding: the ones that pushed its probability up most. */
 const SHOWN_FEATURES = 3;
 
-/** A model ready to score: feature → the codes that weigh it. */
+/** A code a feature weighs toward (or against). */
+interface CodeWeight {
+  code: CodeId;
+  weight: number;
+}
+
+/** A model ready to score: feature → the codes that weigh it, and the same by kind of feature. */
 export interface ScoringModel {
   model: LearnedModel;
   stem: StemFn;
-  byFeature: Map<string, Array<{ code: CodeId; weight: number }>>;
+  byFeature: Map<string, CodeWeight[]>;
+  /** By the stem of a word feature, of a question feature; pairs by first, then second stem. */
+  words: Map<string, CodeWeight[]>;
+  asked: Map<string, CodeWeight[]>;
+  pairs: Map<string, Map<string, CodeWeight[]>>;
+  short: CodeWeight[] | undefined;
+  /** A number per stem met, so a text's distinct pairs are counted without a string per pair. */
+  stemNumbers: Map<string, number>;
 }
 
 export interface Opinion {
@@ -43,7 +56,7 @@ export interface Opinion {
 }
 
 export function scoringModel(model: LearnedModel, stem: StemFn): ScoringModel {
-  const byFeature = new Map<string, Array<{ code: CodeId; weight: number }>>();
+  const byFeature = new Map<string, CodeWeight[]>();
   for (const code of Object.keys(model.codes).sort(compareText)) {
     for (const [f, weight] of Object.entries(model.codes[code]!.weights)) {
       const list = byFeature.get(f) ?? [];
@@ -51,21 +64,104 @@ export function scoringModel(model: LearnedModel, stem: StemFn): ScoringModel {
       byFeature.set(f, list);
     }
   }
-  return { model, stem, byFeature };
+  const m: ScoringModel = { model, stem, byFeature, words: new Map(), asked: new Map(), pairs: new Map(), short: undefined, stemNumbers: new Map() };
+  for (const [f, list] of byFeature) {
+    if (f === FEATURE.short) m.short = list;
+    else if (f.startsWith('w:')) m.words.set(f.slice(2), list);
+    else if (f.startsWith('q:')) m.asked.set(f.slice(2), list);
+    else if (f.startsWith('b:')) {
+      // Stems hold no space: the first one ends at the first space.
+      const [first, second] = [f.slice(2, f.indexOf(' ')), f.slice(f.indexOf(' ') + 1)];
+      const bySecond = m.pairs.get(first) ?? new Map<string, CodeWeight[]>();
+      bySecond.set(second, list);
+      m.pairs.set(first, bySecond);
+    }
+  }
+  return m;
 }
 
-/** The model's probability for every code it knows, on one text and its question. */
+/** Stem numbers fit in 26 bits, so a pair of them is one exact double. */
+const PAIR = 2 ** 26;
+
+/**
+ * The model's probability for every code it knows, on one text and its question: what
+ * scoreFeatures(featuresOf(…)) gives, without spelling every feature of the text (only the
+ * few the model weighs are named).
+ */
 export function scoreText(m: ScoringModel, text: string, question: string | null): Map<CodeId, Opinion> {
-  return scoreFeatures(m, featuresOf(text, question, m.stem));
+  const weighed: Array<[string, CodeWeight[]]> = [];
+  const words = new Set<string>();
+  const asked = new Set<string>();
+  // Pairs are counted by sorting their numbers: no string or set entry per pair.
+  const pairKeys: number[] = [];
+  let short = 0;
+  let lastStem = '';
+  let lastNumber = -1;
+  const numberOf = (stem: string): number => {
+    if (stem === lastStem && lastNumber >= 0) return lastNumber;
+    let n = m.stemNumbers.get(stem);
+    if (n === undefined) m.stemNumbers.set(stem, (n = m.stemNumbers.size % PAIR));
+    lastStem = stem;
+    lastNumber = n;
+    return n;
+  };
+  visitFeatures(text, question, m.stem, {
+    word: (s) => {
+      if (words.has(s)) return;
+      words.add(s);
+      const list = m.words.get(s);
+      if (list) weighed.push([FEATURE.word(s), list]);
+    },
+    pair: (a, b) => {
+      const first = numberOf(a);
+      pairKeys.push(first * PAIR + numberOf(b));
+      const list = m.pairs.get(a)?.get(b);
+      if (list) weighed.push([FEATURE.pair(a, b), list]);
+    },
+    short: () => {
+      short = 1;
+      if (m.short) weighed.push([FEATURE.short, m.short]);
+    },
+    asked: (s) => {
+      if (asked.has(s)) return;
+      asked.add(s);
+      const list = m.asked.get(s);
+      if (list) weighed.push([FEATURE.asked(s), list]);
+    },
+  });
+  // In the order of the sorted feature list, so the sums are added up alike; a pair met
+  // twice is weighed once.
+  weighed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const once = weighed.filter((w, i) => i === 0 || w[0] !== weighed[i - 1]![0]);
+  return opinionsOf(m, once, words.size + distinct(pairKeys) + short + asked.size);
 }
 
-/** The same, from a text's features already found. */
+/** How many different numbers `keys` holds. */
+function distinct(keys: number[]): number {
+  if (keys.length < 2) return keys.length;
+  const sorted = Float64Array.from(keys).sort();
+  let n = 1;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) n++;
+  return n;
+}
+
+/** The same, from a text's features already found (sorted, as featuresOf gives them). */
 export function scoreFeatures(m: ScoringModel, features: readonly string[]): Map<CodeId, Opinion> {
-  const scale = 1 / Math.sqrt(Math.max(1, features.length));
+  const weighed: Array<[string, CodeWeight[]]> = [];
+  for (const f of features) {
+    const list = m.byFeature.get(f);
+    if (list) weighed.push([f, list]);
+  }
+  return opinionsOf(m, weighed, features.length);
+}
+
+/** Each code's probability from the weighed features (in feature order) of a text with `count` features. */
+function opinionsOf(m: ScoringModel, weighed: ReadonlyArray<[string, CodeWeight[]]>, count: number): Map<CodeId, Opinion> {
+  const scale = 1 / Math.sqrt(Math.max(1, count));
   const sums = new Map<CodeId, number>();
   const pushes = new Map<CodeId, Array<[string, number]>>();
-  for (const f of features) {
-    for (const { code, weight } of m.byFeature.get(f) ?? []) {
+  for (const [f, list] of weighed) {
+    for (const { code, weight } of list) {
       sums.set(code, (sums.get(code) ?? 0) + weight * scale);
       if (weight > 0) {
         const list = pushes.get(code) ?? [];

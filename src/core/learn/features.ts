@@ -15,20 +15,50 @@ const STOP = new Set([
 ]);
 
 /**
+ * What a text and its question hold, by kind, each as often as it occurs: a stem of the
+ * text that is not a stop word, a pair of neighbouring stems, a text of three tokens or
+ * fewer, a stem of the question that is not a stop word. The one definition of the
+ * features: featuresOf spells them as strings, and scoring looks them up without doing so.
+ */
+export interface FeatureVisitor {
+  word(stem: string): void;
+  pair(first: string, second: string): void;
+  short(): void;
+  asked(stem: string): void;
+}
+
+export function visitFeatures(text: string, question: string | null, stem: StemFn, visit: FeatureVisitor): void {
+  const tokens = tokenize(blankNotes(text));
+  const stems = tokens.map((t) => stem(t.text));
+  stems.forEach((s, i) => {
+    if (!STOP.has(tokens[i]!.text)) visit.word(s);
+    if (i > 0) visit.pair(stems[i - 1]!, s);
+  });
+  if (stems.length <= 3) visit.short();
+  if (question) {
+    for (const t of tokenize(blankNotes(question))) if (!STOP.has(t.text)) visit.asked(stem(t.text));
+  }
+}
+
+/** The spelling of each kind of feature, as a model file names them. */
+export const FEATURE = {
+  word: (s: string): string => `w:${s}`,
+  pair: (a: string, b: string): string => `b:${a} ${b}`,
+  short: 'len:short',
+  asked: (s: string): string => `q:${s}`,
+};
+
+/**
  * The distinct features of one text and its question, sorted (the same text gives the same
  * list). Bracketed notes are the transcriber's and give none.
  */
 export function featuresOf(text: string, question: string | null, stem: StemFn): string[] {
   const out = new Set<string>();
-  const tokens = tokenize(blankNotes(text));
-  const stems = tokens.map((t) => stem(t.text));
-  stems.forEach((s, i) => {
-    if (!STOP.has(tokens[i]!.text)) out.add(`w:${s}`);
-    if (i > 0) out.add(`b:${stems[i - 1]} ${s}`);
+  visitFeatures(text, question, stem, {
+    word: (s) => out.add(FEATURE.word(s)),
+    pair: (a, b) => out.add(FEATURE.pair(a, b)),
+    short: () => out.add(FEATURE.short),
+    asked: (s) => out.add(FEATURE.asked(s)),
   });
-  if (stems.length <= 3) out.add('len:short');
-  if (question) {
-    for (const t of tokenize(blankNotes(question))) if (!STOP.has(t.text)) out.add(`q:${stem(t.text)}`);
-  }
   return [...out].sort();
 }
