@@ -3,8 +3,11 @@
 // on which thread coded it.
 
 import type { CompiledCodebook } from '../core/codebook/compile.js';
-import type { SpeakerScope } from '../core/codebook/model.js';
-import { codeTranscript, type CodedTranscript } from '../core/code/pass.js';
+import type { MergePolicy, SpeakerScope } from '../core/codebook/model.js';
+import { codeTranscript, eligibleSegments, type CodedTranscript } from '../core/code/pass.js';
+import type { StemFn } from '../core/codebook/stem.js';
+import { applyModel, scoringModel, type ScoringModel } from '../core/learn/apply.js';
+import type { LearnedModel } from '../core/learn/model.js';
 import { QcodeError } from '../core/errors.js';
 import type { Place, Unit, Warning } from '../core/types.js';
 import { readInput, type InputFile, type ReadOptions } from '../io/read.js';
@@ -14,6 +17,16 @@ export interface FileSetup {
   reading: Omit<ReadOptions, 'onWarning'>;
   unit: Unit;
   speakers: SpeakerScope;
+  /** A learned model and how its codings merge with the rules' (plain data, for the workers too). */
+  model?: { learned: LearnedModel; policy: MergePolicy };
+}
+
+/** Each model ready to score once per thread, however many files it codes. */
+const scorings = new WeakMap<LearnedModel, ScoringModel>();
+function scoringOf(learned: LearnedModel, stem: StemFn): ScoringModel {
+  let m = scorings.get(learned);
+  if (!m) scorings.set(learned, (m = scoringModel(learned, stem)));
+  return m;
 }
 
 export interface FileResult {
@@ -33,7 +46,10 @@ export async function codeFile(codebook: CompiledCodebook, setup: FileSetup, fil
     transcripts: transcripts.map((t) => {
       checkParticipantWords(t);
       warnings.push(...t.warnings);
-      const coded = codeTranscript(codebook, t, { unit: setup.unit, speakers: setup.speakers });
+      const segments = eligibleSegments(t, setup.unit, setup.speakers);
+      const rules = codeTranscript(codebook, t, { unit: setup.unit, speakers: setup.speakers }, segments);
+      const { model } = setup;
+      const coded = model ? applyModel(scoringOf(model.learned, codebook.stem), t, segments, rules, model.policy) : rules;
       return { coded, notes: notesOf(t) };
     }),
   };

@@ -10,7 +10,7 @@ import type { Coding, Segment, Transcript, Unit, Warning } from '../core/types.j
 import { readCodings, type SourcedCoding } from '../io/codings.js';
 import { statOrNull } from '../io/file.js';
 import { listInputs, type Inputs } from '../io/read.js';
-import { codeWithModel, passModel } from './learn.js';
+import { codeWithModel, passModel, type PassModel } from './learn.js';
 import { codeInParallel, jobsFor } from './parallel.js';
 import { openStudy, type Study } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
@@ -42,11 +42,10 @@ export async function forEachCoded(
   if (!study.codebook || !book) throw new QcodeError('no codebook: pass --codebook FILE, or run where a qcode.yaml names one');
   const saved = opts.codings ? await savedCodings(opts.codings, opts.coder, book, warnings) : undefined;
   const pass = { unit: study.unit, speakers: study.speakers };
-  // A learned model codes on this thread: worker threads run the rules' pass only.
   const model = saved ? null : await passModel(study, opts, warnings);
   if (saved && opts.model) warnings.add({ file: opts.model, message: 'not used: --codings reports saved codings as they are, so --model has nothing to add to' });
   const listing = await listInputs(study.inputs);
-  if (!saved && !model && (await codeAcrossThreads(study, listing, opts.jobs, warnings, hooks, visit))) return { coder: 'auto' };
+  if (!saved && (await codeAcrossThreads(study, listing, opts.jobs, warnings, hooks, visit, model))) return { coder: 'auto' };
   for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks, listing)) {
     if (!saved) visit(codeWithModel(study, model, t));
     else visit(laySavedCodings(t, eligibleSegments(t, pass.unit, pass.speakers), saved.byTranscript, warnings, pass.unit));
@@ -60,11 +59,14 @@ export async function forEachCoded(
 /** The pass on worker threads when the corpus is large enough (or --jobs asks); false to run here. */
 async function codeAcrossThreads(
   study: Study, listing: Inputs, asked: number | undefined, warnings: Warnings, hooks: RunHooks, visit: (t: CodedTranscript) => void,
+  model: PassModel | null,
 ): Promise<boolean> {
   if (asked === 1 || !study.codebook) return false;
   const jobs = jobsFor(asked, totalBytes(listing.files.map((f) => f.path)));
   if (jobs <= 1) return false;
-  await codeInParallel(study, listing, study.codebook, jobs, warnings, hooks, visit);
+  // Each thread scores with its own copy of the model: its weights cross as plain data.
+  const shared = model ? { learned: model.scoring.model, policy: model.policy } : undefined;
+  await codeInParallel(study, listing, study.codebook, jobs, warnings, hooks, visit, shared);
   return true;
 }
 

@@ -41,10 +41,10 @@ export function jobsFor(asked: number | undefined, inputBytes: number): number {
  */
 export async function codeInParallel(
   study: Study, listing: Inputs, codebook: CompiledCodebook, jobs: number, warnings: Warnings, hooks: RunHooks,
-  visit: (t: CodedTranscript) => void,
+  visit: (t: CodedTranscript) => void, model?: FileSetup['model'],
 ): Promise<void> {
   listing.warnings.forEach((w) => warnings.add(w));
-  const setup: FileSetup = { reading: study.reading, unit: study.unit, speakers: study.speakers };
+  const setup: FileSetup = { reading: study.reading, unit: study.unit, speakers: study.speakers, ...(model ? { model } : {}) };
   const merge = new InOrder(study, listing.files, warnings, visit);
   const workers = Math.min(jobs, listing.files.length) - 1;
   await runPool(listing.files, workers, codebook, setup, hooks, (i, outcome) => merge.take(i, outcome));

@@ -17,10 +17,13 @@ import { runLearn, type LearnResult } from '../../src/study/learn.js';
 import type { MergePolicy } from '../../src/core/codebook/model.js';
 import type { Coding } from '../../src/core/types.js';
 
-const BOOK = 'codebooks/exit-barriers.yaml';
 const GOLD = 'fixtures/codings/survivors-gold.csv';
 const STUDY = 'fixtures/survivors';
 const dir = mkdtempSync(join(tmpdir(), 'qcode-model-pass-'));
+/** The starter codebook without the model it ships with: the rules alone, to give models to. */
+const withoutModel = (yaml: string): string => yaml.replace(/^(model|merge):.*\n/gm, '');
+const BOOK = join(dir, 'rules-only.yaml');
+writeFileSync(BOOK, withoutModel(readFileSync('codebooks/exit-barriers.yaml', 'utf8')));
 const MODEL = join(dir, 'study.model.json');
 /** Three of the seven: enough for every policy to show, quick to code five ways. */
 const CODED = ['P01', 'P02', 'P03'].map((id) => `${STUDY}/${id}.txt`);
@@ -121,7 +124,7 @@ describe('code --model', () => {
     const study = copyStudy();
     writeFileSync(join(study, 'codebooks/exit-barriers.model.json'), learned.modelText);
     const bookFile = join(study, 'codebooks/exit-barriers.yaml');
-    writeFileSync(bookFile, readFileSync(bookFile, 'utf8').replace(/^codes:/m, 'model: exit-barriers.model.json\nmerge: union\ncodes:'));
+    writeFileSync(bookFile, withoutModel(readFileSync(bookFile, 'utf8')).replace(/^codes:/m, 'model: exit-barriers.model.json\nmerge: union\ncodes:'));
     const config = join(study, 'qcode.yaml');
     const { report } = await runCheck({ config });
     const agree = await runAgree({ config, inputs: [join(study, GOLD)], auto: true, bootstrap: 0 });
@@ -134,7 +137,7 @@ describe('code --model', () => {
     }
   });
 
-  it('with a model, --jobs 4 codes on one thread and gives the same codings', async () => {
+  it('with a model, --jobs 4 gives the same codings as one thread (each thread scores with its own copy)', async () => {
     const one = await code({ model: MODEL, merge: 'union' });
     const four = await code({ model: MODEL, merge: 'union', jobs: 4 });
     expect(four.codings).toEqual(one.codings);
