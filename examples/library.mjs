@@ -8,7 +8,8 @@ for (const row of report.codes.filter((r) => r.depth === 1 && r.cases >= 6)) {
   console.log(`${row.code}: ${row.cases} of ${report.transcripts} participants`);
 }
 
-// 2. The same, piece by piece: read, code each transcript, count.
+// 2. The same, piece by piece: read, code each transcript with the rules, count. (The CLI
+//    also merges the model the codebook names; `qcode freq --merge rules` matches this.)
 const codebook = await loadCodebook('codebooks/exit-barriers.yaml');
 const { transcripts } = await readTranscripts(['fixtures/survivors'], { attributes: 'fixtures/survivors/cases.csv' });
 const coded = transcripts.map((t) => codeTranscript(codebook, t));

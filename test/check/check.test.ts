@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { QcodeError } from '../../src/core/errors.js';
 import { checkCsv, checkMarkdown, checkTable } from '../../src/render/check.js';
 import { runCheck } from '../../src/study/check.js';
-import { copyStudy, editYaml, ROOT, stripCode } from './study.js';
+import { copyStudy, editYaml, ROOT, rulesOnlyStudy, stripCode } from './study.js';
 
 /** The shipped study's check, run once for the tests that only read it. */
 let shipped: ReturnType<typeof runCheck> | undefined;
@@ -37,7 +37,7 @@ describe('qcode check on the shipped study', () => {
 
 describe('qcode check on a broken copy', () => {
   it('names the code whose rules and examples were removed, and says why', async () => {
-    const dir = copyStudy();
+    const dir = await rulesOnlyStudy();
     stripCode(join(dir, 'codebooks/exit-barriers.yaml'), 'barrier.children');
     const { report, failed } = await runCheck({ config: join(dir, 'qcode.yaml') });
     expect(failed).toBe(true);
@@ -70,7 +70,7 @@ describe('qcode check on a broken copy', () => {
   });
 
   it('fails population.tribal at the global threshold once its override is gone', async () => {
-    const dir = copyStudy();
+    const dir = await rulesOnlyStudy();
     editYaml(join(dir, 'qcode.yaml'), (doc) => doc.deleteIn(['check', 'codes']));
     const { report, failed } = await runCheck({ config: join(dir, 'qcode.yaml') });
     expect(failed).toBe(true);
@@ -95,7 +95,7 @@ describe('qcode check on a broken copy', () => {
   });
 
   it('--update rewrites the snapshot, reports what moved, and the next check passes', async () => {
-    const dir = copyStudy();
+    const dir = await rulesOnlyStudy();
     stripCode(join(dir, 'codebooks/exit-barriers.yaml'), 'barrier.children');
     const config = join(dir, 'qcode.yaml');
     const before = readFileSync(join(dir, 'fixtures/expected-freq.json'), 'utf8');
@@ -130,7 +130,7 @@ describe('qcode check on a broken copy', () => {
 
 describe('the pull-request comment', () => {
   it('puts the verdict and the failing codes first, and folds every code into <details>', async () => {
-    const dir = copyStudy();
+    const dir = await rulesOnlyStudy();
     stripCode(join(dir, 'codebooks/exit-barriers.yaml'), 'barrier.children');
     const { report } = await runCheck({ config: join(dir, 'qcode.yaml') });
     const md = checkMarkdown(report);

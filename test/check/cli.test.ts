@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { json, qcode } from '../cli/run.js';
-import { copyStudy, stripCode } from './study.js';
+import { rulesOnlyStudy, stripCode } from './study.js';
 
 
 describe('qcode check', () => {
@@ -18,7 +18,7 @@ describe('qcode check', () => {
   });
 
   it('exits 1 and names the code whose rules and examples were removed, in every format', async () => {
-    const dir = copyStudy();
+    const dir = await rulesOnlyStudy();
     stripCode(join(dir, 'codebooks/exit-barriers.yaml'), 'barrier.children');
     const table = await qcode(['check', '--no-color', '--config', join(dir, 'qcode.yaml')]);
     expect(table.code).toBe(1);
@@ -32,7 +32,7 @@ describe('qcode check', () => {
   });
 
   it('--update writes the snapshot and prints what changed; the next check passes the snapshot', async () => {
-    const dir = copyStudy();
+    const dir = await rulesOnlyStudy();
     stripCode(join(dir, 'codebooks/exit-barriers.yaml'), 'barrier.children');
     const r = await qcode(['check', '--update', '--no-color', '--config', join(dir, 'qcode.yaml')]);
     expect(r.stdout).toMatch(/Updated the snapshot \S*fixtures\/expected-freq\.json: 1 code changed/);

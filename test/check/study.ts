@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+import { runCheck } from '../../src/study/check.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -25,6 +26,19 @@ export function smallStudyCopy(): string {
 export function copyStudy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'qcode-check-'));
   for (const p of ['qcode.yaml', 'codebooks', 'fixtures']) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
+  return dir;
+}
+
+/**
+ * A copy of the study whose codebook codes with its rules alone (the model it ships with
+ * removed), its snapshot made for them: what a change to the rules does then shows
+ * undiluted by the model's codings.
+ */
+export async function rulesOnlyStudy(): Promise<string> {
+  const dir = copyStudy();
+  const book = join(dir, 'codebooks/exit-barriers.yaml');
+  writeFileSync(book, readFileSync(book, 'utf8').replace(/^(model|merge):.*\n/gm, ''));
+  await runCheck({ config: join(dir, 'qcode.yaml'), update: true });
   return dir;
 }
 

@@ -28,11 +28,12 @@ describe('data commands on the shipped study', () => {
     expect(r.stdout).toMatch(/7 transcripts, 191 turns, 4685 words/);
   });
 
-  it('code --format csv: the coded table with the transcript\'s own words as evidence', async () => {
+  it('code --format csv: the coded table with the transcript\'s own words as evidence, and the shipped model\'s opinion', async () => {
     const r = await qcode('code', 'fixtures/survivors/P01.txt', '--format', 'csv', '--jobs', '1');
     expect(r.code).toBe(0);
     const [header, ...rows] = r.stdout.trim().split('\n');
-    expect(header).toBe('transcript,segment,speaker,code,coder,start,end,evidence');
+    // The starter codebook names its model (merge: vote), so each coding carries its probability.
+    expect(header).toBe('transcript,segment,speaker,code,coder,start,end,evidence,probability,features');
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.every((row) => row.startsWith('P01,P01:'))).toBe(true);
   });

@@ -20,8 +20,8 @@ describe('import … from "qcode"', () => {
     expect(values.freq).toEqual(cli.codes);
   });
 
-  it('gets the same split by region as `qcode freq --by region`', async () => {
-    const cli = json<{ codes: { code: string; by: unknown }[] }>(await qcode(['freq', '--by', 'region', '--format', 'json']));
+  it('gets the same split by region, from the rules, as `qcode freq --by region --merge rules`', async () => {
+    const cli = json<{ codes: { code: string; by: unknown }[] }>(await qcode(['freq', '--by', 'region', '--merge', 'rules', '--format', 'json']));
     expect(values.byRegion.map((c) => c.by)).toEqual(cli.codes.map((c) => c.by));
   });
 

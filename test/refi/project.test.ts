@@ -198,7 +198,11 @@ describe('import qdpx → export qdpx', () => {
     const r = await runImportQdpx({ file });
     const original = parseCodebook(readFileSync('codebooks/exit-barriers.yaml', 'utf8'), 'a.yaml');
     const back = parseCodebook(r.files.get('codebook.yaml')!, 'b.yaml');
-    expect({ ...back, codes: [], source: '', sha256: '' }).toEqual({ ...original, codes: [], source: '', sha256: '' });
+    // Every setting comes back but the learned model: its file is not part of the project,
+    // so the imported codebook codes with its rules until a model is learned or copied again.
+    const { model: _model, merge: _merge, ...settings } = original;
+    expect(original.model).toBe('exit-barriers.model.json');
+    expect({ ...back, codes: [], source: '', sha256: '' }).toEqual({ ...settings, codes: [], source: '', sha256: '' });
     const ids = (b: typeof original) => flattenCodes(b.codes).map((c) => `${c.id} ${c.rules.length}`);
     expect(ids(back)).toEqual(ids(original));
     const gold = (await readCodings('fixtures/codings/survivors-gold.csv')).filter((c) => c.code !== '').map((c) => `${c.segment} ${c.code}`).sort();
