@@ -8,11 +8,19 @@
 //     the starter's own kind and productivity, so ten times the rules make ten times the
 //     codings.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
+
+/** The codebook at `source`, its model (if it names one) by absolute path, so a copy elsewhere still finds it. */
+function readBook(source) {
+  const book = parse(readFileSync(source, 'utf8'));
+  if (book.model && !isAbsolute(book.model)) book.model = resolve(dirname(source), book.model);
+  return book;
+}
 import { prng, vocabulary } from './corpus.js';
 
 export function writeWidenedCodebook(source, target, factor = 10) {
-  const book = parse(readFileSync(source, 'utf8'));
+  const book = readBook(source);
   let rules = 0;
   const count = (codes) => {
     for (const c of codes ?? []) {
@@ -45,7 +53,7 @@ export function writeWidenedCodebook(source, target, factor = 10) {
 
 /** The starter codebook and nine copies of its codes (ids `<id>_copy1` … `_copy9`). */
 export function writeCopiedCodebook(source, target, factor = 10) {
-  const book = parse(readFileSync(source, 'utf8'));
+  const book = readBook(source);
   const original = JSON.stringify(book.codes);
   for (let k = 1; k < factor; k++) {
     const copy = JSON.parse(original);
