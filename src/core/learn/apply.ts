@@ -7,7 +7,12 @@ import type { StemFn } from '../codebook/stem.js';
 import { compareText, type CodedTranscript } from '../code/pass.js';
 import { segmentQuestions } from '../segment/questions.js';
 import type { CodeId, Coding, Segment, Transcript } from '../types.js';
-import { FEATURE, visitFeatures } from './features.js';
+import { FEATURE, STOP } from './features.js';
+import { isAscii, readAsciiWords, WordTable } from '../codebook/ascii-words.js';
+import { REMEMBERED_TOKENS } from '../codebook/compile.js';
+import { MAX_STEMMED_LENGTH } from '../codebook/stem.js';
+import { blankNotes } from '../segment/notes.js';
+import { tokenize } from '../segment/tokenize.js';
 import { sigmoid } from './logistic.js';
 import { round4, type CodeModel, type LearnedModel } from './model.js';
 
@@ -45,8 +50,27 @@ export interface ScoringModel {
   asked: Map<string, CodeWeight[]>;
   pairs: Map<string, Map<string, CodeWeight[]>>;
   short: CodeWeight[] | undefined;
-  /** A number per stem met, so a text's distinct pairs are counted without a string per pair. */
+  /** A number per stem met, so a text's distinct stems and pairs are counted without strings. */
   stemNumbers: Map<string, number>;
+  /** Each token met, with what scoring needs of it (see ModelWord), by token and as written in ASCII. */
+  lookups: Map<string, ModelWord>;
+  table: WordTable<ModelWord>;
+  /** Per stem number, the last text that counted it as a word or a question word (see scoreText). */
+  countedWord: number[];
+  countedAsked: number[];
+  texts: number;
+}
+
+/** A token as scoring reads it, worked out once per distinct token. */
+interface ModelWord {
+  token: string;
+  stem: string;
+  stop: boolean;
+  number: number;
+  /** The weights of the features it starts: as a word, as a question word, as the first of a pair (by second stem). */
+  words: CodeWeight[] | undefined;
+  asked: CodeWeight[] | undefined;
+  pairs: Map<string, CodeWeight[]> | undefined;
 }
 
 export interface Opinion {
@@ -64,7 +88,10 @@ export function scoringModel(model: LearnedModel, stem: StemFn): ScoringModel {
       byFeature.set(f, list);
     }
   }
-  const m: ScoringModel = { model, stem, byFeature, words: new Map(), asked: new Map(), pairs: new Map(), short: undefined, stemNumbers: new Map() };
+  const m: ScoringModel = {
+    model, stem, byFeature, words: new Map(), asked: new Map(), pairs: new Map(), short: undefined, stemNumbers: new Map(),
+    lookups: new Map(), table: new WordTable(REMEMBERED_TOKENS, (w) => w.token), countedWord: [], countedAsked: [], texts: 0,
+  };
   for (const [f, list] of byFeature) {
     if (f === FEATURE.short) m.short = list;
     else if (f.startsWith('w:')) m.words.set(f.slice(2), list);
@@ -83,57 +110,75 @@ export function scoringModel(model: LearnedModel, stem: StemFn): ScoringModel {
 /** Stem numbers fit in 26 bits, so a pair of them is one exact double. */
 const PAIR = 2 ** 26;
 
+function numberOf(m: ScoringModel, stem: string): number {
+  let n = m.stemNumbers.get(stem);
+  if (n === undefined) m.stemNumbers.set(stem, (n = m.stemNumbers.size % PAIR));
+  return n;
+}
+
+function wordOf(m: ScoringModel, token: string): ModelWord {
+  const known = m.lookups.get(token);
+  if (known) return known;
+  const stem = m.stem(token);
+  const w: ModelWord = {
+    token, stem, stop: STOP.has(token), number: numberOf(m, stem), words: m.words.get(stem), asked: m.asked.get(stem), pairs: m.pairs.get(stem),
+  };
+  if (token.length <= MAX_STEMMED_LENGTH && m.lookups.size < REMEMBERED_TOKENS) m.lookups.set(token, w);
+  return w;
+}
+
+/** A text's tokens (notes blanked) as scoring reads them, in order. */
+function wordsOf(m: ScoringModel, text: string): ModelWord[] {
+  const plain = blankNotes(text);
+  const out: ModelWord[] = [];
+  if (isAscii(plain)) readAsciiWords(plain, m.table, (token) => wordOf(m, token), (w) => out.push(w));
+  else for (const t of tokenize(plain)) out.push(wordOf(m, t.text));
+  return out;
+}
+
 /**
  * The model's probability for every code it knows, on one text and its question: what
- * scoreFeatures(featuresOf(…)) gives, without spelling every feature of the text (only the
- * few the model weighs are named).
+ * scoreFeatures(featuresOf(…)) gives — the same features as featuresOf finds (a test
+ * holds the two equal on every hand-coded line) — without spelling every feature of the
+ * text: each distinct token is looked up once per run, and only the few features the
+ * model weighs are named.
  */
 export function scoreText(m: ScoringModel, text: string, question: string | null): Map<CodeId, Opinion> {
+  const stamp = ++m.texts;
   const weighed: Array<[string, CodeWeight[]]> = [];
-  const words = new Set<string>();
-  const asked = new Set<string>();
+  const words = wordsOf(m, text);
+  let count = 0;
   // Pairs are counted by sorting their numbers: no string or set entry per pair.
   const pairKeys: number[] = [];
-  let short = 0;
-  let lastStem = '';
-  let lastNumber = -1;
-  const numberOf = (stem: string): number => {
-    if (stem === lastStem && lastNumber >= 0) return lastNumber;
-    let n = m.stemNumbers.get(stem);
-    if (n === undefined) m.stemNumbers.set(stem, (n = m.stemNumbers.size % PAIR));
-    lastStem = stem;
-    lastNumber = n;
-    return n;
-  };
-  visitFeatures(text, question, m.stem, {
-    word: (s) => {
-      if (words.has(s)) return;
-      words.add(s);
-      const list = m.words.get(s);
-      if (list) weighed.push([FEATURE.word(s), list]);
-    },
-    pair: (a, b) => {
-      const first = numberOf(a);
-      pairKeys.push(first * PAIR + numberOf(b));
-      const list = m.pairs.get(a)?.get(b);
-      if (list) weighed.push([FEATURE.pair(a, b), list]);
-    },
-    short: () => {
-      short = 1;
-      if (m.short) weighed.push([FEATURE.short, m.short]);
-    },
-    asked: (s) => {
-      if (asked.has(s)) return;
-      asked.add(s);
-      const list = m.asked.get(s);
-      if (list) weighed.push([FEATURE.asked(s), list]);
-    },
-  });
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!w.stop && m.countedWord[w.number] !== stamp) {
+      m.countedWord[w.number] = stamp;
+      count++;
+      if (w.words) weighed.push([FEATURE.word(w.stem), w.words]);
+    }
+    if (i === 0) continue;
+    const before = words[i - 1]!;
+    pairKeys.push(before.number * PAIR + w.number);
+    const list = before.pairs?.get(w.stem);
+    if (list) weighed.push([FEATURE.pair(before.stem, w.stem), list]);
+  }
+  count += distinct(pairKeys);
+  if (words.length <= 3) {
+    count++;
+    if (m.short) weighed.push([FEATURE.short, m.short]);
+  }
+  for (const w of question ? wordsOf(m, question) : []) {
+    if (w.stop || m.countedAsked[w.number] === stamp) continue;
+    m.countedAsked[w.number] = stamp;
+    count++;
+    if (w.asked) weighed.push([FEATURE.asked(w.stem), w.asked]);
+  }
   // In the order of the sorted feature list, so the sums are added up alike; a pair met
   // twice is weighed once.
   weighed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const once = weighed.filter((w, i) => i === 0 || w[0] !== weighed[i - 1]![0]);
-  return opinionsOf(m, once, words.size + distinct(pairKeys) + short + asked.size);
+  return opinionsOf(m, once, count);
 }
 
 /** How many different numbers `keys` holds. */

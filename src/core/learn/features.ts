@@ -8,37 +8,11 @@ import { blankNotes } from '../segment/notes.js';
 import { tokenize } from '../segment/tokenize.js';
 
 /** Words too common to tell one code from another; kept out of single-stem features only. */
-const STOP = new Set([
+export const STOP = new Set([
   'a', 'an', 'the', 'and', 'or', 'but', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'it', 'that', 'this',
   'i', 'me', 'my', 'you', 'your', 'we', 'our', 'they', 'them', 'their', 'he', 'him', 'his', 'she', 'her',
   'be', 'is', 'was', 'were', 'are', 'am', 'been', 'so', 'like', 'just', 'um', 'uh', 'yeah', 'there', 'then',
 ]);
-
-/**
- * What a text and its question hold, by kind, each as often as it occurs: a stem of the
- * text that is not a stop word, a pair of neighbouring stems, a text of three tokens or
- * fewer, a stem of the question that is not a stop word. The one definition of the
- * features: featuresOf spells them as strings, and scoring looks them up without doing so.
- */
-export interface FeatureVisitor {
-  word(stem: string): void;
-  pair(first: string, second: string): void;
-  short(): void;
-  asked(stem: string): void;
-}
-
-export function visitFeatures(text: string, question: string | null, stem: StemFn, visit: FeatureVisitor): void {
-  const tokens = tokenize(blankNotes(text));
-  const stems = tokens.map((t) => stem(t.text));
-  stems.forEach((s, i) => {
-    if (!STOP.has(tokens[i]!.text)) visit.word(s);
-    if (i > 0) visit.pair(stems[i - 1]!, s);
-  });
-  if (stems.length <= 3) visit.short();
-  if (question) {
-    for (const t of tokenize(blankNotes(question))) if (!STOP.has(t.text)) visit.asked(stem(t.text));
-  }
-}
 
 /** The spelling of each kind of feature, as a model file names them. */
 export const FEATURE = {
@@ -50,15 +24,22 @@ export const FEATURE = {
 
 /**
  * The distinct features of one text and its question, sorted (the same text gives the same
- * list). Bracketed notes are the transcriber's and give none.
+ * list): the stem of each word that is not a stop word, each pair of neighbouring stems, a
+ * text of three tokens or fewer, the stem of each word of the question that is not a stop
+ * word. Bracketed notes are the transcriber's and give none. Scoring (apply.ts) reads the
+ * same features from a cache of what each token gives; a test holds the two equal.
  */
 export function featuresOf(text: string, question: string | null, stem: StemFn): string[] {
   const out = new Set<string>();
-  visitFeatures(text, question, stem, {
-    word: (s) => out.add(FEATURE.word(s)),
-    pair: (a, b) => out.add(FEATURE.pair(a, b)),
-    short: () => out.add(FEATURE.short),
-    asked: (s) => out.add(FEATURE.asked(s)),
+  const tokens = tokenize(blankNotes(text));
+  const stems = tokens.map((t) => stem(t.text));
+  stems.forEach((s, i) => {
+    if (!STOP.has(tokens[i]!.text)) out.add(FEATURE.word(s));
+    if (i > 0) out.add(FEATURE.pair(stems[i - 1]!, s));
   });
+  if (stems.length <= 3) out.add(FEATURE.short);
+  if (question) {
+    for (const t of tokenize(blankNotes(question))) if (!STOP.has(t.text)) out.add(FEATURE.asked(stem(t.text)));
+  }
   return [...out].sort();
 }
