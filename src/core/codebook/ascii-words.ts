@@ -39,6 +39,8 @@ const MAX_PROBES = 16;
 export class WordTable<T> {
   private readonly slots: Int32Array;
   private readonly hashes: number[] = [];
+  /** Each entry's token, kept here so a lookup reads no property of T (one shape for every T). */
+  private readonly tokens: string[] = [];
   private readonly entries: T[] = [];
 
   constructor(private readonly capacity: number, private readonly tokenOf: (entry: T) => string) {
@@ -53,7 +55,7 @@ export class WordTable<T> {
     for (let probe = 0, at = h & mask; probe < MAX_PROBES; probe++, at = (at + 1) & mask) {
       const id = this.slots[at]!;
       if (id < 0) return undefined;
-      if (this.hashes[id] === h && sameWord(this.tokenOf(this.entries[id]!), text, start, end)) return this.entries[id];
+      if (this.hashes[id] === h && sameWord(this.tokens[id]!, text, start, end)) return this.entries[id];
     }
     return undefined;
   }
@@ -66,6 +68,7 @@ export class WordTable<T> {
     for (let probe = 0; this.slots[at]! >= 0; probe++, at = (at + 1) & mask) if (probe + 1 >= MAX_PROBES) return;
     this.slots[at] = this.entries.length;
     this.hashes.push(h);
+    this.tokens.push(this.tokenOf(entry));
     this.entries.push(entry);
   }
 }

@@ -50,6 +50,8 @@ export interface ScoringModel {
   asked: Map<string, CodeWeight[]>;
   pairs: Map<string, Map<string, CodeWeight[]>>;
   short: CodeWeight[] | undefined;
+  /** The model's codes in its own order (a model file's keys are sorted). */
+  codes: Array<[CodeId, CodeModel]>;
   /** A number per stem met, so a text's distinct stems and pairs are counted without strings. */
   stemNumbers: Map<string, number>;
   /** Each token met, with what scoring needs of it (see ModelWord), by token and as written in ASCII. */
@@ -89,7 +91,7 @@ export function scoringModel(model: LearnedModel, stem: StemFn): ScoringModel {
     }
   }
   const m: ScoringModel = {
-    model, stem, byFeature, words: new Map(), asked: new Map(), pairs: new Map(), short: undefined, stemNumbers: new Map(),
+    model, stem, byFeature, codes: Object.entries(model.codes), words: new Map(), asked: new Map(), pairs: new Map(), short: undefined, stemNumbers: new Map(),
     lookups: new Map(), table: new WordTable(REMEMBERED_TOKENS, (w) => w.token), countedWord: [], countedAsked: [], texts: 0,
   };
   for (const [f, list] of byFeature) {
@@ -216,8 +218,9 @@ function opinionsOf(m: ScoringModel, weighed: ReadonlyArray<[string, CodeWeight[
     }
   }
   const out = new Map<CodeId, Opinion>();
-  for (const [code, c] of Object.entries(m.model.codes)) {
-    const top = (pushes.get(code) ?? []).sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, SHOWN_FEATURES).map(([f]) => f);
+  for (const [code, c] of m.codes) {
+    const pushed = pushes.get(code);
+    const top = pushed ? pushed.sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, SHOWN_FEATURES).map(([f]) => f) : [];
     out.set(code, { probability: round4(sigmoid(c.bias + (sums.get(code) ?? 0))), features: top });
   }
   return out;
