@@ -29,7 +29,8 @@ export interface StudyCliOptions extends OutputOptions {
   codings?: string;
   coder?: string;
   jobs?: string;
-  model?: string;
+  /** A file, or false for --no-model. */
+  model?: string | false;
   merge?: StudyOptions['merge'];
 }
 
@@ -55,13 +56,14 @@ export function addReadingOptions(cmd: Command, opts: { unit?: boolean } = {}): 
 
 /** Commands that run the coding pass. */
 export function addPassOptions(cmd: Command): Command {
-  return addModelOptions(cmd.option('--jobs <n>', 'threads for the coding pass, the main one included (default: one per core for a large corpus, else 1; one with a model)'));
+  return addModelOptions(cmd.option('--jobs <n>', 'threads for the coding pass, the main one included (default: one per core for a large corpus, else 1)'));
 }
 
 /** A learned model's opinion beside the rules' (`qcode learn --out`). */
 export function addModelOptions(cmd: Command): Command {
   return cmd
     .option('--model <file>', "a learned model (qcode learn --out) whose codings join the rules' as coder model (default: the codebook's model:)")
+    .option('--no-model', "code with the rules alone, leaving out the model the codebook names (faster on a large corpus)")
     .addOption(new Option('--merge <policy>', "rules: the rules' codings, each with the model's probability; model: the model's codings only; union: both; vote: the rules' codings plus the model's where it is confident (default: the codebook's merge:, else rules)").choices(MERGE_POLICIES));
 }
 
@@ -84,7 +86,7 @@ export function studyOptions(inputs: string[], opts: StudyCliOptions): StudyOpti
   if (opts.codings !== undefined) s.codings = opts.codings;
   if (opts.coder !== undefined) s.coder = opts.coder;
   if (opts.jobs !== undefined) s.jobs = parseNumberOption(opts.jobs, '--jobs', 1, 256);
-  if (opts.model !== undefined) s.model = opts.model;
+  if (opts.model !== undefined) s.model = opts.model === false ? false : opts.model;
   if (opts.merge !== undefined) s.merge = opts.merge;
   return s;
 }

@@ -43,7 +43,7 @@ export async function forEachCoded(
   const saved = opts.codings ? await savedCodings(opts.codings, opts.coder, book, warnings) : undefined;
   const pass = { unit: study.unit, speakers: study.speakers };
   const model = saved ? null : await passModel(study, opts, warnings);
-  if (saved && opts.model) warnings.add({ file: opts.model, message: 'not used: --codings reports saved codings as they are, so --model has nothing to add to' });
+  if (saved && typeof opts.model === 'string') warnings.add({ file: opts.model, message: 'not used: --codings reports saved codings as they are, so --model has nothing to add to' });
   const listing = await listInputs(study.inputs);
   if (!saved && (await codeAcrossThreads(study, listing, opts.jobs, warnings, hooks, visit, model))) return { coder: 'auto' };
   for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks, listing)) {

@@ -35,7 +35,8 @@ export async function passModel(study: Study, opts: Pick<StudyOptions, 'model' |
   const cb = study.codebook;
   if (!cb) return null;
   const named = cb.book.model !== undefined ? (isAbsolute(cb.book.model) ? cb.book.model : join(dirname(cb.book.source), cb.book.model)) : undefined;
-  const path = opts.model ?? named;
+  // --no-model: the rules alone, whatever the codebook names.
+  const path = opts.model === false ? undefined : (opts.model ?? named);
   if (path === undefined) {
     if (opts.merge !== undefined && opts.merge !== 'rules') throw new QcodeError(`--merge ${opts.merge} needs a model: pass --model FILE (written by qcode learn --out), or name one in the codebook (model: FILE)`);
     return null;

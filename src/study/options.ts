@@ -25,8 +25,8 @@ export interface StudyOptions {
   coder?: string;
   /** Threads for the coding pass; default: one less than the cores for a large corpus, else 1. */
   jobs?: number;
-  /** A learned model (`qcode learn --out`) whose opinion joins the rules'; default the codebook's `model:`. */
-  model?: string;
+  /** A learned model (`qcode learn --out`) whose opinion joins the rules'; default the codebook's `model:`; false: none, the rules alone. */
+  model?: string | false;
   /** How the model's codings and the rules' combine (see core/learn/apply.ts); default the codebook's `merge:`, else `rules`. */
   merge?: MergePolicy;
 }

@@ -38,6 +38,15 @@ describe('data commands on the shipped study', () => {
     expect(rows.every((row) => row.startsWith('P01,P01:'))).toBe(true);
   });
 
+  it('code --no-model: the rules alone, though the codebook names a model', async () => {
+    const r = await qcode('code', 'fixtures/survivors/P01.txt', '--format', 'csv', '--jobs', '1', '--no-model');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('transcript,segment,speaker,code,coder,start,end,evidence');
+    const vote = await qcode('code', 'fixtures/survivors/P01.txt', '--format', 'csv', '--jobs', '1', '--no-model', '--merge', 'vote');
+    expect(vote.code).toBe(2);
+    expect(vote.stderr).toMatch(/--merge vote needs a model/);
+  });
+
   it('freq --by region --format md', async () => {
     const r = await qcode('freq', '--by', 'region', '--format', 'md');
     expect(r.code).toBe(0);

@@ -143,6 +143,14 @@ describe('code --model', () => {
     expect(four.codings).toEqual(one.codings);
   });
 
+  it('the shipped codebook codes with its model by default, and with the rules alone under model: false (--no-model)', async () => {
+    const shipped = await runCode({ codebook: 'codebooks/exit-barriers.yaml', inputs: CODED, jobs: 1 });
+    expect(shipped.codings.every((c) => c.probability !== undefined)).toBe(true);
+    const alone = await runCode({ codebook: 'codebooks/exit-barriers.yaml', inputs: CODED, jobs: 1, model: false });
+    expect(alone.codings.map(key)).toEqual((await code({})).codings.map(key));
+    expect(alone.codings.some((c) => c.probability !== undefined)).toBe(false);
+  });
+
   it('warns when the model learned from another unit than the one coded', async () => {
     expect(parseModel(learned.modelText, MODEL).unit).toBe('turn');
     const bySentence = await runCode({ codebook: BOOK, inputs: CODED.slice(0, 1), jobs: 1, unit: 'sentence', model: MODEL });
