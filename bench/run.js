@@ -8,7 +8,8 @@
 //     tokenizer, a cached Porter stemmer and set lookups of the
 //     `any:` terms, with no near/not/regex/offsets — what qcode must beat;
 //   - qcode again with a codebook of ten times the rules (bench/widen.js);
-//   - qcode with `--jobs 2`, on two cores (the only run not pinned to one).
+//   - qcode with `--jobs 2`, on two cores (the only run not pinned to one);
+//   - qcode with `--no-model`: the rules alone, without the model the codebook names.
 // Every command runs as its own process, pinned to one core when `taskset` exists; the
 // tools alternate within each repeat so load from elsewhere hits them alike, and the
 // best wall time of the repeats is reported. Prints a table and the goals; asserts
@@ -70,6 +71,7 @@ function measure(cmd, args, okStatus = [0], cores = pin) {
 const qcode = values.qcode ?? join(root, 'bin', 'qcode.js');
 const tools = [
   { name: 'qcode freq', run: (dir) => measure(process.execPath, [qcode, 'freq', '--format', 'json', '--quiet', '--codebook', codebook, dir]) },
+  { name: 'qcode freq --no-model (rules alone)', run: (dir) => measure(process.execPath, [qcode, 'freq', '--format', 'json', '--quiet', '--no-model', '--codebook', codebook, dir]) },
   { name: 'qcode freq --jobs 2 (2 cores)', run: (dir) => measure(process.execPath, [qcode, 'freq', '--format', 'json', '--quiet', '--jobs', '2', '--codebook', codebook, dir], [0], pinTwo) },
   { name: 'naive script', run: (dir) => measure(process.execPath, [join(root, 'bench', 'naive.js'), dir, codebook]) },
   ...(python ? [{ name: 'naive Python + NLTK', run: (dir) => measure('python3', [join(root, 'bench', 'naive.py'), dir, codebook]) }] : []),
