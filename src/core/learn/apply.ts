@@ -61,6 +61,8 @@ export interface ScoringModel {
   countedWord: number[];
   countedAsked: number[];
   texts: number;
+  /** A text's pair numbers, sorted to count the distinct ones (reused). */
+  pairKeys: Float64Array;
 }
 
 /** A token as scoring reads it, worked out once per distinct token. */
@@ -93,6 +95,7 @@ export function scoringModel(model: LearnedModel, stem: StemFn): ScoringModel {
   const m: ScoringModel = {
     model, stem, byFeature, codes: Object.entries(model.codes), words: new Map(), asked: new Map(), pairs: new Map(), short: undefined, stemNumbers: new Map(),
     lookups: new Map(), table: new WordTable(REMEMBERED_TOKENS, (w) => w.token), countedWord: [], countedAsked: [], texts: 0,
+    pairKeys: new Float64Array(256),
   };
   for (const [f, list] of byFeature) {
     if (f === FEATURE.short) m.short = list;
@@ -150,8 +153,10 @@ export function scoreText(m: ScoringModel, text: string, question: string | null
   const weighed: Array<[string, CodeWeight[]]> = [];
   const words = wordsOf(m, text);
   let count = 0;
-  // Pairs are counted by sorting their numbers: no string or set entry per pair.
-  const pairKeys: number[] = [];
+  // Pairs are counted by sorting their numbers in a buffer kept between texts: no string,
+  // set entry or array per pair.
+  if (m.pairKeys.length < words.length) m.pairKeys = new Float64Array(2 * words.length);
+  let pairs = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (!w.stop && m.countedWord[w.number] !== stamp) {
@@ -161,11 +166,11 @@ export function scoreText(m: ScoringModel, text: string, question: string | null
     }
     if (i === 0) continue;
     const before = words[i - 1]!;
-    pairKeys.push(before.number * PAIR + w.number);
+    m.pairKeys[pairs++] = before.number * PAIR + w.number;
     const list = before.pairs?.get(w.stem);
     if (list) weighed.push([FEATURE.pair(before.stem, w.stem), list]);
   }
-  count += distinct(pairKeys);
+  count += distinct(m.pairKeys.subarray(0, pairs));
   if (words.length <= 3) {
     count++;
     if (m.short) weighed.push([FEATURE.short, m.short]);
@@ -183,12 +188,12 @@ export function scoreText(m: ScoringModel, text: string, question: string | null
   return opinionsOf(m, once, count);
 }
 
-/** How many different numbers `keys` holds. */
-function distinct(keys: number[]): number {
+/** How many different numbers `keys` holds (sorted in place). */
+function distinct(keys: Float64Array): number {
   if (keys.length < 2) return keys.length;
-  const sorted = Float64Array.from(keys).sort();
+  keys.sort();
   let n = 1;
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) n++;
+  for (let i = 1; i < keys.length; i++) if (keys[i] !== keys[i - 1]) n++;
   return n;
 }
 
