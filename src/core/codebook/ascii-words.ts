@@ -6,6 +6,21 @@
 // remembered) is sliced. The words and tokens are exactly tokenize()'s: on ASCII its
 // pattern reads runs of letters and digits joined by single apostrophes, and lower-cases.
 
+import { tokenize } from '../segment/tokenize.js';
+
+/**
+ * Calls `each` with every word of `text` as tokenize() finds it: its entry and its span.
+ * Plain-ASCII text is read through `table` (entryOf is asked only for a word not there);
+ * any other text through the tokenizer, asking entryOf for every token, so entryOf keeps
+ * its own memory of the tokens it has worked out.
+ */
+export function readWords<T>(
+  text: string, table: WordTable<T>, entryOf: (token: string) => T, each: (entry: T, start: number, end: number) => void,
+): void {
+  if (isAscii(text)) readAsciiWords(text, table, entryOf, each);
+  else for (const t of tokenize(text)) each(entryOf(t.text), t.start, t.end);
+}
+
 /** Whether `text` is all ASCII: then readAsciiWords reads it exactly as tokenize() does. */
 export function isAscii(text: string): boolean {
   return !NOT_ASCII.test(text);

@@ -1,7 +1,6 @@
 import { blankNotes } from '../segment/notes.js';
-import { tokenize } from '../segment/tokenize.js';
 import type { CodeId } from '../types.js';
-import { isAscii, readAsciiWords } from './ascii-words.js';
+import { readWords } from './ascii-words.js';
 import { REMEMBERED_TOKENS, type CompiledCodebook, type CompiledPart, type CompiledRule, type TermId, type TokenLookup } from './compile.js';
 import { MAX_STEMMED_LENGTH } from './stem.js';
 
@@ -85,20 +84,11 @@ interface Words {
 /** A text's tokens, each looked up in the codebook's index. */
 function lookedUp(cb: CompiledCodebook, text: string): Words {
   const words: Words = { entries: [], starts: [], ends: [] };
-  if (isAscii(text)) {
-    readAsciiWords(text, cb.words, (token) => lookUp(cb, token), (entry, start, end) => {
-      words.entries.push(entry);
-      words.starts.push(start);
-      words.ends.push(end);
-    });
-    return words;
-  }
-  // Filled by push, as above: arrays of one kind keep the matcher's optimized code valid.
-  for (const token of tokenize(text)) {
-    words.entries.push(lookUp(cb, token.text));
-    words.starts.push(token.start);
-    words.ends.push(token.end);
-  }
+  readWords(text, cb.words, (token) => lookUp(cb, token), (entry, start, end) => {
+    words.entries.push(entry);
+    words.starts.push(start);
+    words.ends.push(end);
+  });
   return words;
 }
 

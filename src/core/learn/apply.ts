@@ -8,11 +8,10 @@ import { compareText, type CodedTranscript } from '../code/pass.js';
 import { segmentQuestions } from '../segment/questions.js';
 import type { CodeId, Coding, Segment, Transcript } from '../types.js';
 import { FEATURE, STOP } from './features.js';
-import { isAscii, readAsciiWords, WordTable } from '../codebook/ascii-words.js';
+import { readWords, WordTable } from '../codebook/ascii-words.js';
 import { REMEMBERED_TOKENS } from '../codebook/compile.js';
 import { MAX_STEMMED_LENGTH } from '../codebook/stem.js';
 import { blankNotes } from '../segment/notes.js';
-import { tokenize } from '../segment/tokenize.js';
 import { sigmoid } from './logistic.js';
 import { round4, type CodeModel, type LearnedModel } from './model.js';
 
@@ -134,10 +133,8 @@ function wordOf(m: ScoringModel, token: string): ModelWord {
 
 /** A text's tokens (notes blanked) as scoring reads them, in order. */
 function wordsOf(m: ScoringModel, text: string): ModelWord[] {
-  const plain = blankNotes(text);
   const out: ModelWord[] = [];
-  if (isAscii(plain)) readAsciiWords(plain, m.table, (token) => wordOf(m, token), (w) => out.push(w));
-  else for (const t of tokenize(plain)) out.push(wordOf(m, t.text));
+  readWords(blankNotes(text), m.table, (token) => wordOf(m, token), (w) => out.push(w));
   return out;
 }
 
