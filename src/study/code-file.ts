@@ -4,9 +4,9 @@
 
 import type { CompiledCodebook } from '../core/codebook/compile.js';
 import type { MergePolicy, SpeakerScope } from '../core/codebook/model.js';
-import { codeTranscript, eligibleSegments, type CodedTranscript } from '../core/code/pass.js';
+import { eligibleSegments, type CodedTranscript } from '../core/code/pass.js';
 import type { StemFn } from '../core/codebook/stem.js';
-import { applyModel, scoringModel, type ScoringModel } from '../core/learn/apply.js';
+import { codeAndMerge, scoringModel, type ScoringModel } from '../core/learn/apply.js';
 import type { LearnedModel } from '../core/learn/model.js';
 import { QcodeError } from '../core/errors.js';
 import type { Place, Unit, Warning } from '../core/types.js';
@@ -21,11 +21,14 @@ export interface FileSetup {
   model?: { learned: LearnedModel; policy: MergePolicy };
 }
 
-/** Each model ready to score once per thread, however many files it codes. */
+/**
+ * Each model ready to score once per thread, however many files it codes: the main thread's
+ * run (passModel) and its share of a parallel pass find the same one, caches and all.
+ */
 const scorings = new WeakMap<LearnedModel, ScoringModel>();
-function scoringOf(learned: LearnedModel, stem: StemFn): ScoringModel {
+export function scoringOf(learned: LearnedModel, stem: StemFn): ScoringModel {
   let m = scorings.get(learned);
-  if (!m) scorings.set(learned, (m = scoringModel(learned, stem)));
+  if (!m || m.stem !== stem) scorings.set(learned, (m = scoringModel(learned, stem)));
   return m;
 }
 
@@ -46,10 +49,9 @@ export async function codeFile(codebook: CompiledCodebook, setup: FileSetup, fil
     transcripts: transcripts.map((t) => {
       checkParticipantWords(t);
       warnings.push(...t.warnings);
-      const segments = eligibleSegments(t, setup.unit, setup.speakers);
-      const rules = codeTranscript(codebook, t, { unit: setup.unit, speakers: setup.speakers }, segments);
-      const { model } = setup;
-      const coded = model ? applyModel(scoringOf(model.learned, codebook.stem), t, segments, rules, model.policy) : rules;
+      const { unit, speakers, model } = setup;
+      const step = model ? { scoring: scoringOf(model.learned, codebook.stem), policy: model.policy } : null;
+      const coded = codeAndMerge(codebook, t, { unit, speakers }, eligibleSegments(t, unit, speakers), step);
       return { coded, notes: notesOf(t) };
     }),
   };

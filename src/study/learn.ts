@@ -7,7 +7,8 @@ import type { CompiledCodebook } from '../core/codebook/compile.js';
 import { flattenCodes } from '../core/codebook/model.js';
 import { codeTranscript, compareText, eligibleSegments, type CodedTranscript } from '../core/code/pass.js';
 import { QcodeError } from '../core/errors.js';
-import { applyModel, DEFAULT_MERGE, scoringModel, type MergePolicy, type ScoringModel } from '../core/learn/apply.js';
+import { codeAndMerge, DEFAULT_MERGE, type MergePolicy, type ModelStep } from '../core/learn/apply.js';
+import { scoringOf } from './code-file.js';
 import { crossValidate, type Evaluation, type JudgedSegment } from '../core/learn/evaluate.js';
 import { canonicalJson, type LearnedModel } from '../core/learn/model.js';
 import { segmentQuestions } from '../core/segment/questions.js';
@@ -21,9 +22,7 @@ import { Warnings, type RunHooks, type StudyOptions } from './options.js';
 import { readStudyTranscripts } from './transcripts.js';
 
 /** A model as a coding pass uses it: scoring tables, the merge policy, the file it came from. */
-export interface PassModel {
-  scoring: ScoringModel;
-  policy: MergePolicy;
+export interface PassModel extends ModelStep {
   path: string;
 }
 
@@ -49,7 +48,7 @@ export async function passModel(study: Study, opts: Pick<StudyOptions, 'model' |
   if (!study.reads.includes(path)) study.reads.push(path);
   // --merge, else the policy the codebook gives with the model it names.
   const policy = opts.merge ?? (opts.model === undefined ? cb.book.merge : undefined) ?? DEFAULT_MERGE;
-  return { scoring: scoringModel(model, cb.stem), policy, path };
+  return { scoring: scoringOf(model, cb.stem), policy, path };
 }
 
 function checkModelFits(model: LearnedModel, cb: CompiledCodebook, path: string, warnings: Warnings): void {
@@ -79,8 +78,7 @@ export function asAutoCoding<C extends { coder: string }>(c: C): C {
 export function codeWithModel(
   study: Study, m: PassModel | null, t: Transcript, segments: readonly Segment[] = eligibleSegments(t, study.unit, study.speakers),
 ): CodedTranscript {
-  const coded = codeTranscript(study.codebook!, t, { unit: study.unit, speakers: study.speakers }, segments);
-  return m ? applyModel(m.scoring, t, segments, coded, m.policy) : coded;
+  return codeAndMerge(study.codebook!, t, { unit: study.unit, speakers: study.speakers }, segments, m);
 }
 
 export interface LearnRunOptions extends Omit<StudyOptions, 'codings' | 'model' | 'merge'> {

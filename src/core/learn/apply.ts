@@ -3,8 +3,9 @@
 // codings in, the coding of record out.
 
 import type { MergePolicy } from '../codebook/model.js';
+import type { CompiledCodebook } from '../codebook/compile.js';
 import type { StemFn } from '../codebook/stem.js';
-import { compareText, type CodedTranscript } from '../code/pass.js';
+import { codeTranscript, compareText, type CodedTranscript, type PassOptions } from '../code/pass.js';
 import { segmentQuestions } from '../segment/questions.js';
 import type { CodeId, Coding, Segment, Transcript } from '../types.js';
 import { FEATURE, STOP } from './features.js';
@@ -226,6 +227,23 @@ function opinionsOf(m: ScoringModel, weighed: ReadonlyArray<[string, CodeWeight[
     out.set(code, { probability: round4(sigmoid(c.bias + (sums.get(code) ?? 0))), features: top });
   }
   return out;
+}
+
+/** A model ready to score and the policy its codings merge with the rules' by. */
+export interface ModelStep {
+  scoring: ScoringModel;
+  policy: MergePolicy;
+}
+
+/**
+ * The coding of record for one transcript: the rules' pass over its eligible segments,
+ * then, when there is a model, the merge of its opinion. Every thread codes with this.
+ */
+export function codeAndMerge(
+  cb: CompiledCodebook, t: Transcript, pass: PassOptions, segments: readonly Segment[], model: ModelStep | null,
+): CodedTranscript {
+  const coded = codeTranscript(cb, t, pass, segments);
+  return model ? applyModel(model.scoring, t, segments, coded, model.policy) : coded;
 }
 
 /**
