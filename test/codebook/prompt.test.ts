@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeTranscript } from '../../src/core/code/pass.js';
 import { lintCodebook } from '../../src/core/codebook/lint.js';
-import { matchText, questionTerms } from '../../src/core/codebook/match.js';
+import { matchText, questionTerms, readText } from '../../src/core/codebook/match.js';
 import { parseCodebook } from '../../src/core/codebook/parse.js';
 import { parsePlainText } from '../../src/core/segment/plaintext.js';
 import type { Unit } from '../../src/core/types.js';
@@ -74,7 +74,7 @@ describe('prompt: a rule that reads the question before the answer', () => {
 
   it('the question is found with the same stems as the text ("tried leaving" asks "try to leave")', async () => {
     const cb = await compileYaml(BOOK);
-    expect([...matchText(cb, 'Twice.', questionTerms(cb, 'Had you tried leaving him before that, and how many times?')).keys()]).toEqual(['exit.attempt']);
+    expect([...matchText(cb, 'Twice.', questionTerms(cb, readText(cb, 'Had you tried leaving him before that, and how many times?'))).keys()]).toEqual(['exit.attempt']);
     expect(codes(cb, 'Twice.')).toEqual([]);
   });
 

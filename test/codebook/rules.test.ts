@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchText, nearPairs, questionTerms } from '../../src/core/codebook/match.js';
+import { matchText, nearPairs, questionTerms, readText } from '../../src/core/codebook/match.js';
 import { codes, compileYaml, oneCode } from './helpers.js';
 
 describe('rule keys', () => {
@@ -49,7 +49,7 @@ describe('rule keys', () => {
     expect(codes(cb, 'seven times')).toEqual(['paired']);
     expect(codes(cb, 'many times')).toEqual([]);
     const asked = (text: string, question: string): string[] =>
-      [...matchText(cb, text, questionTerms(cb, question)).keys()].sort();
+      [...matchText(cb, text, questionTerms(cb, readText(cb, question))).keys()].sort();
     expect(asked('Seven.', 'How many times did you leave?')).toEqual(['asked']);
     expect(asked('Seven.', 'Where did you go?')).toEqual([]);
     expect(asked('Six.', 'How many times?')).toEqual(['alone', 'asked']);

@@ -1,10 +1,10 @@
 import type { SpeakerScope } from '../codebook/model.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
-import { matchText, NO_QUESTION, questionTerms, type QuestionTerms } from '../codebook/match.js';
+import { matchRead, NO_QUESTION, questionTerms, readText, type QuestionTerms, type RawEvidence } from '../codebook/match.js';
 import { OffsetMap } from '../segment/offsets.js';
 import { segmentQuestions } from '../segment/questions.js';
 import { segmentTranscript } from '../segment/segment.js';
-import type { Attributes, Coding, Segment, SegmentId, Transcript, TranscriptId, Unit } from '../types.js';
+import type { Attributes, CodeId, Coding, Segment, SegmentId, Transcript, TranscriptId, Unit } from '../types.js';
 
 export interface PassOptions {
   unit: Unit;
@@ -34,52 +34,79 @@ export function eligibleSegments(t: Transcript, unit: Unit, scope: SpeakerScope)
 }
 
 /**
+ * What a step after the rules may make of one segment's codings, given the tokens the
+ * rules' pass read (each with its `token`) of the segment and of its question (null: it
+ * answers none): the codings of record for the segment.
+ */
+export type SegmentStep = (
+  seg: Segment, rules: Coding[], tokens: ReadonlyArray<{ token: string }>, question: ReadonlyArray<{ token: string }> | null,
+) => Coding[];
+
+/**
  * The coding pass over one transcript: each eligible segment is tokenized and looked up
- * once. `segments`: its eligible segments, when the caller has them already.
+ * once. `segments`: its eligible segments, when the caller has them already; `then`: a
+ * step every segment's codings go through (a learned model's merge).
  */
 export function codeTranscript(
   cb: CompiledCodebook, t: Transcript, opts: PassOptions, segments: readonly Segment[] = eligibleSegments(t, opts.unit, opts.speakers),
+  then?: SegmentStep,
 ): CodedTranscript {
-  const coder = 'auto';
   const codings: Coding[] = [];
-  const questionOf = cb.hasPrompt ? questionsOf(cb, t) : null;
+  const questionOf = cb.hasPrompt || then ? questionsOf(cb, t) : null;
   for (const seg of segments) {
-    const matches = matchText(cb, seg.text, questionOf?.(seg) ?? NO_QUESTION);
-    if (matches.size === 0) continue;
-    const codes = [...matches.keys()].sort(compareText);
-    // One map per segment: evidence offsets become code points without re-reading the text.
-    const offsets = new OffsetMap(seg.text);
-    for (const code of codes) {
-      const evidence = matches.get(code)!.map((e) => ({
-        start: seg.start + offsets.toCodePoint(e.start),
-        end: seg.start + offsets.toCodePoint(e.end),
-        term: e.term,
-        text: seg.text.slice(e.start, e.end),
-      }));
-      const coding: Coding = { transcript: t.id, segment: seg.id, speaker: seg.speaker, code, coder, start: seg.start, end: seg.end, evidence };
-      if (seg.time !== undefined) coding.time = seg.time;
-      codings.push(coding);
-    }
+    const read = readText(cb, seg.text);
+    const asked = questionOf?.(seg) ?? NOT_ASKED;
+    const matches = matchRead(cb, read, asked.terms);
+    const rules = matches.size === 0 ? [] : segmentCodings(t, seg, matches);
+    codings.push(...(then ? then(seg, rules, read.words.entries, asked.tokens) : rules));
   }
   return { id: t.id, source: t.source, attributes: t.attributes, eligible: segments.map((s) => s.id), codings };
 }
 
+/** The rules' codings of one segment, in code order, with their evidence in code points. */
+function segmentCodings(t: Transcript, seg: Segment, matches: Map<CodeId, RawEvidence[]>): Coding[] {
+  const coder = 'auto';
+  const out: Coding[] = [];
+  // One map per segment: evidence offsets become code points without re-reading the text.
+  const offsets = new OffsetMap(seg.text);
+  for (const code of [...matches.keys()].sort(compareText)) {
+    const evidence = matches.get(code)!.map((e) => ({
+      start: seg.start + offsets.toCodePoint(e.start),
+      end: seg.start + offsets.toCodePoint(e.end),
+      term: e.term,
+      text: seg.text.slice(e.start, e.end),
+    }));
+    const coding: Coding = { transcript: t.id, segment: seg.id, speaker: seg.speaker, code, coder, start: seg.start, end: seg.end, evidence };
+    if (seg.time !== undefined) coding.time = seg.time;
+    out.push(coding);
+  }
+  return out;
+}
+
+/** A segment's question as the pass read it: the `prompt` terms in it, and its tokens. */
+interface Asked {
+  terms: QuestionTerms;
+  tokens: ReadonlyArray<{ token: string }> | null;
+}
+const NOT_ASKED: Asked = { terms: NO_QUESTION, tokens: null };
+
 /**
- * A segment's question, for `prompt` rules (see segmentQuestions). Each question's terms
- * are found once, however many segments answer it.
+ * A segment's question (see segmentQuestions), read once however many segments answer it:
+ * for `prompt` rules, and for the step after the rules.
  */
-function questionsOf(cb: CompiledCodebook, t: Transcript): (seg: Segment) => QuestionTerms {
+function questionsOf(cb: CompiledCodebook, t: Transcript): (seg: Segment) => Asked {
   const textOf = segmentQuestions(t);
-  const found = new Map<string, QuestionTerms>();
+  const found = new Map<string, Asked>();
   return (seg) => {
     const question = textOf(seg);
-    if (question === null) return NO_QUESTION;
-    let terms = found.get(question);
-    if (!terms) {
-      terms = questionTerms(cb, question);
-      found.set(question, terms);
+    if (question === null) return NOT_ASKED;
+    let asked = found.get(question);
+    if (!asked) {
+      const read = readText(cb, question);
+      asked = { terms: questionTerms(cb, read), tokens: read.words.entries };
+      found.set(question, asked);
     }
-    return terms;
+    return asked;
   };
 }
 

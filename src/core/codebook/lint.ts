@@ -1,6 +1,6 @@
 import type { CodeId, Place } from '../types.js';
 import type { CompiledCodebook } from './compile.js';
-import { matchText, NO_QUESTION, questionTerms } from './match.js';
+import { matchText, NO_QUESTION, questionTerms, readText } from './match.js';
 import { ancestry, flattenCodes } from './model.js';
 
 // A codebook carries its own tests: every example must be coded with its code (or a
@@ -36,7 +36,7 @@ export function lintCodebook(cb: CompiledCodebook): LintReport {
   const findings: LintFinding[] = [];
   const codedWith = (text: string, question: string | null | undefined): Set<CodeId> => {
     const ids = new Set<CodeId>();
-    const asked = question ? questionTerms(cb, question) : NO_QUESTION;
+    const asked = question ? questionTerms(cb, readText(cb, question)) : NO_QUESTION;
     for (const code of matchText(cb, text, asked).keys()) for (const a of chains.get(code) ?? [code]) ids.add(a);
     return ids;
   };

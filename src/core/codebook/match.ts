@@ -27,10 +27,10 @@ export type QuestionTerms = ReadonlySet<TermId>;
 /** What a segment without a question has: no `prompt` holds. */
 export const NO_QUESTION: QuestionTerms = new Set();
 
-export function questionTerms(cb: CompiledCodebook, question: string): QuestionTerms {
-  if (!cb.hasPrompt || question === '') return NO_QUESTION;
+export function questionTerms(cb: CompiledCodebook, question: ReadText): QuestionTerms {
+  if (!cb.hasPrompt || question.words.entries.length === 0) return NO_QUESTION;
   // Only `prompt` terms are looked for: a question's other terms would be found for nothing.
-  const found = new Set(findOccurrences(cb, lookedUp(cb, blankNotes(question)), cb.promptTerm).keys());
+  const found = new Set(findOccurrences(cb, question.words, cb.promptTerm).keys());
   return found.size > 0 ? found : NO_QUESTION;
 }
 
@@ -39,8 +39,22 @@ export function questionTerms(cb: CompiledCodebook, question: string): QuestionT
  * rule order. Bracketed notes are not read (see blankNotes).
  */
 export function matchText(cb: CompiledCodebook, spoken: string, question: QuestionTerms = NO_QUESTION): Map<CodeId, RawEvidence[]> {
+  return matchRead(cb, readText(cb, spoken), question);
+}
+
+/** A text as the matcher reads it: bracketed notes blanked, and its tokens. */
+export interface ReadText {
+  text: string;
+  words: Words;
+}
+
+export function readText(cb: CompiledCodebook, spoken: string): ReadText {
   const text = blankNotes(spoken);
-  const words = lookedUp(cb, text);
+  return { text, words: lookedUp(cb, text) };
+}
+
+/** matchText on a text read already (so a later step can read its tokens too). */
+export function matchRead(cb: CompiledCodebook, { text, words }: ReadText, question: QuestionTerms = NO_QUESTION): Map<CodeId, RawEvidence[]> {
   const occ = new Occurrences(cb, words, findOccurrences(cb, words));
   const patterns = cb.patternSet.matching(text);
   const result = new Map<CodeId, RawEvidence[]>();
@@ -75,7 +89,7 @@ export function matchText(cb: CompiledCodebook, spoken: string, question: Questi
  * by it) and its UTF-16 span. Parallel arrays rather than an object per token: a corpus
  * is millions of tokens, and only the few in evidence need their span.
  */
-interface Words {
+export interface Words {
   entries: TokenLookup[];
   starts: number[];
   ends: number[];

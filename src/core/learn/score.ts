@@ -1,0 +1,317 @@
+// A learned model's opinion of a text: the probability of each code and the features
+// that pushed it up. Run on every eligible segment of a corpus, so it is written for
+// speed: each distinct token is worked out once per run, a feature the model weighs is a
+// number (its rank in the sorted feature list), and a text's sums live in arrays kept
+// between texts. The result is exactly scoreFeatures(featuresOf(…)) — a test holds the
+// two equal on every hand-coded line.
+
+import { readWords, WordTable } from '../codebook/ascii-words.js';
+import { REMEMBERED_TOKENS } from '../codebook/compile.js';
+import { MAX_STEMMED_LENGTH, type StemFn } from '../codebook/stem.js';
+import { blankNotes } from '../segment/notes.js';
+import type { CodeId } from '../types.js';
+import { FEATURE, STOP } from './features.js';
+import { sigmoid } from './logistic.js';
+import { round4, type CodeModel, type LearnedModel } from './model.js';
+
+/** Features named on a coding: the ones that pushed its probability up most. */
+const SHOWN_FEATURES = 3;
+
+/** A code a feature weighs toward (or against), by the code's index in ScoringModel.codes. */
+interface CodeWeight {
+  code: number;
+  weight: number;
+}
+
+/** A model ready to score. Features it weighs are known by rank: their index in `features`. */
+export interface ScoringModel {
+  model: LearnedModel;
+  stem: StemFn;
+  /** The model's codes in its own order (a model file's keys are sorted), and each one's index there. */
+  codes: Array<[CodeId, CodeModel]>;
+  codeIndex: Map<CodeId, number>;
+  /** Every weighed feature, sorted as featuresOf sorts them, and the weights of each. */
+  features: string[];
+  weightsOf: CodeWeight[][];
+  /** The per-run memory of the scorer; see Scorer. */
+  readonly scorer: Scorer;
+}
+
+/** A token as scoring reads it, worked out once per distinct token. */
+interface ModelWord {
+  token: string;
+  stop: boolean;
+  /** Its stem's number (see Scorer.stemNumbers). */
+  number: number;
+  /** The rank of its stem as a word feature, as a question feature (-1: not weighed). */
+  word: number;
+  asked: number;
+  /** The ranks of the pairs it starts that are weighed, by the second stem's number. */
+  pairs: Map<number, number> | undefined;
+}
+
+/** Stem numbers fit in 26 bits, so a pair of them is one exact double. */
+const PAIR = 2 ** 26;
+
+/**
+ * What the scorer keeps between texts: the tokens met, a number per stem (so a text's
+ * distinct stems and pairs are counted without strings), and buffers reused by each text.
+ */
+class Scorer {
+  readonly stemNumbers = new Map<string, number>();
+  readonly lookups = new Map<string, ModelWord>();
+  readonly table = new WordTable<ModelWord>(REMEMBERED_TOKENS, (w) => w.token);
+  /** Per stem number, the last text that counted it as a word or a question word. */
+  readonly countedWord: number[] = [];
+  readonly countedAsked: number[] = [];
+  texts = 0;
+  /** A text's pair numbers, sorted to count the distinct ones. */
+  pairKeys = new Float64Array(256);
+  /** The ranks of a text's weighed features. */
+  ranks = new Int32Array(256);
+  /** Per code, the sum of a text's weights, and the last text a positive weight pushed it. */
+  sums: Float64Array;
+  pushed: Int32Array;
+
+  constructor(codes: number, private readonly stem: StemFn, readonly ranked: RankedFeatures) {
+    this.sums = new Float64Array(codes);
+    this.pushed = new Int32Array(codes);
+  }
+
+  numberOf(stem: string): number {
+    let n = this.stemNumbers.get(stem);
+    if (n === undefined) this.stemNumbers.set(stem, (n = this.stemNumbers.size % PAIR));
+    return n;
+  }
+
+  wordOf(token: string): ModelWord {
+    const known = this.lookups.get(token);
+    if (known) return known;
+    const stem = this.stem(token);
+    const w: ModelWord = {
+      token, stop: STOP.has(token), number: this.numberOf(stem),
+      word: this.ranked.words.get(stem) ?? -1, asked: this.ranked.asked.get(stem) ?? -1, pairs: this.pairsFrom(stem),
+    };
+    if (token.length <= MAX_STEMMED_LENGTH && this.lookups.size < REMEMBERED_TOKENS) this.lookups.set(token, w);
+    return w;
+  }
+
+  private pairsFrom(stem: string): Map<number, number> | undefined {
+    const bySecond = this.ranked.pairs.get(stem);
+    if (!bySecond) return undefined;
+    const out = new Map<number, number>();
+    for (const [second, rank] of bySecond) out.set(this.numberOf(second), rank);
+    return out;
+  }
+
+  /** Room for `n` more ranks after the first `used`. */
+  roomForRanks(used: number, n: number): void {
+    if (this.ranks.length >= used + n) return;
+    const grown = new Int32Array(2 * (used + n));
+    grown.set(this.ranks.subarray(0, used));
+    this.ranks = grown;
+  }
+}
+
+/** The weighed features by what they are read from: a word's stem, a question word's stem, a pair (first stem, then second). */
+interface RankedFeatures {
+  words: Map<string, number>;
+  asked: Map<string, number>;
+  pairs: Map<string, Map<string, number>>;
+  short: number;
+}
+
+export function scoringModel(model: LearnedModel, stem: StemFn): ScoringModel {
+  const codes = Object.entries(model.codes);
+  const byFeature = new Map<string, CodeWeight[]>();
+  // Each feature's weights in code-id order: the order sums were always added up in.
+  const byId = codes.map(([id], index) => ({ id, index })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const { id, index } of byId) {
+    for (const [f, weight] of Object.entries(model.codes[id]!.weights)) {
+      const list = byFeature.get(f) ?? [];
+      list.push({ code: index, weight });
+      byFeature.set(f, list);
+    }
+  }
+  const features = [...byFeature.keys()].sort();
+  const ranked: RankedFeatures = { words: new Map(), asked: new Map(), pairs: new Map(), short: -1 };
+  features.forEach((f, rank) => {
+    if (f === FEATURE.short) ranked.short = rank;
+    else if (f.startsWith('w:')) ranked.words.set(f.slice(2), rank);
+    else if (f.startsWith('q:')) ranked.asked.set(f.slice(2), rank);
+    else if (f.startsWith('b:')) {
+      // Stems hold no space: the first one ends at the first space.
+      const [first, second] = [f.slice(2, f.indexOf(' ')), f.slice(f.indexOf(' ') + 1)];
+      const bySecond = ranked.pairs.get(first) ?? new Map<string, number>();
+      bySecond.set(second, rank);
+      ranked.pairs.set(first, bySecond);
+    }
+  });
+  return { model, stem, codes, codeIndex: new Map(codes.map(([id], i) => [id, i])), features, weightsOf: features.map((f) => byFeature.get(f)!), scorer: new Scorer(codes.length, stem, ranked) };
+}
+
+/** The opinion of the model about one code. */
+export interface Opinion {
+  probability: number;
+  /** Strongest features first. */
+  features: string[];
+}
+
+/**
+ * One text's scores, per code by its index in ScoringModel.codes. Read it before the next
+ * text is scored: its arrays are the scorer's own, reused.
+ */
+export interface Scores {
+  probability(code: number): number;
+  /** Whether some feature of the text pushes toward the code. */
+  evidenced(code: number): boolean;
+  opinion(code: number): Opinion;
+}
+
+/** The model's probability for every code it knows, on one text and its question. */
+export function scoreText(m: ScoringModel, text: string, question: string | null): Map<CodeId, Opinion> {
+  return allOpinions(m, scoreSegment(m, text, question));
+}
+
+/** The scores of one text and its question. */
+export function scoreSegment(m: ScoringModel, text: string, question: string | null): Scores {
+  return scoreWords(m, wordsOf(m, text), question === null ? null : wordsOf(m, question));
+}
+
+/**
+ * The scores of a text given as the tokens the coding pass has read already (each with
+ * its `token`), and its question.
+ */
+export function scoreTokens(m: ScoringModel, tokens: ReadonlyArray<{ token: string }>, question: ReadonlyArray<{ token: string }> | null): Scores {
+  return scoreWords(m, modelWords(m, tokens), question && modelWords(m, question));
+}
+
+function modelWords(m: ScoringModel, tokens: ReadonlyArray<{ token: string }>): ModelWord[] {
+  const words: ModelWord[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) words[i] = m.scorer.wordOf(tokens[i]!.token);
+  return words;
+}
+
+/** The same, from a text's features already found (sorted, as featuresOf gives them). */
+export function scoreFeatures(m: ScoringModel, features: readonly string[]): Map<CodeId, Opinion> {
+  const s = m.scorer;
+  const stamp = ++s.texts;
+  s.roomForRanks(0, features.length);
+  let n = 0;
+  // Both lists are sorted: one walk finds the weighed ones, in rank order.
+  for (let f = 0, rank = 0; f < features.length && rank < m.features.length;) {
+    const c = features[f]! < m.features[rank]! ? -1 : features[f]! > m.features[rank]! ? 1 : 0;
+    if (c === 0) s.ranks[n++] = rank;
+    if (c <= 0) f++;
+    if (c >= 0) rank++;
+  }
+  return allOpinions(m, scoresOf(m, stamp, n, features.length));
+}
+
+function allOpinions(m: ScoringModel, scores: Scores): Map<CodeId, Opinion> {
+  return new Map(m.codes.map(([code], i) => [code, scores.opinion(i)]));
+}
+
+/** A text's tokens (notes blanked) as scoring reads them, in order. */
+function wordsOf(m: ScoringModel, text: string): ModelWord[] {
+  const out: ModelWord[] = [];
+  readWords(blankNotes(text), m.scorer.table, (token) => m.scorer.wordOf(token), (w) => out.push(w));
+  return out;
+}
+
+/**
+ * The features featuresOf finds, without spelling any: each distinct token was worked out
+ * once per run, and a weighed feature is its rank.
+ */
+function scoreWords(m: ScoringModel, words: readonly ModelWord[], question: readonly ModelWord[] | null): Scores {
+  const s = m.scorer;
+  const stamp = ++s.texts;
+  if (s.pairKeys.length < words.length) s.pairKeys = new Float64Array(2 * words.length);
+  s.roomForRanks(0, 2 * words.length + 1);
+  let ranks = 0;
+  let count = 0;
+  let pairs = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!w.stop && s.countedWord[w.number] !== stamp) {
+      s.countedWord[w.number] = stamp;
+      count++;
+      if (w.word >= 0) s.ranks[ranks++] = w.word;
+    }
+    if (i === 0) continue;
+    const before = words[i - 1]!;
+    // Pairs are counted by sorting their numbers in a buffer kept between texts.
+    s.pairKeys[pairs++] = before.number * PAIR + w.number;
+    const rank = before.pairs?.get(w.number);
+    if (rank !== undefined) s.ranks[ranks++] = rank;
+  }
+  count += distinct(s.pairKeys.subarray(0, pairs));
+  if (words.length <= 3) {
+    count++;
+    if (s.ranked.short >= 0) s.ranks[ranks++] = s.ranked.short;
+  }
+  if (question) {
+    s.roomForRanks(ranks, question.length);
+    for (const w of question) {
+      if (w.stop || s.countedAsked[w.number] === stamp) continue;
+      s.countedAsked[w.number] = stamp;
+      count++;
+      if (w.asked >= 0) s.ranks[ranks++] = w.asked;
+    }
+  }
+  return scoresOf(m, stamp, sortedOnce(s.ranks, ranks), count);
+}
+
+/** Sorts the first `n` ranks and drops repeats (a pair met twice is weighed once); how many are left. */
+function sortedOnce(ranks: Int32Array, n: number): number {
+  if (n < 2) return n;
+  ranks.subarray(0, n).sort();
+  let kept = 1;
+  for (let i = 1; i < n; i++) if (ranks[i] !== ranks[kept - 1]) ranks[kept++] = ranks[i]!;
+  return kept;
+}
+
+/** How many different numbers `keys` holds (sorted in place). */
+function distinct(keys: Float64Array): number {
+  if (keys.length < 2) return keys.length;
+  keys.sort();
+  let n = 1;
+  for (let i = 1; i < keys.length; i++) if (keys[i] !== keys[i - 1]) n++;
+  return n;
+}
+
+/**
+ * Each code's sum over the text's first `n` ranks (ascending, so the sums are added up in
+ * the sorted feature order, as always), for a text with `count` features.
+ */
+function scoresOf(m: ScoringModel, stamp: number, n: number, count: number): Scores {
+  const s = m.scorer;
+  const scale = 1 / Math.sqrt(Math.max(1, count));
+  s.sums.fill(0);
+  for (let r = 0; r < n; r++) {
+    const list = m.weightsOf[s.ranks[r]!]!;
+    for (let k = 0; k < list.length; k++) {
+      const { code, weight } = list[k]!;
+      s.sums[code] = s.sums[code]! + weight * scale;
+      if (weight > 0) s.pushed[code] = stamp;
+    }
+  }
+  const probability = (code: number): number => round4(sigmoid(m.codes[code]![1].bias + s.sums[code]!));
+  const evidenced = (code: number): boolean => s.pushed[code] === stamp;
+  return {
+    probability,
+    evidenced,
+    opinion: (code) => ({ probability: probability(code), features: evidenced(code) ? strongest(m, code, n) : [] }),
+  };
+}
+
+/** The names of the features among the text's first `n` ranks that push hardest toward `code`. */
+function strongest(m: ScoringModel, code: number, n: number): string[] {
+  const pushes: Array<[string, number]> = [];
+  for (let r = 0; r < n; r++) {
+    const rank = m.scorer.ranks[r]!;
+    for (const w of m.weightsOf[rank]!) if (w.code === code && w.weight > 0) pushes.push([m.features[rank]!, w.weight]);
+  }
+  pushes.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return pushes.slice(0, SHOWN_FEATURES).map(([f]) => f);
+}
