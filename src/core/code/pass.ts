@@ -1,5 +1,5 @@
 import type { SpeakerScope } from '../codebook/model.js';
-import type { CompiledCodebook } from '../codebook/compile.js';
+import type { CompiledCodebook, TokenLookup } from '../codebook/compile.js';
 import { matchRead, NO_QUESTION, questionTerms, readText, type QuestionTerms, type RawEvidence } from '../codebook/match.js';
 import { OffsetMap } from '../segment/offsets.js';
 import { segmentQuestions } from '../segment/questions.js';
@@ -35,12 +35,10 @@ export function eligibleSegments(t: Transcript, unit: Unit, scope: SpeakerScope)
 
 /**
  * What a step after the rules may make of one segment's codings, given the tokens the
- * rules' pass read (each with its `token`) of the segment and of its question (null: it
- * answers none): the codings of record for the segment.
+ * rules' pass read of the segment and of its question (null: it answers none): the
+ * codings of record for the segment.
  */
-export type SegmentStep = (
-  seg: Segment, rules: Coding[], tokens: ReadonlyArray<{ token: string }>, question: ReadonlyArray<{ token: string }> | null,
-) => Coding[];
+export type SegmentStep = (seg: Segment, rules: Coding[], tokens: readonly TokenLookup[], question: readonly TokenLookup[] | null) => Coding[];
 
 /**
  * The coding pass over one transcript: each eligible segment is tokenized and looked up
@@ -86,7 +84,7 @@ function segmentCodings(t: Transcript, seg: Segment, matches: Map<CodeId, RawEvi
 /** A segment's question as the pass read it: the `prompt` terms in it, and its tokens. */
 interface Asked {
   terms: QuestionTerms;
-  tokens: ReadonlyArray<{ token: string }> | null;
+  tokens: readonly TokenLookup[] | null;
 }
 const NOT_ASKED: Asked = { terms: NO_QUESTION, tokens: null };
 

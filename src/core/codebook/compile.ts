@@ -120,6 +120,8 @@ export interface TokenLookup {
   /** The stem's and the token's numbers among the parts' (-1: no part has it). */
   stemCode: number;
   wordCode: number;
+  /** Its number among the tokens the codebook remembers (-1: not remembered), for a later step's own memory of it. */
+  id: number;
 }
 
 /** A codebook compiled with its language's stemmer, reusing what `hints` (of an earlier compile of it) know. */

@@ -185,8 +185,9 @@ function lookUp(cb: CompiledCodebook, token: string): TokenLookup {
     node = next;
     add(node.terms);
   }
-  const entry = { token, stem, terms, stemCode: cb.stemCodes.get(stem) ?? -1, wordCode: cb.wordCodes.get(token) ?? -1 };
-  if (token.length <= MAX_STEMMED_LENGTH && cb.lookups.size < REMEMBERED_TOKENS) cb.lookups.set(token, entry);
+  const remembered = token.length <= MAX_STEMMED_LENGTH && cb.lookups.size < REMEMBERED_TOKENS;
+  const entry = { token, stem, terms, stemCode: cb.stemCodes.get(stem) ?? -1, wordCode: cb.wordCodes.get(token) ?? -1, id: remembered ? cb.lookups.size : -1 };
+  if (remembered) cb.lookups.set(token, entry);
   return entry;
 }
 

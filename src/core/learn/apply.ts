@@ -43,7 +43,7 @@ export function codeAndMerge(
   if (!model) return codeTranscript(cb, t, pass, segments);
   const { scoring, policy } = model;
   return codeTranscript(cb, t, pass, segments, (seg, rules, tokens, question) =>
-    mergeSegment(scoring, seg, rules, scoreTokens(scoring, tokens, question), policy));
+    mergeSegment(scoring, seg, rules, scoreTokens(scoring, cb, tokens, question), policy));
 }
 
 /**

@@ -6,7 +6,7 @@
 // two equal on every hand-coded line.
 
 import { readWords, WordTable } from '../codebook/ascii-words.js';
-import { REMEMBERED_TOKENS } from '../codebook/compile.js';
+import { REMEMBERED_TOKENS, type CompiledCodebook, type TokenLookup } from '../codebook/compile.js';
 import { MAX_STEMMED_LENGTH, type StemFn } from '../codebook/stem.js';
 import { blankNotes } from '../segment/notes.js';
 import type { CodeId } from '../types.js';
@@ -61,9 +61,15 @@ class Scorer {
   readonly stemNumbers = new Map<string, number>();
   readonly lookups = new Map<string, ModelWord>();
   readonly table = new WordTable<ModelWord>(REMEMBERED_TOKENS, (w) => w.token);
+  /**
+   * The words of the tokens a codebook remembers, by the token's id there (TokenLookup.id),
+   * so the tokens the coding pass read cost an array read; `idsOf` is that codebook.
+   */
+  byId: Array<ModelWord | undefined> = [];
+  idsOf: unknown = null;
   /** Per stem number, the last text that counted it as a word or a question word. */
-  readonly countedWord: number[] = [];
-  readonly countedAsked: number[] = [];
+  countedWord = new Int32Array(1024);
+  countedAsked = new Int32Array(1024);
   texts = 0;
   /** A text's pair numbers, sorted to count the distinct ones. */
   pairKeys = new Float64Array(256);
@@ -72,6 +78,8 @@ class Scorer {
   /** Per code, the sum of a text's weights, and the last text a positive weight pushed it. */
   sums: Float64Array;
   pushed: Int32Array;
+  /** What scoring a text returns (one object, reused). */
+  scores!: LastScores;
 
   constructor(codes: number, private readonly stem: StemFn, readonly ranked: RankedFeatures) {
     this.sums = new Float64Array(codes);
@@ -80,8 +88,24 @@ class Scorer {
 
   numberOf(stem: string): number {
     let n = this.stemNumbers.get(stem);
-    if (n === undefined) this.stemNumbers.set(stem, (n = this.stemNumbers.size % PAIR));
+    if (n === undefined) {
+      this.stemNumbers.set(stem, (n = this.stemNumbers.size % PAIR));
+      if (n >= this.countedWord.length) {
+        this.countedWord = grown(this.countedWord);
+        this.countedAsked = grown(this.countedAsked);
+      }
+    }
     return n;
+  }
+
+  /** The word of a token the coding pass read, from the codebook `owner` (see byId). */
+  wordOfLookup(t: TokenLookup, owner: unknown): ModelWord {
+    if (t.id < 0) return this.wordOf(t.token);
+    if (owner !== this.idsOf) {
+      this.byId = [];
+      this.idsOf = owner;
+    }
+    return (this.byId[t.id] ??= this.wordOf(t.token));
   }
 
   wordOf(token: string): ModelWord {
@@ -111,6 +135,13 @@ class Scorer {
     grown.set(this.ranks.subarray(0, used));
     this.ranks = grown;
   }
+}
+
+/** The same numbers in an array twice as long. */
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(2 * a.length);
+  out.set(a);
+  return out;
 }
 
 /** The weighed features by what they are read from: a word's stem, a question word's stem, a pair (first stem, then second). */
@@ -147,7 +178,12 @@ export function scoringModel(model: LearnedModel, stem: StemFn): ScoringModel {
       ranked.pairs.set(first, bySecond);
     }
   });
-  return { model, stem, codes, codeIndex: new Map(codes.map(([id], i) => [id, i])), features, weightsOf: features.map((f) => byFeature.get(f)!), scorer: new Scorer(codes.length, stem, ranked) };
+  const m: ScoringModel = {
+    model, stem, codes, codeIndex: new Map(codes.map(([id], i) => [id, i])), features, weightsOf: features.map((f) => byFeature.get(f)!),
+    scorer: new Scorer(codes.length, stem, ranked),
+  };
+  m.scorer.scores = new LastScores(m);
+  return m;
 }
 
 /** The opinion of the model about one code. */
@@ -178,17 +214,14 @@ export function scoreSegment(m: ScoringModel, text: string, question: string | n
   return scoreWords(m, wordsOf(m, text), question === null ? null : wordsOf(m, question));
 }
 
-/**
- * The scores of a text given as the tokens the coding pass has read already (each with
- * its `token`), and its question.
- */
-export function scoreTokens(m: ScoringModel, tokens: ReadonlyArray<{ token: string }>, question: ReadonlyArray<{ token: string }> | null): Scores {
-  return scoreWords(m, modelWords(m, tokens), question && modelWords(m, question));
+/** The scores of a text given as the tokens the coding pass has read already with `cb`, and its question. */
+export function scoreTokens(m: ScoringModel, cb: CompiledCodebook, tokens: readonly TokenLookup[], question: readonly TokenLookup[] | null): Scores {
+  return scoreWords(m, modelWords(m, cb, tokens), question && modelWords(m, cb, question));
 }
 
-function modelWords(m: ScoringModel, tokens: ReadonlyArray<{ token: string }>): ModelWord[] {
+function modelWords(m: ScoringModel, cb: CompiledCodebook, tokens: readonly TokenLookup[]): ModelWord[] {
   const words: ModelWord[] = new Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) words[i] = m.scorer.wordOf(tokens[i]!.token);
+  for (let i = 0; i < tokens.length; i++) words[i] = m.scorer.wordOfLookup(tokens[i]!, cb);
   return words;
 }
 
@@ -296,13 +329,28 @@ function scoresOf(m: ScoringModel, stamp: number, n: number, count: number): Sco
       if (weight > 0) s.pushed[code] = stamp;
     }
   }
-  const probability = (code: number): number => round4(sigmoid(m.codes[code]![1].bias + s.sums[code]!));
-  const evidenced = (code: number): boolean => s.pushed[code] === stamp;
-  return {
-    probability,
-    evidenced,
-    opinion: (code) => ({ probability: probability(code), features: evidenced(code) ? strongest(m, code, n) : [] }),
-  };
+  s.scores.text = stamp;
+  s.scores.ranks = n;
+  return s.scores;
+}
+
+/** The scores of the text scored last: reads the scorer's arrays, so it is read before the next text is scored. */
+class LastScores implements Scores {
+  text = 0;
+  ranks = 0;
+  constructor(private readonly m: ScoringModel) {}
+
+  probability(code: number): number {
+    return round4(sigmoid(this.m.codes[code]![1].bias + this.m.scorer.sums[code]!));
+  }
+
+  evidenced(code: number): boolean {
+    return this.m.scorer.pushed[code] === this.text;
+  }
+
+  opinion(code: number): Opinion {
+    return { probability: this.probability(code), features: this.evidenced(code) ? strongest(this.m, code, this.ranks) : [] };
+  }
 }
 
 /** The names of the features among the text's first `n` ranks that push hardest toward `code`. */
