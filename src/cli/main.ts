@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { QcodeError, formatMessage } from '../core/errors.js';
 import { describeWriteError, removePendingOutputs } from '../io/output.js';
+import { keepHeapSmall } from '../study/heap.js';
 import { VERSION } from '../version.js';
 import { EXIT_OK, EXIT_USAGE } from './exit.js';
 
@@ -76,6 +77,7 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT_OK;
   }
   guardProcess();
+  keepHeapSmall();
   try {
     let code = EXIT_OK;
     await (await buildProgram((c) => (code = c), argv)).parseAsync(argv);

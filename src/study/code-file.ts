@@ -11,6 +11,7 @@ import type { LearnedModel } from '../core/learn/model.js';
 import { QcodeError } from '../core/errors.js';
 import type { Place, Unit, Warning } from '../core/types.js';
 import { readInput, type InputFile, type ReadOptions } from '../io/read.js';
+import { afterReading } from './heap.js';
 import { checkParticipantWords, notesOf, type TranscriptNotes } from './transcripts.js';
 
 export interface FileSetup {
@@ -44,6 +45,7 @@ export async function codeFile(codebook: CompiledCodebook, setup: FileSetup, fil
   const warnings: Warning[] = [];
   const { transcripts, warnings: skipped } = await readInput(file, setup.reading);
   warnings.push(...skipped);
+  afterReading(transcripts.reduce((n, t) => n + t.text.length, 0));
   return {
     warnings,
     transcripts: transcripts.map((t) => {

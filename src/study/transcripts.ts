@@ -10,6 +10,7 @@ import { hasWords } from '../core/segment/tokenize.js';
 import { OffsetMap } from '../core/segment/offsets.js';
 import type { Transcript } from '../core/types.js';
 import { listInputs, readInput, type InputFile, type Inputs, type ReadOptions } from '../io/read.js';
+import { afterReading } from './heap.js';
 import type { RunHooks, Warnings } from './options.js';
 
 /** `listed`: the inputs' files when the caller has listed them already (listing stats every file). */
@@ -26,6 +27,7 @@ export async function* readStudyTranscripts(
   for (const file of listing.files) {
     const read = await readInput(file, reading);
     read.warnings.forEach((w) => warnings.add(w));
+    afterReading(read.transcripts.reduce((n, t) => n + t.text.length, 0));
     for (const t of read.transcripts) {
       checks.arrived(file, t.id, t.source, notesOf(t));
       checkParticipantWords(t);

@@ -9,6 +9,7 @@ import { compileWithHints, type CompiledCodebook, type CompileHints } from '../c
 import type { Codebook } from '../core/codebook/model.js';
 import type { InputFile } from '../io/read.js';
 import { asFileError, codeFile, type FileSetup } from './code-file.js';
+import { keepHeapSmall } from './heap.js';
 
 export interface WorkerSetup extends FileSetup {
   codebook: Codebook;
@@ -17,6 +18,7 @@ export interface WorkerSetup extends FileSetup {
 }
 
 const setup = workerData as WorkerSetup;
+keepHeapSmall();
 let compiled: Promise<CompiledCodebook> | undefined;
 
 parentPort!.on('message', (msg: { index: number; file: InputFile }) => {
