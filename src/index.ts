@@ -10,6 +10,7 @@ export { VERSION } from './version.js';
 export type { StudyOptions, RunHooks } from './study/options.js';
 export { runIngest, type IngestResult } from './study/ingest.js';
 export { runCode, codeStudy, type CodeResult, type CodedStudy } from './study/code.js';
+export { keepHeapSmall } from './study/heap.js';
 export { runFreq, type FreqRunOptions, type FreqResult } from './study/freq.js';
 export { runAgree, type AgreeRunOptions, type AgreeResult } from './study/agree.js';
 export { runLint, openCodebook, type CodebookOptions, type LintResult } from './study/codebook.js';

@@ -25,13 +25,18 @@ export function keepHeapSmall(): void {
   wanted = true;
 }
 
-/** Counts what was just read, and collects when enough has been read since the last time. */
-export function afterReading(chars: number): void {
-  if (!wanted) return;
+/**
+ * Counts what was just read, and collects when enough has been read since the last time;
+ * whether it collected.
+ */
+export function afterReading(chars: number): boolean {
+  if (!wanted) return false;
   sinceCollected += chars;
-  if (sinceCollected < COLLECT_EVERY) return;
+  if (sinceCollected < COLLECT_EVERY) return false;
   sinceCollected = 0;
-  (collect ??= collector())?.();
+  collect ??= collector();
+  collect?.();
+  return collect !== null;
 }
 
 /** The runtime's full collection; null (and no collections) if it will not hand it out. */
