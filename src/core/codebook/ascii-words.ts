@@ -48,21 +48,22 @@ const WORD_LOWER = new Uint8Array(128).map((_, c) => (/[0-9A-Za-z]/.test(String.
 const MAX_PROBES = 16;
 
 /**
- * Remembered words by the hash of their token: open addressing over entry numbers.
+ * Remembered words by the hash of their token: open addressing over entry numbers, each
+ * slot holding the entry's hash too, so most probes read one small array. The table
+ * starts small and doubles at half full: an interview corpus has a vocabulary of a few
+ * thousand to a few tens of thousands of words, and a table sized for the most it may
+ * remember (1 MB of slots) made every lookup a cache miss.
  * `T` is what the caller keeps per token; `token(entry)` gives the token back.
  */
 export class WordTable<T> {
-  private readonly slots: Int32Array;
-  private readonly hashes: number[] = [];
+  private slots = new Int32Array(INITIAL_SLOTS).fill(-1);
+  private slotHashes = new Int32Array(INITIAL_SLOTS);
   /** Each entry's token, kept here so a lookup reads no property of T (one shape for every T). */
   private readonly tokens: string[] = [];
+  private readonly hashes: number[] = [];
   private readonly entries: T[] = [];
 
-  constructor(private readonly capacity: number, private readonly tokenOf: (entry: T) => string) {
-    let size = 1;
-    while (size < capacity * 2) size <<= 1;
-    this.slots = new Int32Array(size).fill(-1);
-  }
+  constructor(private readonly capacity: number, private readonly tokenOf: (entry: T) => string) {}
 
   /** The entry of the word text[start, end) (hash `h`), or undefined. */
   find(text: string, start: number, end: number, h: number): T | undefined {
@@ -70,7 +71,7 @@ export class WordTable<T> {
     for (let probe = 0, at = h & mask; probe < MAX_PROBES; probe++, at = (at + 1) & mask) {
       const id = this.slots[at]!;
       if (id < 0) return undefined;
-      if (this.hashes[id] === h && sameWord(this.tokens[id]!, text, start, end)) return this.entries[id];
+      if (this.slotHashes[at] === h && sameWord(this.tokens[id]!, text, start, end)) return this.entries[id];
     }
     return undefined;
   }
@@ -78,15 +79,34 @@ export class WordTable<T> {
   /** Remembers an entry (until the table holds `capacity`). */
   add(h: number, entry: T): void {
     if (this.entries.length >= this.capacity) return;
-    const mask = this.slots.length - 1;
-    let at = h & mask;
-    for (let probe = 0; this.slots[at]! >= 0; probe++, at = (at + 1) & mask) if (probe + 1 >= MAX_PROBES) return;
-    this.slots[at] = this.entries.length;
+    if (2 * (this.entries.length + 1) > this.slots.length) this.grow();
+    if (!this.place(h, this.entries.length)) return;
     this.hashes.push(h);
     this.tokens.push(this.tokenOf(entry));
     this.entries.push(entry);
   }
+
+  /** Puts entry `id` in the first free slot of its run; false if the run is too long (it is then not remembered). */
+  private place(h: number, id: number): boolean {
+    const mask = this.slots.length - 1;
+    let at = h & mask;
+    for (let probe = 0; this.slots[at]! >= 0; probe++, at = (at + 1) & mask) if (probe + 1 >= MAX_PROBES) return false;
+    this.slots[at] = id;
+    this.slotHashes[at] = h;
+    return true;
+  }
+
+  /** Twice the slots, every entry placed again (one that no longer finds a place is forgotten from the slots, never found). */
+  private grow(): void {
+    const size = 2 * this.slots.length;
+    this.slots = new Int32Array(size).fill(-1);
+    this.slotHashes = new Int32Array(size);
+    for (let id = 0; id < this.entries.length; id++) this.place(this.hashes[id]!, id);
+  }
 }
+
+/** Slots a table starts with (it doubles as it fills). */
+const INITIAL_SLOTS = 1024;
 
 function sameWord(token: string, text: string, start: number, end: number): boolean {
   if (token.length !== end - start) return false;
