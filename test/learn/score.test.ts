@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreFeatures, scoreText, scoringModel } from '../../src/core/learn/apply.js';
+import { PairCounter } from '../../src/core/learn/score.js';
 import { featuresOf } from '../../src/core/learn/features.js';
 import { loadStemmer } from '../../src/core/codebook/stem.js';
 import { runLearn } from '../../src/study/learn.js';
@@ -41,5 +42,27 @@ describe('scoreText', () => {
     }
     expect(lines.length).toBeGreaterThan(1500);
     expect(named).toBeGreaterThan(1000);
+  });
+});
+
+describe('counting a text’s distinct pairs', () => {
+  it('tells a new pair from one met before in the same text, and forgets pairs between texts', () => {
+    const pairs = new PairCounter();
+    pairs.start(3);
+    expect([pairs.add(1, 2), pairs.add(2, 1), pairs.add(1, 2)]).toEqual([true, true, false]);
+    expect(pairs.added).toBe(2);
+    pairs.start(1);
+    expect(pairs.add(1, 2)).toBe(true);
+  });
+  it('gives up (null) on pairs built to pile into one run of slots, instead of walking it', () => {
+    const pairs = new PairCounter();
+    pairs.start(400);
+    const mask = 1023;
+    const slot = (b: number): number => (Math.imul(0, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ (b >>> 7)) & mask;
+    const colliding: number[] = [];
+    for (let b = 0; colliding.length < 100; b++) if (slot(b) === slot(0)) colliding.push(b);
+    const answers = colliding.map((b) => pairs.add(0, b));
+    expect(answers.slice(0, 64).every((a) => a === true)).toBe(true);
+    expect(answers[64]).toBeNull();
   });
 });

@@ -56,7 +56,7 @@ export function applyModel(m: ScoringModel, t: Transcript, segments: readonly Se
   const rulesBySegment = new Map<string, Coding[]>();
   for (const c of coded.codings) {
     const list = rulesBySegment.get(c.segment) ?? [];
-    list.push(c);
+    list.push({ ...c });
     rulesBySegment.set(c.segment, list);
   }
   const codings: Coding[] = [];
@@ -100,13 +100,12 @@ function decides(policy: MergePolicy, byRules: boolean, probability: number, evi
 
 /**
  * One segment's codings under the policy, in code order, from the rules' codings and the
- * model's scores; an opinion (with its features) is spelled only for a coding given.
+ * model's scores; an opinion (with its features) is spelled only for a coding given. The
+ * rules' codings are the merge's to change: each it keeps gets the model's opinion.
  */
-function mergeSegment(m: ScoringModel, seg: Segment, rules: readonly Coding[], scores: Scores, policy: MergePolicy): Coding[] {
+function mergeSegment(m: ScoringModel, seg: Segment, rules: Coding[], scores: Scores, policy: MergePolicy): Coding[] {
   const out: Coding[] = [];
-  const byRules = new Set<CodeId>();
   for (const c of rules) {
-    byRules.add(c.code);
     const i = m.codeIndex.get(c.code);
     if (i === undefined) {
       if (policy !== 'model') out.push(c);
@@ -114,13 +113,19 @@ function mergeSegment(m: ScoringModel, seg: Segment, rules: readonly Coding[], s
     }
     if (!decides(policy, true, scores.probability(i), scores.evidenced(i), m.codes[i]![1])) continue;
     const o = scores.opinion(i);
-    out.push({ ...c, probability: o.probability, features: o.features });
+    // The rules' codings are this merge's own (see above): set in place, not spread into a copy (a slow path in V8).
+    c.probability = o.probability;
+    c.features = o.features;
+    out.push(c);
   }
-  m.codes.forEach(([code, thresholds], i) => {
-    if (byRules.has(code) || !scores.evidenced(i)) return;
+  const evidenced = scores.evidencedCodes();
+  for (let k = 0; k < evidenced.length; k++) {
+    const i = evidenced[k]!;
+    const [code, thresholds] = m.codes[i]!;
+    if (rules.some((c) => c.code === code)) continue;
     if (decides(policy, false, scores.probability(i), true, thresholds)) out.push(modelCoding(seg, code, scores.opinion(i)));
-  });
-  return out.sort((a, b) => compareText(a.code, b.code));
+  }
+  return out.length > 1 ? out.sort((a, b) => compareText(a.code, b.code)) : out;
 }
 
 function modelCoding(seg: Segment, code: CodeId, o: Opinion): Coding {

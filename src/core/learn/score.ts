@@ -30,9 +30,15 @@ export interface ScoringModel {
   /** The model's codes in its own order (a model file's keys are sorted), and each one's index there. */
   codes: Array<[CodeId, CodeModel]>;
   codeIndex: Map<CodeId, number>;
-  /** Every weighed feature, sorted as featuresOf sorts them, and the weights of each. */
+  /** Every weighed feature, sorted as featuresOf sorts them. */
   features: string[];
-  weightsOf: CodeWeight[][];
+  /**
+   * The weights of each feature, flat: those of the feature ranked r are at
+   * [weightStart[r], weightStart[r + 1]), each a code (its index) and a weight, in code-id order.
+   */
+  weightStart: Int32Array;
+  weightCode: Int32Array;
+  weightValue: Float64Array;
   /** The per-run memory of the scorer; see Scorer. */
   readonly scorer: Scorer;
 }
@@ -71,19 +77,24 @@ class Scorer {
   countedWord = new Int32Array(1024);
   countedAsked = new Int32Array(1024);
   texts = 0;
-  /** A text's pair numbers, sorted to count the distinct ones. */
+  /** A text's pair numbers, kept to count the distinct ones by sorting when `pairs` cannot. */
   pairKeys = new Float64Array(256);
+  readonly pairs = new PairCounter();
   /** The ranks of a text's weighed features. */
   ranks = new Int32Array(256);
   /** Per code, the sum of a text's weights, and the last text a positive weight pushed it. */
   sums: Float64Array;
   pushed: Int32Array;
+  /** The codes a positive weight pushed in the last text, in the order first pushed. */
+  pushedCodes: Int32Array;
+  pushedCount = 0;
   /** What scoring a text returns (one object, reused). */
   scores!: LastScores;
 
   constructor(codes: number, private readonly stem: StemFn, readonly ranked: RankedFeatures) {
     this.sums = new Float64Array(codes);
     this.pushed = new Int32Array(codes);
+    this.pushedCodes = new Int32Array(codes);
   }
 
   numberOf(stem: string): number {
@@ -179,11 +190,23 @@ export function scoringModel(model: LearnedModel, stem: StemFn): ScoringModel {
     }
   });
   const m: ScoringModel = {
-    model, stem, codes, codeIndex: new Map(codes.map(([id], i) => [id, i])), features, weightsOf: features.map((f) => byFeature.get(f)!),
+    model, stem, codes, codeIndex: new Map(codes.map(([id], i) => [id, i])), features, ...flatWeights(features.map((f) => byFeature.get(f)!)),
     scorer: new Scorer(codes.length, stem, ranked),
   };
   m.scorer.scores = new LastScores(m);
   return m;
+}
+
+function flatWeights(lists: CodeWeight[][]): Pick<ScoringModel, 'weightStart' | 'weightCode' | 'weightValue'> {
+  const weightStart = new Int32Array(lists.length + 1);
+  lists.forEach((list, r) => (weightStart[r + 1] = weightStart[r]! + list.length));
+  const weightCode = new Int32Array(weightStart[lists.length]!);
+  const weightValue = new Float64Array(weightStart[lists.length]!);
+  lists.flat().forEach((w, k) => {
+    weightCode[k] = w.code;
+    weightValue[k] = w.weight;
+  });
+  return { weightStart, weightCode, weightValue };
 }
 
 /** The opinion of the model about one code. */
@@ -201,6 +224,8 @@ export interface Scores {
   probability(code: number): number;
   /** Whether some feature of the text pushes toward the code. */
   evidenced(code: number): boolean;
+  /** The codes evidenced, as indices (in no promised order). */
+  evidencedCodes(): ArrayLike<number>;
   opinion(code: number): Opinion;
 }
 
@@ -260,6 +285,8 @@ function scoreWords(m: ScoringModel, words: readonly ModelWord[], question: read
   const s = m.scorer;
   const stamp = ++s.texts;
   if (s.pairKeys.length < words.length) s.pairKeys = new Float64Array(2 * words.length);
+  s.pairs.start(words.length);
+  let counted = true;
   s.roomForRanks(0, 2 * words.length + 1);
   let ranks = 0;
   let count = 0;
@@ -275,10 +302,15 @@ function scoreWords(m: ScoringModel, words: readonly ModelWord[], question: read
     const before = words[i - 1]!;
     // Pairs are counted by sorting their numbers in a buffer kept between texts.
     s.pairKeys[pairs++] = before.number * PAIR + w.number;
+    if (counted) {
+      const added = s.pairs.add(before.number, w.number);
+      if (added === null) counted = false;
+      else if (added) count++;
+    }
     const rank = before.pairs?.get(w.number);
     if (rank !== undefined) s.ranks[ranks++] = rank;
   }
-  count += distinct(s.pairKeys.subarray(0, pairs));
+  if (!counted) count += distinct(s.pairKeys.subarray(0, pairs)) - s.pairs.added;
   if (words.length <= 3) {
     count++;
     if (s.ranked.short >= 0) s.ranks[ranks++] = s.ranked.short;
@@ -304,6 +336,54 @@ function sortedOnce(ranks: Int32Array, n: number): number {
   return kept;
 }
 
+/**
+ * The distinct pairs of stem numbers in one text, counted as they come: open addressing
+ * over slots kept between texts, each slot stamped with the text that filled it, so no
+ * text clears them. There are at least twice as many slots as the text has pairs, so
+ * runs stay short; a text whose pairs pile into one long run all the same (one built to)
+ * stops being counted here, and is counted by sorting instead.
+ */
+export class PairCounter {
+  private firsts = new Int32Array(1024);
+  private seconds = new Int32Array(1024);
+  private stamps = new Int32Array(1024);
+  private stamp = 0;
+  /** Pairs found new in this text so far. */
+  added = 0;
+
+  /** Starts a text of at most `n` pairs. */
+  start(n: number): void {
+    if (2 * n > this.stamps.length) {
+      let size = this.stamps.length;
+      while (size < 2 * n) size *= 2;
+      this.firsts = new Int32Array(size);
+      this.seconds = new Int32Array(size);
+      this.stamps = new Int32Array(size);
+      this.stamp = 0;
+    }
+    this.stamp++;
+    this.added = 0;
+  }
+
+  /** Whether the pair (a, b) is new in this text; null when its run is too long to look along. */
+  add(a: number, b: number): boolean | null {
+    const mask = this.stamps.length - 1;
+    let at = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ (b >>> 7)) & mask;
+    for (let probe = 0; probe < MAX_PAIR_PROBES; probe++, at = (at + 1) & mask) {
+      if (this.stamps[at] !== this.stamp) {
+        this.stamps[at] = this.stamp;
+        this.firsts[at] = a;
+        this.seconds[at] = b;
+        this.added++;
+        return true;
+      }
+      if (this.firsts[at] === a && this.seconds[at] === b) return false;
+    }
+    return null;
+  }
+}
+const MAX_PAIR_PROBES = 64;
+
 /** How many different numbers `keys` holds (sorted in place). */
 function distinct(keys: Float64Array): number {
   if (keys.length < 2) return keys.length;
@@ -321,12 +401,17 @@ function scoresOf(m: ScoringModel, stamp: number, n: number, count: number): Sco
   const s = m.scorer;
   const scale = 1 / Math.sqrt(Math.max(1, count));
   s.sums.fill(0);
+  s.pushedCount = 0;
   for (let r = 0; r < n; r++) {
-    const list = m.weightsOf[s.ranks[r]!]!;
-    for (let k = 0; k < list.length; k++) {
-      const { code, weight } = list[k]!;
+    const rank = s.ranks[r]!;
+    for (let k = m.weightStart[rank]!, end = m.weightStart[rank + 1]!; k < end; k++) {
+      const code = m.weightCode[k]!;
+      const weight = m.weightValue[k]!;
       s.sums[code] = s.sums[code]! + weight * scale;
-      if (weight > 0) s.pushed[code] = stamp;
+      if (weight > 0 && s.pushed[code] !== stamp) {
+        s.pushed[code] = stamp;
+        s.pushedCodes[s.pushedCount++] = code;
+      }
     }
   }
   s.scores.text = stamp;
@@ -348,6 +433,10 @@ class LastScores implements Scores {
     return this.m.scorer.pushed[code] === this.text;
   }
 
+  evidencedCodes(): ArrayLike<number> {
+    return this.m.scorer.pushedCodes.subarray(0, this.m.scorer.pushedCount);
+  }
+
   opinion(code: number): Opinion {
     return { probability: this.probability(code), features: this.evidenced(code) ? strongest(this.m, code, this.ranks) : [] };
   }
@@ -358,7 +447,9 @@ function strongest(m: ScoringModel, code: number, n: number): string[] {
   const pushes: Array<[string, number]> = [];
   for (let r = 0; r < n; r++) {
     const rank = m.scorer.ranks[r]!;
-    for (const w of m.weightsOf[rank]!) if (w.code === code && w.weight > 0) pushes.push([m.features[rank]!, w.weight]);
+    for (let k = m.weightStart[rank]!, end = m.weightStart[rank + 1]!; k < end; k++) {
+      if (m.weightCode[k] === code && m.weightValue[k]! > 0) pushes.push([m.features[rank]!, m.weightValue[k]!]);
+    }
   }
   pushes.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return pushes.slice(0, SHOWN_FEATURES).map(([f]) => f);
