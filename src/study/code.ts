@@ -62,18 +62,12 @@ async function codeAcrossThreads(
   model: PassModel | null,
 ): Promise<boolean> {
   if (asked === 1 || !study.codebook) return false;
-  const jobs = jobsFor(asked, totalBytes(listing.files.map((f) => f.path)));
+  const jobs = jobsFor(asked, listing.files, (f) => statOrNull(f.path)?.size ?? 0);
   if (jobs <= 1) return false;
   // Each thread scores with its own copy of the model: its weights cross as plain data.
   const shared = model ? { learned: model.scoring.model, policy: model.policy } : undefined;
   await codeInParallel(study, listing, study.codebook, jobs, warnings, hooks, visit, shared);
   return true;
-}
-
-function totalBytes(paths: string[]): number {
-  let total = 0;
-  for (const p of paths) total += statOrNull(p)?.size ?? 0;
-  return total;
 }
 
 function laySavedCodings(t: Transcript, eligible: Segment[], byTranscript: Map<string, SourcedCoding[]>, warnings: Warnings, unit: Unit): CodedTranscript {

@@ -1,9 +1,10 @@
 // The study layer: whole runs as values, the rules that keep a finding honest, and one
 // roll-up rule for every command.
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { jobsFor } from '../../src/study/parallel.js';
 import { QcodeError } from '../../src/core/errors.js';
 import { runAgree } from '../../src/study/agree.js';
 import { runCode } from '../../src/study/code.js';
@@ -180,5 +181,19 @@ describe('--jobs: the pass on worker threads', () => {
     const e = await errorOf(runFreq({ codebook: SMALL, inputs: [dir], jobs: 2 }));
     expect(e.message).toMatch(/no participant words in transcript "B"/);
     expect(e.place.file).toBe(join(dir, 'B.txt'));
+  });
+});
+
+describe('how many threads a run codes on', () => {
+  const files = Array.from({ length: 1000 }, (_, i) => ({ path: `T${i}.txt`, format: 'txt' as const, explicit: false }));
+  it('asks each file its size only until the corpus is large enough for threads', () => {
+    let asked = 0;
+    const jobs = jobsFor(undefined, files, () => (asked++, 1024 * 1024));
+    expect(jobs).toBe(Math.max(1, availableParallelism()));
+    expect(asked).toBe(24);
+  });
+  it('codes a small corpus on one thread, and takes --jobs as given', () => {
+    expect(jobsFor(undefined, files, () => 1024)).toBe(1);
+    expect(jobsFor(3, files, () => 0)).toBe(3);
   });
 });
