@@ -16,10 +16,10 @@ import { ArrivalChecks } from './transcripts.js';
 import type { WorkerSetup } from './worker.js';
 
 /**
- * Below this much input, starting threads costs more than it saves. A thread's first
- * megabytes run at half speed while V8 optimizes the coding pass, and each worker pays
- * that and its start-up again: on two cores `--jobs 2` took 1.2–1.3× one thread's time
- * at 10 MB, about the same at 20 MB, and 0.74× at 50 MB.
+ * Below this much input, starting threads costs about what it saves. A thread's first
+ * megabytes run at a third of its speed while its caches fill and V8 optimizes the
+ * pass, and each worker pays that and its start-up again, with 50 MB more memory: on two
+ * cores `--jobs 2` took 0.9–1.1× one thread's time at 10 MB, and 0.78× at 50 MB.
  */
 const PARALLEL_MIN_BYTES = 24 * 1024 * 1024;
 
