@@ -4,7 +4,8 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import type { LineCounter, Node, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, newLineCounter, parseDocument } from '../core/yaml-lib.js';
 import { QcodeError, throwAll } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
 import { UNITS, type Place, type Unit } from '../core/types.js';
@@ -61,7 +62,7 @@ export async function readConfig(path: string | undefined): Promise<StudyConfig>
 
 /** The config in `text`, read from `file` (paths in it are relative to that file's folder). */
 export function parseConfig(text: string, file: string): StudyConfig {
-  const lines = new LineCounter();
+  const lines = newLineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   const first = doc.errors[0];
   if (first) {

@@ -1,13 +1,14 @@
 // JSON transcripts: `{ id, attributes, turns: [{ speaker, text, start? }] }`,
 // or an array of them.
 
+import { createRequire } from 'node:module';
+import type { ParseError } from 'jsonc-parser';
 import { QcodeError } from '../core/errors.js';
 import { toAttributeValue } from '../core/segment/frontmatter.js';
 import { transcriptFromTurns, type TurnInput } from '../core/segment/fromturns.js';
 import type { Attributes, Place, Transcript } from '../core/types.js';
 import { NotATranscriptError } from './errors.js';
 import { readTextFile } from './file.js';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { idFromPath } from './names.js';
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -21,6 +22,11 @@ function placeOf(text: string, index: number, file: string): Place {
   return { file, line, col: index - before.lastIndexOf('\n') };
 }
 
+/** jsonc-parser, loaded only for a file that is not valid JSON (25 ms of start-up otherwise). */
+function jsonc(): typeof import('jsonc-parser') {
+  return createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
+}
+
 /**
  * JSON.parse decides what is valid; on Node 20 its message often lacks the place, so
  * jsonc-parser (strict mode: no comments, no trailing commas) finds where it breaks.
@@ -30,6 +36,7 @@ function parseJson(text: string, file: string): unknown {
     return JSON.parse(text);
   } catch (e) {
     const errors: ParseError[] = [];
+    const { parse: parseJsonc, printParseErrorCode } = jsonc();
     parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
     const first = errors[0];
     if (!first) throw new QcodeError(`not valid JSON: ${(e as Error).message}`, { file });

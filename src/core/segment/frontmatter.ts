@@ -3,7 +3,7 @@
 // closing fence) is cut from the document text; `lineOffset` says how many source
 // lines it took, so line numbers can still point into the file as written.
 
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from '../yaml-lib.js';
 import { QcodeError } from '../errors.js';
 import { yamlMessage } from '../yaml-message.js';
 import type { AttributeValue, Attributes } from '../types.js';

@@ -1,7 +1,7 @@
 // Offsets into a text → 1-based line and column, in one place. yaml's LineCounter
 // (already used for codebooks and configs) does the search; columns count UTF-16 units.
 
-import { LineCounter } from 'yaml';
+import { newLineCounter } from '../yaml-lib.js';
 
 export interface LinePlace {
   line: number;
@@ -10,7 +10,7 @@ export interface LinePlace {
 
 /** A line index over `text`, built once; `place(offset)` is a binary search. */
 export function lineIndex(text: string): (offset: number) => LinePlace {
-  const counter = new LineCounter();
+  const counter = newLineCounter();
   counter.addNewLine(0);
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
   return (offset) => counter.linePos(offset);
