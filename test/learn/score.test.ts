@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreFeatures, scoreText, scoringModel } from '../../src/core/learn/apply.js';
-import { PairCounter } from '../../src/core/learn/score.js';
+import { PairCounter } from '../../src/core/learn/pair-counter.js';
 import { featuresOf } from '../../src/core/learn/features.js';
 import { loadStemmer } from '../../src/core/codebook/stem.js';
 import { runLearn } from '../../src/study/learn.js';
