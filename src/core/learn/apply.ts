@@ -1,6 +1,6 @@
-// The model's opinion of each segment, and the merge of that opinion with the rules'
-// codings. A step of its own after the coding pass: the same transcript and rules'
-// codings in, the coding of record out.
+// The merge of a learned model's opinion of each segment with the rules' codings: a step
+// the coding pass runs on each segment after its rules (scoring the tokens the pass has
+// read), or, for codings made before, a pass of its own over the transcript.
 
 import type { MergePolicy } from '../codebook/model.js';
 import type { CompiledCodebook } from '../codebook/compile.js';
