@@ -1,4 +1,5 @@
-import { RE2JS, RE2Set } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS, RE2Set } from 're2js';
 import { requiredLiterals } from './literals.js';
 import { buildScanner, withinScanBudget, type LiteralScanner } from './prefilter.js';
 import { matchesEmpty, parseRegex } from './regex-syntax.js';
@@ -7,6 +8,16 @@ import { v8CanRead, v8Source } from './regex-v8.js';
 // Codebook regexes run through RE2 (re2js): matching is linear in the text, so no
 // pattern a researcher writes — `(a+)+$` included — can hang a coding pass. The price
 // is that lookaround and backreferences don't exist; the message says so.
+
+/**
+ * re2js, loaded when first needed (~15 ms of start-up): with the starter codebook V8
+ * answers every pattern exactly, and RE2 is met only by a pattern V8 may not run, a
+ * span V8 cannot give, or a codebook that is checked rather than read from its snapshot.
+ */
+let re2Module: typeof import('re2js') | undefined;
+function re2(): typeof import('re2js') {
+  return (re2Module ??= createRequire(import.meta.url)('re2js') as typeof import('re2js'));
+}
 
 export type CompiledRegex = RE2JS;
 
@@ -46,6 +57,7 @@ export function checkRegex(source: string): string | null {
 export function compileRegex(source: string): CompiledRegex {
   let re = compiled.get(source);
   if (!re) {
+    const { RE2JS } = re2();
     re = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
     compiled.set(source, re);
   }
@@ -223,6 +235,7 @@ class SplittingSet {
   }
 
   private part(ids: number[]): SetPart {
+    const { RE2JS, RE2Set } = re2();
     const set = new RE2Set(RE2Set.UNANCHORED, RE2JS.CASE_INSENSITIVE);
     for (const i of ids) set.add(this.sources[i]!);
     set.compile();
