@@ -51,7 +51,11 @@ export function collectionInterval(): number {
   return interval;
 }
 
-/** The runtime's full collection; null (and no collections) if it will not hand it out. */
+/**
+ * The runtime's full collection; null (and no collections) if it will not hand it out.
+ * The flag exposes `gc` to contexts made after it is set, so a fresh context hands it
+ * over without starting node with --expose-gc (jest's leak detector does the same).
+ */
 function collector(): (() => void) | null {
   try {
     setFlagsFromString('--expose-gc');
