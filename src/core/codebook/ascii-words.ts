@@ -69,7 +69,6 @@ export class WordTable<T> {
   private slotHashes = new Int32Array(INITIAL_SLOTS);
   /** Each entry's token, kept here so a lookup reads no property of T (one shape for every T). */
   private readonly tokens: string[] = [];
-  private readonly hashes: number[] = [];
   private readonly entries: T[] = [];
 
   constructor(private readonly capacity: number, private readonly tokenOf: (entry: T) => string) {}
@@ -90,7 +89,6 @@ export class WordTable<T> {
     if (this.entries.length >= this.capacity) return;
     if (2 * (this.entries.length + 1) > this.slots.length) this.grow();
     if (!this.place(h, this.entries.length)) return;
-    this.hashes.push(h);
     this.tokens.push(this.tokenOf(entry));
     this.entries.push(entry);
   }
@@ -105,12 +103,12 @@ export class WordTable<T> {
     return true;
   }
 
-  /** Twice the slots, every entry placed again (one that no longer finds a place is forgotten from the slots, never found). */
+  /** Twice the slots, every entry placed again by the hash its slot holds (one that no longer finds a place is never found). */
   private grow(): void {
-    const size = 2 * this.slots.length;
-    this.slots = new Int32Array(size).fill(-1);
-    this.slotHashes = new Int32Array(size);
-    for (let id = 0; id < this.entries.length; id++) this.place(this.hashes[id]!, id);
+    const [slots, hashes] = [this.slots, this.slotHashes];
+    this.slots = new Int32Array(2 * slots.length).fill(-1);
+    this.slotHashes = new Int32Array(2 * slots.length);
+    for (let at = 0; at < slots.length; at++) if (slots[at]! >= 0) this.place(hashes[at]!, slots[at]!);
   }
 }
 
