@@ -3,15 +3,10 @@
 // qcode.yaml never needs. The codebook reader imports it directly: it is itself loaded
 // only when a codebook has to be parsed.
 
-import { createRequire } from 'node:module';
 import type { Document, LineCounter, ParseOptions, DocumentOptions, SchemaOptions, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { whenUsed } from './when-used.js';
 
-type Yaml = typeof import('yaml');
-let loaded: Yaml | undefined;
-
-function yaml(): Yaml {
-  return (loaded ??= createRequire(import.meta.url)('yaml') as Yaml);
-}
+const yaml = whenUsed<typeof import('yaml')>('yaml');
 
 export function parseDocument(text: string, options?: ParseOptions & DocumentOptions & SchemaOptions): Document.Parsed {
   return yaml().parseDocument(text, options);

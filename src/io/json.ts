@@ -1,9 +1,9 @@
 // JSON transcripts: `{ id, attributes, turns: [{ speaker, text, start? }] }`,
 // or an array of them.
 
-import { createRequire } from 'node:module';
 import type { ParseError } from 'jsonc-parser';
 import { QcodeError } from '../core/errors.js';
+import { whenUsed } from '../core/when-used.js';
 import { toAttributeValue } from '../core/segment/frontmatter.js';
 import { transcriptFromTurns, type TurnInput } from '../core/segment/fromturns.js';
 import type { Attributes, Place, Transcript } from '../core/types.js';
@@ -23,9 +23,7 @@ function placeOf(text: string, index: number, file: string): Place {
 }
 
 /** jsonc-parser, loaded only for a file that is not valid JSON (25 ms of start-up otherwise). */
-function jsonc(): typeof import('jsonc-parser') {
-  return createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
-}
+const jsonc = whenUsed<typeof import('jsonc-parser')>('jsonc-parser');
 
 /**
  * JSON.parse decides what is valid; on Node 20 its message often lacks the place, so

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type { RE2JS, RE2Set } from 're2js';
+import { whenUsed } from '../when-used.js';
 import { requiredLiterals } from './literals.js';
 import { buildScanner, withinScanBudget, type LiteralScanner } from './prefilter.js';
 import { matchesEmpty, parseRegex } from './regex-syntax.js';
@@ -14,10 +14,7 @@ import { v8CanRead, v8Source } from './regex-v8.js';
  * answers every pattern exactly, and RE2 is met only by a pattern V8 may not run, a
  * span V8 cannot give, or a codebook that is checked rather than read from its snapshot.
  */
-let re2Module: typeof import('re2js') | undefined;
-function re2(): typeof import('re2js') {
-  return (re2Module ??= createRequire(import.meta.url)('re2js') as typeof import('re2js'));
-}
+const re2 = whenUsed<typeof import('re2js')>('re2js');
 
 export type CompiledRegex = RE2JS;
 
