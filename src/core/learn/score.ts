@@ -12,7 +12,7 @@ import { blankNotes } from '../segment/notes.js';
 import type { CodeId } from '../types.js';
 import { FEATURE, STOP } from './features.js';
 import { sigmoid } from './logistic.js';
-import { distinct, PairCounter } from './pair-counter.js';
+import { distinctPairs, PairCounter, STEM_NUMBERS } from './pair-counter.js';
 import { round4, type CodeModel, type LearnedModel } from './model.js';
 
 /** Features named on a coding: the ones that pushed its probability up most. */
@@ -57,9 +57,6 @@ interface ModelWord {
   pairs: Map<number, number> | undefined;
 }
 
-/** Stem numbers fit in 26 bits, so a pair of them is one exact double. */
-const PAIR = 2 ** 26;
-
 /**
  * What the scorer keeps between texts: the tokens met, a number per stem (so a text's
  * distinct stems and pairs are counted without strings), and buffers reused by each text.
@@ -78,8 +75,7 @@ class Scorer {
   countedWord = new Int32Array(1024);
   countedAsked = new Int32Array(1024);
   texts = 0;
-  /** A text's pair numbers, kept to count the distinct ones by sorting when `pairs` cannot. */
-  pairKeys = new Float64Array(256);
+  /** A text's distinct pairs, counted as they come. */
   readonly pairs = new PairCounter();
   /** The ranks of a text's weighed features. */
   ranks = new Int32Array(256);
@@ -101,7 +97,7 @@ class Scorer {
   numberOf(stem: string): number {
     let n = this.stemNumbers.get(stem);
     if (n === undefined) {
-      this.stemNumbers.set(stem, (n = this.stemNumbers.size % PAIR));
+      this.stemNumbers.set(stem, (n = this.stemNumbers.size % STEM_NUMBERS));
       if (n >= this.countedWord.length) {
         this.countedWord = grown(this.countedWord);
         this.countedAsked = grown(this.countedAsked);
@@ -285,13 +281,11 @@ function wordsOf(m: ScoringModel, text: string): ModelWord[] {
 function scoreWords(m: ScoringModel, words: readonly ModelWord[], question: readonly ModelWord[] | null): Scores {
   const s = m.scorer;
   const stamp = ++s.texts;
-  if (s.pairKeys.length < words.length) s.pairKeys = new Float64Array(2 * words.length);
   s.pairs.start(words.length);
   let counted = true;
   s.roomForRanks(0, 2 * words.length + 1);
   let ranks = 0;
   let count = 0;
-  let pairs = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (!w.stop && s.countedWord[w.number] !== stamp) {
@@ -301,8 +295,6 @@ function scoreWords(m: ScoringModel, words: readonly ModelWord[], question: read
     }
     if (i === 0) continue;
     const before = words[i - 1]!;
-    // Pairs are counted by sorting their numbers in a buffer kept between texts.
-    s.pairKeys[pairs++] = before.number * PAIR + w.number;
     if (counted) {
       const added = s.pairs.add(before.number, w.number);
       if (added === null) counted = false;
@@ -311,7 +303,8 @@ function scoreWords(m: ScoringModel, words: readonly ModelWord[], question: read
     const rank = before.pairs?.get(w.number);
     if (rank !== undefined) s.ranks[ranks++] = rank;
   }
-  if (!counted) count += distinct(s.pairKeys.subarray(0, pairs)) - s.pairs.added;
+  // A text whose pairs the counter gave up on: all of them counted again, by sorting.
+  if (!counted) count += distinctPairs(words.map((w) => w.number)) - s.pairs.added;
   if (words.length <= 3) {
     count++;
     if (s.ranked.short >= 0) s.ranks[ranks++] = s.ranked.short;
