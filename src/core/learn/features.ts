@@ -22,11 +22,23 @@ export const FEATURE = {
   asked: (s: string): string => `q:${s}`,
 };
 
+/** A feature read back from its spelling (FEATURE's inverse); null for one qcode does not write. */
+export type ReadFeature = { kind: 'word' | 'asked'; stem: string } | { kind: 'pair'; first: string; second: string } | { kind: 'short' };
+
+export function readFeature(f: string): ReadFeature | null {
+  if (f === FEATURE.short) return { kind: 'short' };
+  if (f.startsWith('w:')) return { kind: 'word', stem: f.slice(2) };
+  if (f.startsWith('q:')) return { kind: 'asked', stem: f.slice(2) };
+  // Stems hold no space: the first one ends at the first space.
+  if (f.startsWith('b:')) return { kind: 'pair', first: f.slice(2, f.indexOf(' ')), second: f.slice(f.indexOf(' ') + 1) };
+  return null;
+}
+
 /**
  * The distinct features of one text and its question, sorted (the same text gives the same
  * list): the stem of each word that is not a stop word, each pair of neighbouring stems, a
  * text of three tokens or fewer, the stem of each word of the question that is not a stop
- * word. Bracketed notes are the transcriber's and give none. Scoring (apply.ts) reads the
+ * word. Bracketed notes are the transcriber's and give none. Scoring (score.ts) reads the
  * same features from a cache of what each token gives; a test holds the two equal.
  */
 export function featuresOf(text: string, question: string | null, stem: StemFn): string[] {

@@ -10,7 +10,8 @@ import { REMEMBERED_TOKENS, type CompiledCodebook, type TokenLookup } from '../c
 import { MAX_STEMMED_LENGTH, type StemFn } from '../codebook/stem.js';
 import { blankNotes } from '../segment/notes.js';
 import type { CodeId } from '../types.js';
-import { FEATURE, STOP } from './features.js';
+import { readFeature, STOP } from './features.js';
+import { compareText } from '../code/pass.js';
 import { sigmoid } from './logistic.js';
 import { distinctPairs, PairCounter, STEM_NUMBERS } from './pair-counter.js';
 import { round4, type CodeModel, type LearnedModel } from './model.js';
@@ -139,9 +140,9 @@ class Scorer {
   /** Room for `n` more ranks after the first `used`. */
   roomForRanks(used: number, n: number): void {
     if (this.ranks.length >= used + n) return;
-    const grown = new Int32Array(2 * (used + n));
-    grown.set(this.ranks.subarray(0, used));
-    this.ranks = grown;
+    const larger = new Int32Array(2 * (used + n));
+    larger.set(this.ranks.subarray(0, used));
+    this.ranks = larger;
   }
 }
 
@@ -164,7 +165,7 @@ export function scoringModel(model: LearnedModel, stem: StemFn): ScoringModel {
   const codes = Object.entries(model.codes);
   const byFeature = new Map<string, CodeWeight[]>();
   // Each feature's weights in code-id order: the order sums were always added up in.
-  const byId = codes.map(([id], index) => ({ id, index })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byId = codes.map(([id], index) => ({ id, index })).sort((a, b) => compareText(a.id, b.id));
   for (const { id, index } of byId) {
     for (const [f, weight] of Object.entries(model.codes[id]!.weights)) {
       const list = byFeature.get(f) ?? [];
@@ -175,15 +176,14 @@ export function scoringModel(model: LearnedModel, stem: StemFn): ScoringModel {
   const features = [...byFeature.keys()].sort();
   const ranked: RankedFeatures = { words: new Map(), asked: new Map(), pairs: new Map(), short: -1 };
   features.forEach((f, rank) => {
-    if (f === FEATURE.short) ranked.short = rank;
-    else if (f.startsWith('w:')) ranked.words.set(f.slice(2), rank);
-    else if (f.startsWith('q:')) ranked.asked.set(f.slice(2), rank);
-    else if (f.startsWith('b:')) {
-      // Stems hold no space: the first one ends at the first space.
-      const [first, second] = [f.slice(2, f.indexOf(' ')), f.slice(f.indexOf(' ') + 1)];
-      const bySecond = ranked.pairs.get(first) ?? new Map<string, number>();
-      bySecond.set(second, rank);
-      ranked.pairs.set(first, bySecond);
+    const read = readFeature(f);
+    if (read?.kind === 'short') ranked.short = rank;
+    else if (read?.kind === 'word') ranked.words.set(read.stem, rank);
+    else if (read?.kind === 'asked') ranked.asked.set(read.stem, rank);
+    else if (read?.kind === 'pair') {
+      const bySecond = ranked.pairs.get(read.first) ?? new Map<string, number>();
+      bySecond.set(read.second, rank);
+      ranked.pairs.set(read.first, bySecond);
     }
   });
   const m: ScoringModel = {
@@ -255,7 +255,7 @@ export function scoreFeatures(m: ScoringModel, features: readonly string[]): Map
   let n = 0;
   // Both lists are sorted: one walk finds the weighed ones, in rank order.
   for (let f = 0, rank = 0; f < features.length && rank < m.features.length;) {
-    const c = features[f]! < m.features[rank]! ? -1 : features[f]! > m.features[rank]! ? 1 : 0;
+    const c = compareText(features[f]!, m.features[rank]!);
     if (c === 0) s.ranks[n++] = rank;
     if (c <= 0) f++;
     if (c >= 0) rank++;
@@ -388,6 +388,6 @@ function strongest(m: ScoringModel, code: number, n: number): string[] {
       if (m.weightCode[k] === code && m.weightValue[k]! > 0) pushes.push([m.features[rank]!, m.weightValue[k]!]);
     }
   }
-  pushes.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  pushes.sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
   return pushes.slice(0, SHOWN_FEATURES).map(([f]) => f);
 }
