@@ -10,9 +10,8 @@ import { codeAndMerge, scoringModel, type ScoringModel } from '../core/learn/app
 import type { LearnedModel } from '../core/learn/model.js';
 import { QcodeError } from '../core/errors.js';
 import type { Place, Unit, Warning } from '../core/types.js';
-import { readInput, type InputFile, type ReadOptions } from '../io/read.js';
-import { afterReading } from './heap.js';
-import { checkParticipantWords, notesOf, type TranscriptNotes } from './transcripts.js';
+import type { InputFile, ReadOptions } from '../io/read.js';
+import { checkParticipantWords, notesOf, readCounted, type TranscriptNotes } from './transcripts.js';
 
 export interface FileSetup {
   reading: Omit<ReadOptions, 'onWarning'>;
@@ -43,9 +42,8 @@ export type FileError = { qcode: { message: string; place: Place }[] } | { inter
 
 export async function codeFile(codebook: CompiledCodebook, setup: FileSetup, file: InputFile): Promise<FileResult> {
   const warnings: Warning[] = [];
-  const { transcripts, warnings: skipped } = await readInput(file, setup.reading);
+  const { transcripts, warnings: skipped } = await readCounted(file, setup.reading);
   warnings.push(...skipped);
-  afterReading(transcripts.reduce((n, t) => n + t.text.length, 0));
   return {
     warnings,
     transcripts: transcripts.map((t) => {

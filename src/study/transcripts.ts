@@ -13,7 +13,7 @@ import { listInputs, readInput, type InputFile, type Inputs, type ReadOptions } 
 import { afterReading } from './heap.js';
 import type { RunHooks, Warnings } from './options.js';
 
-/** `listed`: the inputs' files when the caller has listed them already (listing stats every file). */
+/** `listed`: the inputs' files when the caller has listed them already (listing walks every folder). */
 export async function* readStudyTranscripts(
   inputs: string[], reading: Omit<ReadOptions, 'onWarning'>, warnings: Warnings, hooks: RunHooks = {}, listed?: Inputs,
 ): AsyncGenerator<Transcript> {
@@ -25,9 +25,8 @@ export async function* readStudyTranscripts(
   // One file at a time, in input order: reads are synchronous (small files cost less that
   // way than through the thread pool), so reading ahead would overlap nothing.
   for (const file of listing.files) {
-    const read = await readInput(file, reading);
+    const read = await readCounted(file, reading);
     read.warnings.forEach((w) => warnings.add(w));
-    afterReading(read.transcripts.reduce((n, t) => n + t.text.length, 0));
     for (const t of read.transcripts) {
       checks.arrived(file, t.id, t.source, notesOf(t));
       checkParticipantWords(t);
@@ -67,6 +66,16 @@ export class ArrivalChecks {
 
 export function lacksInterviewer(t: Transcript): boolean {
   return t.turns.length > 0 && t.turns.every((turn) => turn.role !== 'interviewer');
+}
+
+/**
+ * One input file's transcripts, as readInput gives them; what they hold counts toward the
+ * pass's next full collection (see heap.ts). Every thread of a pass reads through this.
+ */
+export async function readCounted(file: InputFile, reading: ReadOptions): ReturnType<typeof readInput> {
+  const read = await readInput(file, reading);
+  afterReading(read.transcripts.reduce((n, t) => n + t.text.length, 0));
+  return read;
 }
 
 /** A transcript with no participant words would count as a case with nothing to code. */
