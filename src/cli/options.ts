@@ -86,7 +86,7 @@ export function studyOptions(inputs: string[], opts: StudyCliOptions): StudyOpti
   if (opts.codings !== undefined) s.codings = opts.codings;
   if (opts.coder !== undefined) s.coder = opts.coder;
   if (opts.jobs !== undefined) s.jobs = parseNumberOption(opts.jobs, '--jobs', 1, 256);
-  if (opts.model !== undefined) s.model = opts.model === false ? false : opts.model;
+  if (opts.model !== undefined) s.model = opts.model;
   if (opts.merge !== undefined) s.merge = opts.merge;
   return s;
 }
