@@ -29,6 +29,9 @@ export function copyStudy(): string {
   return dir;
 }
 
+/** A codebook's YAML without the model it names (and its merge policy): its rules alone. */
+export const withoutModel = (yaml: string): string => yaml.replace(/^(model|merge):.*\n/gm, '');
+
 /**
  * A copy of the study whose codebook codes with its rules alone (the model it ships with
  * removed), its snapshot made for them: what a change to the rules does then shows
@@ -37,7 +40,7 @@ export function copyStudy(): string {
 export async function rulesOnlyStudy(): Promise<string> {
   const dir = copyStudy();
   const book = join(dir, 'codebooks/exit-barriers.yaml');
-  writeFileSync(book, readFileSync(book, 'utf8').replace(/^(model|merge):.*\n/gm, ''));
+  writeFileSync(book, withoutModel(readFileSync(book, 'utf8')));
   await runCheck({ config: join(dir, 'qcode.yaml'), update: true });
   return dir;
 }

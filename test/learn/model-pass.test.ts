@@ -10,7 +10,7 @@ import { parseModel } from '../../src/core/learn/model.js';
 import { runAgree } from '../../src/study/agree.js';
 import { runCheck } from '../../src/study/check.js';
 import { runCode } from '../../src/study/code.js';
-import { copyStudy } from '../check/study.js';
+import { copyStudy, withoutModel } from '../check/study.js';
 import { runExportQdpx } from '../../src/study/export.js';
 import { runSheet } from '../../src/study/sheet.js';
 import { runLearn, type LearnResult } from '../../src/study/learn.js';
@@ -21,7 +21,6 @@ const GOLD = 'fixtures/codings/survivors-gold.csv';
 const STUDY = 'fixtures/survivors';
 const dir = mkdtempSync(join(tmpdir(), 'qcode-model-pass-'));
 /** The starter codebook without the model it ships with: the rules alone, to give models to. */
-const withoutModel = (yaml: string): string => yaml.replace(/^(model|merge):.*\n/gm, '');
 const BOOK = join(dir, 'rules-only.yaml');
 writeFileSync(BOOK, withoutModel(readFileSync('codebooks/exit-barriers.yaml', 'utf8')));
 const MODEL = join(dir, 'study.model.json');
