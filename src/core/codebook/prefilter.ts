@@ -3,8 +3,9 @@
 // literal of every pattern, folded to lower case.
 // The automaton is a flat table (state × column: one per character some literal holds,
 // the word edge among them, and one for every other character), so the scan allocates
-// nothing and costs one table read per character, whatever the number of patterns. The text is read with an edge (WORD_EDGE, see literals.ts) wherever RE2's
-// \b holds, so "⁂ten⁂" is found in "ten days" and not in "often".
+// nothing and costs one table read per character, whatever the number of patterns. The
+// text is read with an edge (WORD_EDGE, see literals.ts) wherever RE2's \b holds, so
+// "⁂ten⁂" is found in "ten days" and not in "often".
 
 import { WORD_EDGE } from './literals.js';
 import { SPACE, WORD } from './regex-syntax.js';
