@@ -5,7 +5,9 @@
 // is learned leave-one-set-out: from the gold of every other tuning set, never its own.
 // The holdout is measured only with --holdout (its model learned from all tuning sets):
 // looking at it while changing rules is how a holdout stops being one.
-//   node scripts/kappa.mjs [codebook] [--holdout] [--merge vote|union|model] [--no-model] [--skip SET]
+// A blind set at its first contact is measured with --fresh SET: it is coded and scored, but
+// no model ever learns from it (nor from another fresh set), so the first reading is honest.
+//   node scripts/kappa.mjs [codebook] [--holdout] [--merge vote|union|model] [--no-model] [--skip SET] [--fresh SET]
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,10 +19,12 @@ const withModel = !args.includes('--no-model');
 const merge = args[args.indexOf('--merge') + 1] && args.includes('--merge') ? args[args.indexOf('--merge') + 1] : 'vote';
 // --skip SET (repeatable): leave a set out, e.g. a blind set still being written.
 const skipped = args.flatMap((a, i) => (args[i - 1] === '--skip' ? [a] : []));
-const codebook = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--merge' && args[i - 1] !== '--skip') ?? 'codebooks/exit-barriers.yaml';
+// --fresh SET (repeatable): measured, never learned from.
+const fresh = args.flatMap((a, i) => (args[i - 1] === '--fresh' ? [a] : []));
+const codebook = args.find((a, i) => !a.startsWith('--') && !['--merge', '--skip', '--fresh'].includes(args[i - 1])) ?? 'codebooks/exit-barriers.yaml';
 const tuning = [
   ['study (tuning)', 'fixtures/codings/survivors-gold.csv', 'fixtures/survivors'],
-  ...readdirSync('eval').filter((d) => d.startsWith('dev') && !skipped.includes(d)).sort().map((d) => [`${d} (tuning)`, `eval/${d}/gold-codings.csv`, `eval/${d}`]),
+  ...readdirSync('eval').filter((d) => d.startsWith('dev') && !skipped.includes(d)).sort().map((d) => [`${d} (${fresh.includes(d) ? 'first contact' : 'tuning'})`, `eval/${d}/gold-codings.csv`, `eval/${d}`]),
 ];
 const sets = [...tuning, ...(withHoldout ? [['holdout (never tune)', 'eval/holdout/gold-codings.csv', 'eval/holdout']] : [])];
 const work = mkdtempSync(join(tmpdir(), 'qcode-kappa-'));
@@ -31,7 +35,7 @@ const { runAgree, runLearn } = await import(new URL('../dist/index.js', import.m
 
 /** A model learned from every tuning set but `name` (the holdout is never among them). */
 async function learnWithout(name) {
-  const from = tuning.filter(([n]) => n !== name);
+  const from = tuning.filter(([n]) => n !== name && !n.endsWith('(first contact)'));
   const out = join(work, `${from.length}-${name.replace(/\W+/g, '-')}.model.json`);
   const r = await runLearn({ codebook, folds: 0, codings: from.map(([, g]) => g), inputs: from.flatMap(([, , f]) => transcriptsOf(f)) });
   writeFileSync(out, r.modelText);
@@ -71,13 +75,18 @@ const rows = results.map(({ name, rules, model, merged }) => ({
     [`${merge} precision`]: f3(merged.tp / (merged.tp + merged.fp)), [`${merge} recall`]: f3(merged.tp / (merged.tp + merged.fn)),
   } : {}),
 }));
-const tuned = results.filter((r) => r.name.endsWith('(tuning)'));
-const mean = (pick) => tuned.reduce((a, r) => a + pick(r), 0) / tuned.length;
-const pooledP = (pick) => { const tp = tuned.reduce((a, r) => a + pick(r).tp, 0); const fp = tuned.reduce((a, r) => a + pick(r).fp, 0); return tp / (tp + fp); };
-rows.push({
-  set: 'tuning sets: mean / micro P',
-  'rules κ': f3(mean((r) => r.rules.mean)), precision: f3(pooledP((r) => r.rules)),
-  ...(withModel ? { 'model κ': f3(mean((r) => r.model.mean)), [`${merge} κ`]: f3(mean((r) => r.merged.mean)), [`${merge} precision`]: f3(pooledP((r) => r.merged)) } : {}),
-});
+/** A summary row: the sets' mean κ and their pooled (micro) precision. */
+function summary(label, group) {
+  const mean = (pick) => group.reduce((a, r) => a + pick(r), 0) / group.length;
+  const pooledP = (pick) => { const tp = group.reduce((a, r) => a + pick(r).tp, 0); const fp = group.reduce((a, r) => a + pick(r).fp, 0); return tp / (tp + fp); };
+  return {
+    set: label,
+    'rules κ': f3(mean((r) => r.rules.mean)), precision: f3(pooledP((r) => r.rules)),
+    ...(withModel ? { 'model κ': f3(mean((r) => r.model.mean)), [`${merge} κ`]: f3(mean((r) => r.merged.mean)), [`${merge} precision`]: f3(pooledP((r) => r.merged)) } : {}),
+  };
+}
+rows.push(summary('tuning sets: mean / micro P', results.filter((r) => r.name.endsWith('(tuning)'))));
+const firstContact = results.filter((r) => r.name.endsWith('(first contact)'));
+if (firstContact.length > 0) rows.push(summary('first contact: mean / micro P', firstContact));
 console.table(rows);
-if (withModel) console.log(`model: learned leave-one-set-out from the other tuning sets' gold; merge policy: ${merge}`);
+if (withModel) console.log(`model: learned leave-one-set-out from the other tuning sets' gold${fresh.length ? ` (never from ${fresh.join(', ')})` : ''}; merge policy: ${merge}`);
