@@ -1,6 +1,6 @@
 import type { CodeId } from '../types.js';
 import { WordTable } from './ascii-words.js';
-import { flattenCodes, type Codebook, type Term } from './model.js';
+import { flattenCodes, type Code, type Codebook, type Term } from './model.js';
 import { CodebookPattern, compilePatternSet, planPattern, type PatternPlan, type PatternSet } from './regex.js';
 import { loadStemmer, type StemFn } from './stem.js';
 
@@ -60,6 +60,8 @@ export interface CompiledRule {
   /** Indices into CompiledCodebook.patterns. */
   regex?: number[];
   not?: TermId[];
+  /** Terms of which none may occur in the question: its code's and its ancestors' `not_prompt`. */
+  notPrompt?: TermId[];
 }
 
 export interface TrieNode {
@@ -190,10 +192,17 @@ export function compileCodebook(book: Codebook, stem: StemFn, plans?: ReadonlyMa
     }
     return id;
   };
+  const vetoes = notPromptTerms(book);
   for (const code of flattenCodes(book.codes)) {
+    const notPrompt = vetoes.get(code.id)?.map(intern);
+    if (notPrompt) {
+      out.hasPrompt = true;
+      for (const t of notPrompt) out.promptTerm[t] = out.indexed[t] = true;
+    }
     for (const r of code.rules) {
       const id = out.rules.length;
       const rule: CompiledRule = { id, code: code.id };
+      if (notPrompt) rule.notPrompt = notPrompt;
       if (r.prompt) rule.prompt = r.prompt.map(intern);
       if (r.any) rule.any = r.any.map(intern);
       if (r.all) rule.all = r.all.map(intern);
@@ -230,6 +239,20 @@ export function compileCodebook(book: Codebook, stem: StemFn, plans?: ReadonlyMa
 }
 
 const partKey = (p: CompiledPart): string => `${p.kind}:${p.value}`;
+
+/** Each code's `not_prompt` terms with its ancestors' (a parent's veto holds for its children). */
+function notPromptTerms(book: Codebook): Map<CodeId, Term[]> {
+  const out = new Map<CodeId, Term[]>();
+  const walk = (codes: readonly Code[], inherited: Term[]): void => {
+    for (const c of codes) {
+      const own = [...inherited, ...(c.notPrompt ?? [])];
+      if (own.length > 0) out.set(c.id, own);
+      walk(c.children, own);
+    }
+  };
+  walk(book.codes, []);
+  return out;
+}
 
 /**
  * The terms whose occurrence makes a rule worth evaluating. A rule holds only when each
@@ -285,6 +308,7 @@ function partUses(book: Codebook, partsOf: (t: Term) => CompiledPart[], stem: St
     }
   }
   for (const code of flattenCodes(book.codes)) {
+    for (const t of code.notPrompt ?? []) for (const p of partsOf(t)) uses.set(partKey(p), (uses.get(partKey(p)) ?? 0) + 1);
     for (const r of code.rules) {
       const terms = [...(r.prompt ?? []), ...(r.any ?? []), ...(r.all ?? []), ...(r.not ?? []), ...(r.near?.left ?? []), ...(r.near?.right ?? [])];
       for (const t of terms) for (const p of partsOf(t)) uses.set(partKey(p), (uses.get(partKey(p)) ?? 0) + 1);

@@ -72,6 +72,7 @@ export function matchRead(cb: CompiledCodebook, { text, words }: ReadText, quest
     previous = ruleId;
     const rule = cb.rules[ruleId]!;
     if (rule.prompt && !askedAny(rule.prompt, question)) continue;
+    if (rule.notPrompt && askedAny(rule.notPrompt, question)) continue;
     const list = result.get(rule.code);
     if (list) evaluate(cb, rule, occ, regex, words, text, list);
     else {

@@ -60,6 +60,11 @@ export interface Code {
   exampleQuestions?: Array<string | null>;
   counterexampleQuestions?: Array<string | null>;
   rules: Rule[];
+  /**
+   * `not_prompt`: terms that, found in a segment's question, keep this code's rules and its
+   * descendants' from coding it (an imagined program asked for is not a service met).
+   */
+  notPrompt?: Term[];
   children: Code[];
   parent: CodeId | null;
   /** 0 for a top-level code. */

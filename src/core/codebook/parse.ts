@@ -10,7 +10,7 @@ import { parseTerm } from './terms.js';
 import { closest } from '../suggest.js';
 
 const TOP_KEYS = ['name', 'version', 'language', 'unit', 'speakers', 'interviewers', 'model', 'merge', 'codes', 'description', 'memo', 'authors'];
-const CODE_KEYS = ['id', 'label', 'definition', 'include', 'exclude', 'color', 'memo', 'examples', 'counterexamples', 'match', 'children'];
+const CODE_KEYS = ['id', 'label', 'definition', 'include', 'exclude', 'color', 'memo', 'examples', 'counterexamples', 'match', 'not_prompt', 'children'];
 const RULE_KEYS = ['prompt', 'any', 'all', 'near', 'within', 'regex', 'not'];
 const EXAMPLE_KEYS = ['q', 'a'];
 const ID = /^[a-z][a-z0-9_-]*$/;
@@ -160,6 +160,7 @@ function readCode(node: Node, parent: CodeId | null, depth: number, ctx: Ctx): C
     ...examplesOf(readExamples(node, 'examples', ctx)),
     ...counterexamplesOf(readExamples(node, 'counterexamples', ctx)),
     rules: matchNode ? readRules(matchNode, id, ctx) : [],
+    ...notPromptOf(readQuestionTerms(node, 'not_prompt', ctx)),
     children: childrenNode ? readCodes(childrenNode, id, depth + 1, ctx) : [],
     parent,
     depth,
@@ -205,14 +206,26 @@ function readRule(node: Node, code: string, ctx: Ctx): Rule | null {
 
 /** `prompt: [terms]`: a list of terms like `any`, looked for in the question instead. */
 function readPrompt(map: YAMLMap, ctx: Ctx): Term[] | undefined {
-  const node = map.get('prompt', true) as Node | undefined;
+  return readQuestionTerms(map, 'prompt', ctx);
+}
+
+const QUESTION_KEY_EXAMPLE: Record<'prompt' | 'not_prompt', string> = {
+  prompt: 'prompt: [how many times, leave]',
+  not_prompt: 'not_prompt: [ideal program, if you could design]',
+};
+
+/** A list of terms looked for in the interviewer turn before the segment (`prompt`, a code's `not_prompt`). */
+function readQuestionTerms(map: YAMLMap, key: 'prompt' | 'not_prompt', ctx: Ctx): Term[] | undefined {
+  const node = map.get(key, true) as Node | undefined;
   if (!node) return undefined;
   if (isMap(node)) {
-    ctx.error(node, '`prompt` must be a list of terms, looked for in the interviewer turn before the segment: prompt: [how many times, leave]');
+    ctx.error(node, `\`${key}\` must be a list of terms, looked for in the interviewer turn before the segment: ${QUESTION_KEY_EXAMPLE[key]}`);
     return undefined;
   }
-  return termsOf(node, 'prompt', ctx);
+  return termsOf(node, key, ctx);
 }
+
+const notPromptOf = (terms: Term[] | undefined): Pick<Code, 'notPrompt'> => (terms && terms.length > 0 ? { notPrompt: terms } : {});
 
 interface Examples {
   texts: string[];

@@ -41,12 +41,13 @@ function exportCode(c: Code): RefiCode {
   const extra: FoldedCode['qcode'] = {};
   if (idFromName(c.label) !== c.key) extra.id = c.key;
   if (c.rules.length > 0) extra.match = c.rules.map(ruleToPlain);
+  if (c.notPrompt) extra.not_prompt = c.notPrompt.map((t) => t.raw);
   // An example that answers a question only codes with its question: it travels too.
   const questions: NonNullable<FoldedCode['qcode']>['questions'] = {};
   if (c.exampleQuestions?.some((q) => q !== null)) questions.examples = c.exampleQuestions;
   if (c.counterexampleQuestions?.some((q) => q !== null)) questions.counterexamples = c.counterexampleQuestions;
   if (questions.examples || questions.counterexamples) extra.questions = questions;
-  if (extra.id !== undefined || extra.match !== undefined || extra.questions !== undefined) folded.qcode = extra;
+  if (Object.values(extra).some((v) => v !== undefined)) folded.qcode = extra;
   const out: RefiCode = { guid: codeGuid(c.id), name: c.label, isCodable: true, children: c.children.map(exportCode) };
   if (c.color) out.color = c.color.toUpperCase();
   const description = foldDescription(folded);
@@ -92,6 +93,7 @@ export interface CodeDoc extends Pick<Code, 'label' | 'definition' | 'include' |
   examples?: ExampleDoc[];
   counterexamples?: ExampleDoc[];
   match?: unknown[];
+  not_prompt?: string[];
   children?: CodeDoc[];
 }
 
@@ -211,6 +213,7 @@ function toDocs(nodes: Node[], parent: string, ctx: DocCtx): CodeDoc[] {
     if (memo) doc.memo = memo;
     if (parts.counterexamples.length > 0) doc.counterexamples = withQuestions(parts.counterexamples, parts.qcode?.questions?.counterexamples);
     if (match) doc.match = match;
+    if (parts.qcode?.not_prompt) doc.not_prompt = parts.qcode.not_prompt;
     const children = toDocs(n.children, path, ctx);
     if (children.length > 0) doc.children = children;
     return doc;

@@ -11,13 +11,15 @@ export interface FoldedCode {
   examples: string[];
   counterexamples: string[];
   memo?: string;
-  /** qcode-only data (id, match rules, examples' questions) as one JSON line, so a round trip keeps it. */
+  /** qcode-only data (id, match rules, not_prompt, examples' questions) as one JSON line, so a round trip keeps it. */
   qcode?: QcodeExtra;
 }
 
 export interface QcodeExtra {
   id?: string;
   match?: unknown[];
+  /** The code's `not_prompt` terms, as written. */
+  not_prompt?: string[];
   /** The question each example (or counterexample) was asked after, null for none. */
   questions?: { examples?: Array<string | null>; counterexamples?: Array<string | null> };
 }
@@ -39,7 +41,7 @@ export function foldDescription(c: FoldedCode): string | undefined {
     if (c[key].length > 0) blocks.push([marker, ...c[key].map((e) => `- ${oneLine(e)}`)].join('\n'));
   }
   if (c.memo?.trim()) blocks.push(`Memo: ${c.memo.trim()}`);
-  if (c.qcode && (c.qcode.id !== undefined || c.qcode.match !== undefined || c.qcode.questions !== undefined)) blocks.push(`${QCODE} ${JSON.stringify(c.qcode)}`);
+  if (c.qcode && Object.values(c.qcode).some((v) => v !== undefined)) blocks.push(`${QCODE} ${JSON.stringify(c.qcode)}`);
   return blocks.length > 0 ? blocks.join('\n\n') : undefined;
 }
 
@@ -99,6 +101,7 @@ function readExtra(body: string, out: FoldedCode): void {
       const extra: QcodeExtra = {};
       if (typeof o.id === 'string') extra.id = o.id;
       if (Array.isArray(o.match)) extra.match = o.match;
+      if (Array.isArray(o.not_prompt) && o.not_prompt.every((t) => typeof t === 'string')) extra.not_prompt = o.not_prompt as string[];
       const questions = readQuestions(o.questions);
       if (questions) extra.questions = questions;
       out.qcode = extra;
