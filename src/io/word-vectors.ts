@@ -26,10 +26,15 @@ export function packagedVectorsPath(pkg = VECTOR_PACKAGE): string {
 /** The asked-for words' vectors from `path`: JSON read whole, a text file line by line. */
 export async function readWordVectors(path: string, wanted: ReadonlySet<string>): Promise<WordVectors> {
   const size = sizeOf(path);
-  if (await startsWithBrace(path)) {
+  const head = await headOf(path);
+  // A binary file, or one with no line break in its first 64 KB, would be read as one
+  // endless "line": say what it is instead.
+  if (head.includes('\u0000')) throw new QcodeError('not a word-vectors file: it holds binary data (word2vec\'s binary format is not read; convert it to text)', { file: path });
+  if (head.trimStart().startsWith('{')) {
     if (size > MAX_JSON_BYTES) throw new QcodeError(`word-vectors JSON of ${Math.round(size / 2 ** 20)} MB is too large to read (at most ${MAX_JSON_BYTES / 2 ** 20} MB); a text file (one word and its numbers per line) of any size is read line by line`, { file: path });
     return parseWinkVectors((await readBytes(path)).toString('utf8'), wanted, path);
   }
+  if (head.length === HEAD_BYTES && !head.includes('\n')) throw new QcodeError(`not a word-vectors file: no line break in its first ${HEAD_BYTES / 1024} KB (a text file has one word and its numbers per line)`, { file: path });
   return readTextVectors(path, wanted);
 }
 
@@ -61,10 +66,11 @@ function sizeOf(path: string): number {
   }
 }
 
-/** Whether the file's first non-blank character is `{` (JSON), read from its first bytes only. */
-async function startsWithBrace(path: string): Promise<boolean> {
-  for await (const chunk of createReadStream(path, { start: 0, end: 255, encoding: 'utf8' })) {
-    return (chunk as string).trimStart().startsWith('{');
-  }
-  return false;
+const HEAD_BYTES = 64 * 1024;
+
+/** The file's first 64 KB as text (latin1: every byte one character, so a NUL is seen as one). */
+async function headOf(path: string): Promise<string> {
+  let head = '';
+  for await (const chunk of createReadStream(path, { start: 0, end: HEAD_BYTES - 1, encoding: 'latin1' })) head += chunk as string;
+  return head;
 }

@@ -40,6 +40,15 @@ describe('reading word vectors', () => {
     expect(() => parseWinkVectors('{"dimensions":3,"vectors":{"a":[1,2]}}', new Set(['a']), 'v.json')).toThrow(/"a" has 2 numbers, not 3/);
   });
 
+  it('a binary file, or text with no line breaks, is refused at once instead of read as one endless line', async () => {
+    const binary = join(dir, 'vectors.bin');
+    writeFileSync(binary, Buffer.from([0x33, 0x20, 0x32, 0x0a, 0x00, 0x01, 0x02, 0x41, 0x00]));
+    await expect(readWordVectors(binary, new Set(['a']))).rejects.toThrow(/binary data/);
+    const oneLine = join(dir, 'one-line.txt');
+    writeFileSync(oneLine, 'x '.repeat(40_000));
+    await expect(readWordVectors(oneLine, new Set(['a']))).rejects.toThrow(/no line break in its first 64 KB/);
+  });
+
   it('an empty or missing file is an error, not a ranking of nothing', async () => {
     const empty = join(dir, 'empty.txt');
     writeFileSync(empty, '');
