@@ -85,11 +85,18 @@ export async function runSuggest(opts: SuggestRunOptions, hooks: RunHooks = {}):
   };
 }
 
+/** How `--vectors` orders the list: the similarity of a term, what to say about it, the file read. */
+interface VectorRanking {
+  similarity: (term: string) => number | null;
+  note: string;
+  path: string;
+}
+
 /**
  * The candidates' similarity to what the code already says (its label and its rules'
  * words, stopwords left out), from the vectors of only the words involved.
  */
-async function vectorRanking(vectors: string | true, codeTexts: string[], listed: readonly ListedCandidate[], stopwords: ReadonlySet<string>) {
+async function vectorRanking(vectors: string | true, codeTexts: string[], listed: readonly ListedCandidate[], stopwords: ReadonlySet<string>): Promise<VectorRanking> {
   const path = vectors === true ? packagedVectorsPath() : vectors;
   const codeWords = [...new Set(codeTexts.flatMap(wordsOfTerm))].filter((w) => !stopwords.has(w));
   const wanted = new Set([...codeWords, ...listed.flatMap((l) => wordsOfTerm(l.term))]);
