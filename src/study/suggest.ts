@@ -101,8 +101,11 @@ async function vectorRanking(vectors: string | true, codeTexts: string[], listed
   const codeWords = [...new Set(codeTexts.flatMap(wordsOfTerm))].filter((w) => !stopwords.has(w));
   const wanted = new Set([...codeWords, ...listed.flatMap((l) => wordsOfTerm(l.term))]);
   const wv = await readWordVectors(path, wanted);
-  const similarity = similarityToCode({ words: codeWords }, wv);
-  const known = listed.filter((l) => similarity(l.term) !== null).length;
+  const toCode = similarityToCode({ words: codeWords }, wv);
+  // Each candidate's similarity found once: the note counts them, the list is ordered by them.
+  const found = new Map(listed.map((l) => [l.term, toCode(l.term)]));
+  const similarity = (term: string): number | null => found.get(term) ?? null;
+  const known = [...found.values()].filter((x) => x !== null).length;
   const source = vectors === true ? `${VECTOR_PACKAGE}, ${wv.dimensions}-d` : `${path}, ${wv.dimensions}-d`;
   const note = `ranked by similarity (cosine, -1 to 1) to the code's label and rule words in word-vector space (${source}): ${known} of ${listed.length} candidates have a vector, the others come last; the score stays the evidence from this corpus`;
   return { similarity, note, path };

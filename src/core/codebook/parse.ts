@@ -185,7 +185,7 @@ function readRule(node: Node, code: string, ctx: Ctx): Rule | null {
   }
   checkKeys(node, RULE_KEYS, 'rule', ctx);
   const rule: Rule = { place: ctx.at(node) };
-  const prompt = readPrompt(node, ctx);
+  const prompt = readQuestionTerms(node, 'prompt', ctx);
   if (prompt) rule.prompt = prompt;
   for (const k of ['any', 'all', 'not'] as const) {
     const terms = readTermList(node, k, ctx);
@@ -202,11 +202,6 @@ function readRule(node: Node, code: string, ctx: Ctx): Rule | null {
     return null;
   }
   return rule;
-}
-
-/** `prompt: [terms]`: a list of terms like `any`, looked for in the question instead. */
-function readPrompt(map: YAMLMap, ctx: Ctx): Term[] | undefined {
-  return readQuestionTerms(map, 'prompt', ctx);
 }
 
 const QUESTION_KEY_EXAMPLE: Record<'prompt' | 'not_prompt', string> = {

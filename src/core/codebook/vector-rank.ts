@@ -4,6 +4,7 @@
 // Cosine similarity, from -1 to 1: a researcher compares the candidates of one list with
 // it, never one number with a fixed bar.
 
+// Type only: word-vectors.ts takes MeanDirection from here, so the two never load each other in a cycle.
 import type { WordVectors } from './word-vectors.js';
 
 export interface CodeWords {
@@ -16,22 +17,32 @@ export function wordsOfTerm(raw: string): string[] {
   return raw.toLowerCase().split(/\s+/).map((w) => w.replace(/^=/, '').replace(/\*$/, '')).filter((w) => /\p{L}/u.test(w));
 }
 
-/**
- * The mean of the unit vectors of the words the file has, each less `common` (see
- * sharedDirection); null when the file has none of them.
- */
-export function meanDirection(words: readonly string[], wv: WordVectors, common?: Float32Array): Float32Array | null {
-  const sum = new Float32Array(wv.dimensions);
-  let found = 0;
+/** The mean of unit vectors added one at a time (a zero vector has no direction and is skipped). */
+export class MeanDirection {
+  private sum: Float64Array | null = null;
+  count = 0;
+
+  add(v: Float32Array): void {
+    const n = norm(v);
+    if (n === 0) return;
+    this.sum ??= new Float64Array(v.length);
+    for (let d = 0; d < v.length; d++) this.sum[d] = this.sum[d]! + v[d]! / n;
+    this.count++;
+  }
+
+  mean(): Float32Array | undefined {
+    return this.sum ? Float32Array.from(this.sum, (x) => x / this.count) : undefined;
+  }
+}
+
+/** The mean unit vector of the words the file has, less `common`; null when it has none of them. */
+function directionOf(words: Iterable<string>, wv: WordVectors, common: Float32Array): Float32Array | null {
+  const mean = new MeanDirection();
   for (const w of words) {
     const v = wv.vectors.get(w);
-    if (!v) continue;
-    const n = norm(v);
-    if (n === 0) continue;
-    for (let d = 0; d < sum.length; d++) sum[d] = sum[d]! + v[d]! / n - (common?.[d] ?? 0);
-    found++;
+    if (v) mean.add(v);
   }
-  return found === 0 ? null : sum;
+  return mean.mean()?.map((x, d) => x - common[d]!) ?? null;
 }
 
 /**
@@ -40,8 +51,8 @@ export function meanDirection(words: readonly string[], wv: WordVectors, common?
  * way, so without taking it out "once" and "time" look like every code; with it out,
  * what is left is what tells words apart.
  */
-export function sharedDirection(wv: WordVectors): Float32Array {
-  return meanDirection([...wv.vectors.keys()], wv) ?.map((x) => x / wv.vectors.size) ?? new Float32Array(wv.dimensions);
+function sharedDirection(wv: WordVectors): Float32Array {
+  return directionOf(wv.vectors.keys(), wv, new Float32Array(wv.dimensions)) ?? new Float32Array(wv.dimensions);
 }
 
 export function cosine(a: Float32Array, b: Float32Array): number {
@@ -65,10 +76,10 @@ function norm(v: Float32Array): number {
  */
 export function similarityToCode(code: CodeWords, wv: WordVectors): (term: string) => number | null {
   const common = wv.common ?? sharedDirection(wv);
-  const centre = meanDirection(code.words, wv, common);
+  const centre = directionOf(code.words, wv, common);
   return (term) => {
     if (!centre) return null;
-    const v = meanDirection(wordsOfTerm(term), wv, common);
+    const v = directionOf(wordsOfTerm(term), wv, common);
     return v ? Math.round(cosine(v, centre) * 1000) / 1000 : null;
   };
 }

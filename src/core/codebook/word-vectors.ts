@@ -4,6 +4,7 @@
 // terms are a few hundred words, so nothing else of the file is kept.
 
 import { QcodeError } from '../errors.js';
+import { MeanDirection } from './vector-rank.js';
 
 export interface WordVectors {
   dimensions: number;
@@ -15,26 +16,6 @@ export interface WordVectors {
 
 /** How many of a file's first words make its common direction (files list the commonest first). */
 export const COMMON_WORDS = 5000;
-
-/** The mean of unit vectors added one at a time. */
-export class MeanDirection {
-  private sum: Float64Array | null = null;
-  count = 0;
-
-  add(v: Float32Array): void {
-    let n = 0;
-    for (let d = 0; d < v.length; d++) n += v[d]! * v[d]!;
-    if (n === 0) return;
-    n = Math.sqrt(n);
-    this.sum ??= new Float64Array(v.length);
-    for (let d = 0; d < v.length; d++) this.sum[d] = this.sum[d]! + v[d]! / n;
-    this.count++;
-  }
-
-  mean(): Float32Array | undefined {
-    return this.sum ? Float32Array.from(this.sum, (x) => x / this.count) : undefined;
-  }
-}
 
 /**
  * The asked-for words of a wink-embeddings JSON text: a header with `dimensions`, a
