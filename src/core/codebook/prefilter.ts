@@ -180,26 +180,35 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
         stamp = 1;
       }
       hits = 0;
+      // The loop's tables in locals: read from the closure, each was loaded again for
+      // every character (reached() may change what the closure holds, as far as V8 knows).
+      const step = table;
+      const columns = width;
+      const wordChar = WORD_CHAR;
+      const folded = fold;
+      const edgeColumn = EDGE_COLUMN;
+      const spaceColumn = SPACE_COLUMN;
+      const n = text.length;
       let s = 0;
       let t = 0;
       let inWord = false;
       let afterSpace = false;
-      for (let i = 0; i < text.length; i++) {
+      for (let i = 0; i < n; i++) {
         const code = text.charCodeAt(i);
         if (code < EDGE) {
-          const word = WORD_CHAR[code] === 1;
+          const word = wordChar[code] === 1;
           if (word !== inWord) {
             inWord = word;
-            t = table[s * width + EDGE_COLUMN]!;
+            t = step[s * columns + edgeColumn]!;
             s = t >> 1;
             if (t & 1) reached(s);
           }
-          const c = fold[code]!;
-          if (c === SPACE_COLUMN) {
+          const c = folded[code]!;
+          if (c === spaceColumn) {
             if (afterSpace) continue;
             afterSpace = true;
           } else afterSpace = false;
-          t = table[s * width + c]!;
+          t = step[s * columns + c]!;
           s = t >> 1;
           if (t & 1) reached(s);
         } else if (code === 0x212a || code === 0x17f) {
@@ -211,7 +220,7 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
           // Not a word character for \b, and in no literal.
           if (inWord) {
             inWord = false;
-            t = table[s * width + EDGE_COLUMN]!;
+            t = step[s * columns + edgeColumn]!;
             if (t & 1) reached(t >> 1);
           }
           afterSpace = false;
@@ -219,7 +228,7 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
         }
       }
       if (inWord) {
-        t = table[s * width + EDGE_COLUMN]!;
+        t = step[s * columns + edgeColumn]!;
         if (t & 1) reached(t >> 1);
       }
       const out: number[] = [];
