@@ -4,8 +4,10 @@
 // a cache, and set lookups of each code's `any:` terms (phrases by their joined
 // stems); per code, the participant turns and cases it codes. No near/not/regex, no
 // offsets, no evidence, no checks. qcode does all of that and should still be faster.
+// With --words-only it looks up single words and skips the phrases, as a script written
+// in an afternoon may well do: the leanest reading of the task, and much the fastest.
 //
-//   node bench/naive.js <folder> <codebook.yaml>   → JSON counts on stdout
+//   node bench/naive.js <folder> <codebook.yaml> [--words-only]   → JSON counts on stdout
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -14,7 +16,8 @@ import { parse } from 'yaml';
 const require = createRequire(import.meta.url);
 const porter = require('natural/lib/natural/stemmers/porter_stemmer.js');
 
-const [folder, codebookFile] = process.argv.slice(2);
+const [folder, codebookFile, mode] = process.argv.slice(2);
+const wordsOnly = mode === '--words-only';
 const book = parse(readFileSync(codebookFile, 'utf8'));
 const interviewers = new Set((book.interviewers ?? ['I']).map((s) => s.toLowerCase()));
 
@@ -36,7 +39,7 @@ const walk = (codes, parent) => {
     for (const rule of c.match ?? []) {
       for (const raw of rule.any ?? []) {
         const words = tokens(String(raw).replace(/[=*]/g, ''));
-        if (words.length === 0) continue;
+        if (words.length === 0 || (wordsOnly && words.length > 1)) continue;
         longest = Math.max(longest, words.length);
         const key = words.map(stem).join(' ');
         if (!codesByTerm.has(key)) codesByTerm.set(key, new Set());

@@ -5,13 +5,16 @@ terms (phrases by their joined stems), and per code the participant turns and ca
 codes. No near/not/regex, no offsets, no evidence. Run only when NLTK is installed.
 Its counts differ a little from naive.js's: NLTK's Porter variant is not natural's.
 
-    python3 bench/naive.py <folder> <codebook.yaml>   -> JSON counts on stdout
+    python3 bench/naive.py <folder> <codebook.yaml> [--words-only]   -> JSON counts on stdout
+
+--words-only looks up single words and skips the phrases (see naive.js).
 """
 import json, os, re, sys
 import yaml
 from nltk.stem.porter import PorterStemmer
 
 folder, codebook_file = sys.argv[1], sys.argv[2]
+words_only = sys.argv[3:] == ['--words-only']
 with open(codebook_file, encoding='utf-8') as f:
     book = yaml.safe_load(f)
 interviewers = {s.lower() for s in book.get('interviewers', ['I'])}
@@ -36,7 +39,7 @@ def walk(codes, parent):
         for rule in c.get('match') or []:
             for raw in rule.get('any') or []:
                 words = tokens(re.sub(r'[=*]', '', str(raw)))
-                if not words:
+                if not words or (words_only and len(words) > 1):
                     continue
                 longest = max(longest, len(words))
                 codes_by_term.setdefault(' '.join(stem(w) for w in words), set()).add(cid)
