@@ -7,7 +7,8 @@
 // looking at it while changing rules is how a holdout stops being one.
 // A blind set at its first contact is measured with --fresh SET: it is coded and scored, but
 // no model ever learns from it (nor from another fresh set), so the first reading is honest.
-//   node scripts/kappa.mjs [codebook] [--holdout] [--merge vote|union|model] [--no-model] [--skip SET] [--fresh SET]
+// --calibrate-by batch learns each model with its thresholds calibrated on folds of whole sets.
+//   node scripts/kappa.mjs [codebook] [--holdout] [--merge vote|union|model] [--no-model] [--skip SET] [--fresh SET] [--calibrate-by transcript|batch]
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,8 @@ const merge = args[args.indexOf('--merge') + 1] && args.includes('--merge') ? ar
 const skipped = args.flatMap((a, i) => (args[i - 1] === '--skip' ? [a] : []));
 // --fresh SET (repeatable): measured, never learned from.
 const fresh = args.flatMap((a, i) => (args[i - 1] === '--fresh' ? [a] : []));
-const codebook = args.find((a, i) => !a.startsWith('--') && !['--merge', '--skip', '--fresh'].includes(args[i - 1])) ?? 'codebooks/exit-barriers.yaml';
+const calibrateBy = args.includes('--calibrate-by') ? args[args.indexOf('--calibrate-by') + 1] : undefined;
+const codebook = args.find((a, i) => !a.startsWith('--') && !['--merge', '--skip', '--fresh', '--calibrate-by'].includes(args[i - 1])) ?? 'codebooks/exit-barriers.yaml';
 const tuning = [
   ['study (tuning)', 'fixtures/codings/survivors-gold.csv', 'fixtures/survivors'],
   ...readdirSync('eval').filter((d) => d.startsWith('dev') && !skipped.includes(d)).sort().map((d) => [`${d} (${fresh.includes(d) ? 'first contact' : 'tuning'})`, `eval/${d}/gold-codings.csv`, `eval/${d}`]),
@@ -37,7 +39,7 @@ const { runAgree, runLearn } = await import(new URL('../dist/index.js', import.m
 async function learnWithout(name) {
   const from = tuning.filter(([n]) => n !== name && !n.endsWith('(first contact)'));
   const out = join(work, `${from.length}-${name.replace(/\W+/g, '-')}.model.json`);
-  const r = await runLearn({ codebook, folds: 0, codings: from.map(([, g]) => g), inputs: from.flatMap(([, , f]) => transcriptsOf(f)) });
+  const r = await runLearn({ codebook, folds: 0, codings: from.map(([, g]) => g), inputs: from.flatMap(([, , f]) => transcriptsOf(f)), ...(calibrateBy ? { calibrateBy } : {}) });
   writeFileSync(out, r.modelText);
   return out;
 }

@@ -90,6 +90,8 @@ export interface LearnRunOptions extends Omit<StudyOptions, 'codings' | 'model' 
   top?: number;
   /** The policy of the per-code merge column. */
   merge?: MergePolicy;
+  /** What the thresholds' calibration folds hold: transcripts, or whole codings files. */
+  calibrateBy?: LearnOptions['calibrateBy'];
 }
 
 export interface LearnResult {
@@ -125,7 +127,9 @@ export async function runLearn(opts: LearnRunOptions, hooks: RunHooks = {}): Pro
     warnings.add({ ...rows[0]!.place, message: `no transcript "${id}" among the inputs; its ${rows.length} codings are not learned from` });
   }
   if (segments.length === 0) throw new QcodeError('nothing to learn from: no transcript among the inputs has human codings');
-  const learn: LearnOptions = { ...DEFAULT_LEARN, unit: study.unit, ...(opts.top !== undefined ? { top: opts.top } : {}) };
+  const learn: LearnOptions = {
+    ...DEFAULT_LEARN, unit: study.unit, ...(opts.top !== undefined ? { top: opts.top } : {}), ...(opts.calibrateBy ? { calibrateBy: opts.calibrateBy } : {}),
+  };
   const model = learnModel(cb.book, cb.stem, segments, learn);
   const evaluation = crossValidate(cb.book, cb.stem, segments, opts.folds ?? DEFAULT_FOLDS, opts.merge ?? DEFAULT_REPORTED_MERGE, learn);
   return { model, modelText: canonicalJson(model), evaluation, reads: [...study.reads, ...opts.codings], warnings: warnings.list };
@@ -147,7 +151,11 @@ function judgedSegments(study: Study, t: Transcript, rows: SourcedCoding[], warn
     rules.set(c.segment, set);
   }
   const question = segmentQuestions(t);
-  return segs.map((s) => ({ transcript: t.id, segment: s.id, text: s.text, question: question(s), codes: human.get(s.id)!, rules: rules.get(s.id) ?? new Set() }));
+  // A transcript's rows come from one codings file (its batch); the first row's says which.
+  const batch = rows[0]?.place.file;
+  return segs.map((s) => ({
+    transcript: t.id, segment: s.id, text: s.text, question: question(s), codes: human.get(s.id)!, rules: rules.get(s.id) ?? new Set(), ...(batch ? { batch } : {}),
+  }));
 }
 
 /** Every file's rows of one coder each, grouped by transcript; codes the codebook lacks are warned and left out. */

@@ -79,4 +79,20 @@ describe('learn', () => {
     expect(w?.file).toBe(bad);
     expect(r.modelText).toBe(learned.modelText);
   });
+
+  it('sets its thresholds on folds of whole codings files when asked, and on transcripts when there is one file', async () => {
+    const sets = [[GOLD, STUDY], ['eval/dev/gold-codings.csv', 'eval/dev'], ['eval/dev2/gold-codings.csv', 'eval/dev2']];
+    const three = { codebook: BOOK, codings: sets.map(([gold]) => gold!), inputs: sets.map(([, folder]) => folder!), folds: 0, top: 40 };
+    const thresholds = (r: LearnResult): string[] => Object.entries(parseModel(r.modelText, MODEL).codes).map(([code, c]) => `${code} ${c.threshold}`);
+    const byTranscript = await runLearn(three);
+    const byBatch = await runLearn({ ...three, calibrateBy: 'batch' });
+    // The same weights (the fit does not change), other thresholds for some codes.
+    expect(Object.values(parseModel(byBatch.modelText, MODEL).codes).map((c) => c.weights)).toEqual(
+      Object.values(parseModel(byTranscript.modelText, MODEL).codes).map((c) => c.weights),
+    );
+    expect(thresholds(byBatch)).not.toEqual(thresholds(byTranscript));
+    // One codings file is one batch: too few to make folds of, so transcripts it is.
+    const one = await runLearn({ codebook: BOOK, codings: [GOLD], inputs: [STUDY], folds: 0, top: 40, calibrateBy: 'batch' });
+    expect(one.modelText).toBe(learned.modelText);
+  });
 });

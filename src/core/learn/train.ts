@@ -21,6 +21,8 @@ export interface LabelledSegment {
   codes: ReadonlySet<CodeId>;
   /** Its features, when already found (cross-validation finds them once, not once per fold). */
   features?: readonly string[];
+  /** The codings file its human codes came from: a batch of interviews coded together. */
+  batch?: string;
 }
 
 export interface LearnOptions {
@@ -32,12 +34,18 @@ export interface LearnOptions {
   threshold: number;
   /** Folds (by transcript) of the out-of-fold probabilities the thresholds are set on; below 2, none. */
   calibrate: number;
+  /**
+   * What a calibration fold holds: whole transcripts, or whole batches (codings files) when
+   * there are as many as folds, so the thresholds are set on interviews of batches the
+   * fold's model never met — as the interviews a team codes next will be.
+   */
+  calibrateBy: 'transcript' | 'batch';
   train: TrainOptions;
   /** The segment unit of the coded segments (default: the codebook's). */
   unit?: Unit;
 }
 
-export const DEFAULT_LEARN: LearnOptions = { top: 150, minCount: 3, threshold: 0.5, calibrate: 3, train: DEFAULT_TRAIN };
+export const DEFAULT_LEARN: LearnOptions = { top: 150, minCount: 3, threshold: 0.5, calibrate: 3, calibrateBy: 'transcript', train: DEFAULT_TRAIN };
 
 /** The leaf codes: the ones a coder applies, and the ones a model is learned for. */
 export function leafCodes(book: Codebook): Code[] {
@@ -56,19 +64,29 @@ export function learnModel(book: Codebook, stem: StemFn, labelled: readonly Labe
   // Each segment's features found once, however many fits read them.
   const segments = labelled.map((s) => (s.features ? s : { ...s, features: featuresOf(s.text, s.question, stem) }));
   const model = fitModel(book, stem, segments, opts);
-  const folds = Math.min(opts.calibrate, new Set(segments.map((s) => s.transcript)).size);
-  if (folds >= 2) calibrate(model, outOfFold(book, stem, segments, folds, opts));
+  const unit = calibrationUnit(segments, opts);
+  const folds = Math.min(opts.calibrate, new Set(segments.map(unit)).size);
+  if (folds >= 2) calibrate(model, outOfFold(book, stem, segments, folds, unit, opts));
   return model;
 }
 
+/** What a segment's calibration fold is chosen by: its batch when asked and there are batches enough, else its transcript. */
+function calibrationUnit(segments: readonly LabelledSegment[], opts: LearnOptions): (s: LabelledSegment) => string {
+  const byTranscript = (s: LabelledSegment): string => s.transcript;
+  if (opts.calibrateBy !== 'batch' || segments.some((s) => s.batch === undefined)) return byTranscript;
+  return new Set(segments.map((s) => s.batch)).size >= opts.calibrate ? (s) => s.batch! : byTranscript;
+}
+
 /** Each segment's probability per code from a model that never saw its transcript. */
-function outOfFold(book: Codebook, stem: StemFn, segments: readonly LabelledSegment[], folds: number, opts: LearnOptions): Scored[] {
-  const foldOf = foldsOf(segments.map((s) => s.transcript), folds);
+function outOfFold(
+  book: Codebook, stem: StemFn, segments: readonly LabelledSegment[], folds: number, unit: (s: LabelledSegment) => string, opts: LearnOptions,
+): Scored[] {
+  const foldOf = foldsOf(segments.map(unit), folds);
   const out: Array<Map<CodeId, number>> = segments.map(() => new Map());
   for (let f = 0; f < folds; f++) {
-    const scoring = scoringModel(fitModel(book, stem, segments.filter((s) => foldOf.get(s.transcript) !== f), opts), stem);
+    const scoring = scoringModel(fitModel(book, stem, segments.filter((s) => foldOf.get(unit(s)) !== f), opts), stem);
     segments.forEach((s, i) => {
-      if (foldOf.get(s.transcript) !== f) return;
+      if (foldOf.get(unit(s)) !== f) return;
       const opinions = s.features ? scoreFeatures(scoring, s.features) : scoreText(scoring, s.text, s.question);
       for (const [code, o] of opinions) out[i]!.set(code, o.probability);
     });
