@@ -85,6 +85,17 @@ describe('V8 gives RE2’s answer', () => {
     expect(set.spans(1, 'Going to go, GO')).toEqual([[0, 5], [9, 11], [13, 15]]);
   });
 
+  it('one pattern answers segment after segment: a match late in one does not hide a match early in the next', () => {
+    // The yes/no and the spans share one global RegExp, whose searches start where the last one ended.
+    const set = compilePatternSet([new CodebookPattern('\\bwent\\s+back\\b')]);
+    const late = 'We talked for a long time about it, and then I went back';
+    expect(set.matching(late)).toEqual([0]);
+    expect(set.test(0, 'I went back.')).toBe(true);
+    expect(set.spans(0, late)).toEqual([[47, 56]]);
+    expect(set.matching('went back, twice')).toEqual([0]);
+    expect(set.spans(0, 'went back, and went back')).toEqual([[0, 9], [15, 24]]);
+  });
+
   it('where their spaces and dots differ: RE2’s \\s is ASCII, its dot crosses no line', () => {
     for (const [p, t, want] of [
       ['a\\s+b', 'a\u00a0b', false], ['a\\s+b', 'a\tb', true], ['a\\s+b', 'a\vb', false],

@@ -139,19 +139,22 @@ function scannedGroups(groups: string[][] | null, t: Tester): string[][] | null 
  */
 interface Tester {
   pattern: CodebookPattern;
+  /**
+   * The pattern in V8, when V8 may answer it; with the g flag when it cannot match the
+   * empty string, so the same object also gives the spans. One object, not one for the
+   * yes/no and another for the spans: V8 compiles each, and for the long alternations of
+   * a codebook that was most of a small study's regex time.
+   */
   fast: RegExp | null;
-  /** For spans: the V8 pattern with the g flag, when it cannot match the empty string; made when first needed. */
-  spanSource: string | null;
-  everyMatch?: RegExp;
 }
 
 function tester(p: CodebookPattern, plan: PatternPlan): Tester {
-  return { pattern: p, fast: plan.v8 === null ? null : new RegExp(plan.v8, 'i'), spanSource: plan.nonEmpty ? plan.v8 : null };
+  return { pattern: p, fast: plan.v8 === null ? null : new RegExp(plan.v8, plan.nonEmpty ? 'gi' : 'i') };
 }
 
 function spansWith(t: Tester, text: string): Array<[number, number]> {
-  if (t.spanSource === null || !v8CanRead(text)) return regexSpans(t.pattern.re, text);
-  const re = (t.everyMatch ??= new RegExp(t.spanSource, 'gi'));
+  const re = t.fast;
+  if (re === null || !re.global || !v8CanRead(text)) return regexSpans(t.pattern.re, text);
   const spans: Array<[number, number]> = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
@@ -174,7 +177,10 @@ export function planPattern(source: string): PatternPlan {
 }
 
 function testWith(t: Tester, text: string, v8Reads: boolean): boolean {
-  return v8Reads && t.fast ? t.fast.test(text) : t.pattern.re.test(text);
+  if (!v8Reads || t.fast === null) return t.pattern.re.test(text);
+  // A global pattern's test starts where its last search ended.
+  t.fast.lastIndex = 0;
+  return t.fast.test(text);
 }
 
 /**
