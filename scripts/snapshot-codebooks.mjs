@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // Part of `npm run build`: each codebook shipped in codebooks/ and templates/, parsed,
-// validated and planned now, into dist/snapshots/<sha256 of its text>.json, so a run that
-// reads one of them unchanged skips the YAML parse, the regex analysis and the stemming
-// of its words (see loadCodebook in src/io/codebook-file.ts).
+// validated and planned now, into dist/snapshots/<sha256 of its text>.json (and .tables), so a run that
+// reads one of them unchanged skips the YAML parse, the regex analysis, the stemming of
+// its words and building the regex pre-filter (see loadCodebook in src/io/codebook-file.ts).
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileWithHints } from '../dist/core/codebook/compile.js';
 import { parseCodebook } from '../dist/core/codebook/parse.js';
 import { readTextFile } from '../dist/io/file.js';
-import { SNAPSHOT_SOURCE } from '../dist/io/codebook-file.js';
+import { SNAPSHOT_SOURCE, snapshotFiles } from '../dist/io/codebook-file.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'snapshots');
@@ -24,7 +24,10 @@ for (const file of shipped) {
   // A text that itself holds the placeholder would be mangled when read back: parse it at run time.
   if (text.includes(SNAPSHOT_SOURCE)) continue;
   const book = parseCodebook(text, SNAPSHOT_SOURCE);
-  // Compiling it once works out each regex's plan and the stem of each of its words.
+  // Compiling it once works out each regex's plan, the stem of each of its words and the
+  // regex pre-filter's automaton.
   const cb = await compileWithHints(book);
-  writeFileSync(join(out, `${book.sha256}.json`), JSON.stringify({ book, hints: cb.hints }));
+  const { json, tables } = snapshotFiles({ book, hints: cb.hints });
+  writeFileSync(join(out, `${book.sha256}.json`), json);
+  if (tables) writeFileSync(join(out, `${book.sha256}.tables`), tables);
 }

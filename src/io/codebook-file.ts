@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { compileWithHints, type CompiledCodebook, type CompileHints } from '../core/codebook/compile.js';
+import type { ScannerTables } from '../core/codebook/prefilter.js';
 import type { Codebook } from '../core/codebook/model.js';
 import { QcodeError } from '../core/errors.js';
 import { readTextFile } from './file.js';
@@ -38,7 +39,65 @@ function snapshotOf(text: string, path: string): Snapshot | null {
     return null;
   }
   const escaped = (s: string): string => JSON.stringify(s).slice(1, -1);
-  return JSON.parse(json.replaceAll(escaped(SNAPSHOT_SOURCE), escaped(path))) as Snapshot;
+  const snapshot = JSON.parse(json.replaceAll(escaped(SNAPSHOT_SOURCE), escaped(path))) as StoredSnapshot;
+  const { scanner, ...hints } = snapshot.hints;
+  const tables = scanner ? storedTables(scanner, new URL(`../snapshots/${sha}.tables`, import.meta.url)) : null;
+  return { book: snapshot.book, hints: tables ? { ...hints, scanner: tables } : hints };
+}
+
+/**
+ * A snapshot as the build writes it: JSON, and the pre-filter's arrays (millions of
+ * numbers: as JSON they took longer to read back than building them again) as raw bytes
+ * in a second file.
+ */
+export function snapshotFiles(snapshot: Snapshot): { json: string; tables: Uint8Array | null } {
+  const { scanner, ...hints } = snapshot.hints;
+  if (!scanner) return { json: JSON.stringify(snapshot), tables: null };
+  const arrays = TABLE_ARRAYS.map((name) => [name, scanner[name]] as const);
+  const layout: StoredTables['layout'] = [];
+  let offset = 0;
+  for (const [name, a] of arrays) {
+    layout.push([name, a instanceof Uint16Array ? 'Uint16Array' : 'Int32Array', offset, a.length]);
+    offset += Math.ceil(a.byteLength / 4) * 4;
+  }
+  const tables = new Uint8Array(offset);
+  arrays.forEach(([, a], i) => tables.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), layout[i]![2]));
+  const stored: StoredSnapshot = { book: snapshot.book, hints: { ...hints, scanner: { key: scanner.key, width: scanner.width, layout } } };
+  return { json: JSON.stringify(stored), tables };
+}
+
+const TABLE_ARRAYS = ['column', 'table', 'outStart', 'outList', 'groupPattern', 'need'] as const;
+type TableArray = (typeof TABLE_ARRAYS)[number];
+interface StoredTables {
+  key: string;
+  width: number;
+  /** Each array's name, type, byte offset in the tables file, and length. */
+  layout: Array<[TableArray, 'Int32Array' | 'Uint16Array', number, number]>;
+}
+interface StoredSnapshot {
+  book: Codebook;
+  hints: Omit<CompileHints, 'scanner'> & { scanner?: StoredTables };
+}
+
+/** The tables a snapshot's second file holds; null when it cannot be read (the scanner is then built). */
+function storedTables(stored: StoredTables, file: URL): ScannerTables | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return null;
+  }
+  // Typed arrays need aligned offsets: a Buffer read whole usually starts its own memory,
+  // and one that does not is copied.
+  const [buffer, base] = bytes.byteOffset % 4 === 0 ? [bytes.buffer, bytes.byteOffset] : [new Uint8Array(bytes).buffer, 0];
+  const arrays = new Map(stored.layout.map(([name, kind, offset, length]) => [
+    name, kind === 'Uint16Array' ? new Uint16Array(buffer, base + offset, length) : new Int32Array(buffer, base + offset, length),
+  ]));
+  const ints = (name: TableArray): Int32Array => arrays.get(name) as Int32Array;
+  return {
+    key: stored.key, width: stored.width, column: ints('column'), table: arrays.get('table')!, outStart: ints('outStart'),
+    outList: ints('outList'), groupPattern: ints('groupPattern'), need: ints('need'),
+  };
 }
 
 /** A codebook's text as a validated codebook; the YAML reader is loaded only when needed. */

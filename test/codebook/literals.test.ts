@@ -132,6 +132,27 @@ describe('a pre-filter of many literals', () => {
   });
 });
 
+describe('a pre-filter built from tables worked out before (a snapshot, a worker)', () => {
+  it('scans with the tables of the same literals, and builds its own for any others', () => {
+    const starter = starterPatterns().map((p) => required(p));
+    const fresh = buildScanner(starter);
+    const again = buildScanner(starter, fresh.tables);
+    expect(again.tables).toBe(fresh.tables);
+    // Tables of other literals (one pattern fewer) are not used: they would rule out the wrong patterns.
+    const stale = buildScanner(starter.slice(1)).tables;
+    const rebuilt = buildScanner(starter, stale);
+    expect(rebuilt.tables).not.toBe(stale);
+    let found = 0;
+    for (const s of starterSentences()) {
+      const expected = fresh.candidates(s);
+      found += expected.length;
+      expect(again.candidates(s)).toEqual(expected);
+      expect(rebuilt.candidates(s)).toEqual(expected);
+    }
+    expect(found).toBeGreaterThan(100);
+  });
+});
+
 describe('a codebook whose literals would outgrow the scan', () => {
   it('keeps the literals of the first patterns only, in order, within the table it can afford', () => {
     // Columns: a–j and "other" (11). Cumulative characters 3, 7, 10: tables of 44, 88, 121 cells.

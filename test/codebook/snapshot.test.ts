@@ -44,6 +44,11 @@ describe('codebook snapshots', () => {
     const sentences = flattenCodes(fresh.codes).flatMap((c) => [...c.examples, ...c.counterexamples]);
     for (const text of sentences) expect(JSON.stringify([...built.patternSet.matching(text)]), text).toBe(JSON.stringify(compiled.patternSet.matching(text)));
     for (const text of sentences) expect([...matchText(built as never, text)], text).toEqual([...matchText(compiled, text)]);
+    // The pre-filter's automaton is read from the snapshot's .tables file, not built again, and is the one this source builds.
+    expect(existsSync(join('dist', 'snapshots', `${fresh.sha256}.tables`))).toBe(true);
+    const tables = built.patternSet.scannerTables;
+    expect(tables.table.buffer.byteLength).toBeGreaterThanOrEqual(readFileSync(join('dist', 'snapshots', `${fresh.sha256}.tables`)).length);
+    expect({ ...tables }).toEqual({ ...compiled.patternSet.scannerTables });
   });
 
   it('an edited codebook is parsed, not read from the snapshot of its original', async () => {

@@ -2,6 +2,7 @@ import type { CodeId } from '../types.js';
 import { WordTable } from './ascii-words.js';
 import { flattenCodes, type Code, type Codebook, type Term } from './model.js';
 import { CodebookPattern, compilePatternSet, planPattern, type PatternPlan, type PatternSet } from './regex.js';
+import type { ScannerTables } from './prefilter.js';
 import { loadStemmer, type StemFn } from './stem.js';
 
 // The rules of every code are compiled once into one index keyed by what a token can
@@ -28,6 +29,8 @@ export const REMEMBERED_TOKENS = 100_000;
 export interface CompileHints {
   plans: Array<[string, PatternPlan]>;
   wordStems: Array<[string, string]>;
+  /** The regex pre-filter's automaton (used only for the very literals it was built from). */
+  scanner?: ScannerTables;
 }
 
 export interface CompiledPart {
@@ -128,11 +131,11 @@ export interface TokenLookup {
 
 /** A codebook compiled with its language's stemmer, reusing what `hints` (of an earlier compile of it) know. */
 export async function compileWithHints(book: Codebook, hints?: CompileHints): Promise<CompiledCodebook> {
-  return compileCodebook(book, await loadStemmer(book.language, hints?.wordStems), new Map(hints?.plans));
+  return compileCodebook(book, await loadStemmer(book.language, hints?.wordStems), new Map(hints?.plans), hints?.scanner);
 }
 
-/** `plans`: what is known already of some of its patterns (see CompileHints), by source. */
-export function compileCodebook(book: Codebook, stem: StemFn, plans?: ReadonlyMap<string, PatternPlan>): CompiledCodebook {
+/** `plans` and `scanner`: what is known already of its patterns (see CompileHints). */
+export function compileCodebook(book: Codebook, stem: StemFn, plans?: ReadonlyMap<string, PatternPlan>, scanner?: ScannerTables): CompiledCodebook {
   const out: CompiledCodebook = {
     book, stem, terms: [], rules: [], byStem: new Map(), byExact: new Map(),
     prefixes: { next: new Map(), terms: [] }, rulesByTerm: [], rulesByPromptTerm: [], promptTerm: [], indexed: [], hasPrompt: false,
@@ -233,8 +236,8 @@ export function compileCodebook(book: Codebook, stem: StemFn, plans?: ReadonlyMa
     if (out.indexed[t.id]) indexPart(out, t.id, t.parts[t.anchor]!);
   });
   const planned = new Map(out.patterns.map((p) => [p.source, plans?.get(p.source) ?? planPattern(p.source)]));
-  out.patternSet = compilePatternSet(out.patterns, out.rulesByPattern.map((rules) => rules.length > 0), planned);
-  out.hints = { plans: [...planned], wordStems: [...stems] };
+  out.patternSet = compilePatternSet(out.patterns, out.rulesByPattern.map((rules) => rules.length > 0), planned, scanner);
+  out.hints = { plans: [...planned], wordStems: [...stems], scanner: out.patternSet.scannerTables };
   return out;
 }
 

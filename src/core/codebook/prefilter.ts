@@ -19,6 +19,8 @@ const WORD_CHAR = new Uint8Array(128).map((_, c) => (WORD.includes(c) ? 1 : 0));
 export interface LiteralScanner {
   /** The patterns whose every group of literals occurs in `text`, ascending. */
   candidates(text: string): number[];
+  /** What it scans with (for another compile of the same codebook). */
+  readonly tables: ScannerTables;
 }
 
 /**
@@ -58,8 +60,36 @@ function columnsOf(literals: Array<string[][] | null>): { column: Int32Array; wi
   return { column, width };
 }
 
+/**
+ * What the scan reads, worked out from the literals once: plain data, so a build's
+ * snapshot of a shipped codebook (and a worker thread) can carry it, and a run need not
+ * build the automaton again (a third of compiling the starter codebook).
+ */
+export interface ScannerTables {
+  /** The literals the tables were built from, as JSON: tables are used only for these. */
+  key: string;
+  /** Columns per state: one per character some literal holds, and 0 for all others. */
+  width: number;
+  /** Each character's column (ASCII, then the word edge). */
+  column: Int32Array;
+  /** Per state and column: the next state, shifted left, with the low bit set when a literal ends there. */
+  table: Uint16Array | Int32Array;
+  /** The groups whose literal ends at state s: outList[outStart[s] … outStart[s + 1]). */
+  outStart: Int32Array;
+  outList: Int32Array;
+  /** Each group's pattern, and each pattern's number of groups. */
+  groupPattern: Int32Array;
+  need: Int32Array;
+}
+
 /** `literals[p]` is the groups of pattern `p` (ASCII, lower case), or null for none. */
-export function buildScanner(literals: Array<string[][] | null>): LiteralScanner {
+export function buildScanner(literals: Array<string[][] | null>, known?: ScannerTables): LiteralScanner {
+  const key = JSON.stringify(literals);
+  return scannerOver(known?.key === key ? known : scannerTables(literals, key), literals);
+}
+
+/** The automaton over every literal, as tables. */
+export function scannerTables(literals: Array<string[][] | null>, key = JSON.stringify(literals)): ScannerTables {
   const { column, width } = columnsOf(literals);
   // The trie is built in the flat table itself (0: no child; the root is nobody's child),
   // grown as states are added, and then completed in place: no array per state, so a
@@ -74,8 +104,6 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
   let states = 1;
   const groupPattern: number[] = [];
   const need = new Int32Array(literals.length);
-  // A plain loop, not a callback: a closure here would keep the build's tables alive as
-  // long as the scanner (they share the function's context).
   for (let pattern = 0; pattern < literals.length; pattern++) {
     for (const list of literals[pattern] ?? []) {
       need[pattern]!++;
@@ -142,6 +170,12 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
     const t = delta[k]!;
     table[k] = (t << 1) | (outStart[t + 1]! > outStart[t]! ? 1 : 0);
   }
+  return { key, width, column, table, outStart, outList, groupPattern: Int32Array.from(groupPattern), need };
+}
+
+/** The scan over tables built from `literals`. */
+function scannerOver(tables: ScannerTables, literals: Array<string[][] | null>): LiteralScanner {
+  const { width, column, table, outStart, outList, groupPattern, need } = tables;
   // Each ASCII character's column, as the scan reads it: lower case, any space as a space.
   const fold = new Int32Array(EDGE);
   for (let c = 0; c < EDGE; c++) fold[c] = column[c >= 65 && c <= 90 ? c + 32 : SPACE.includes(c) ? 32 : c]!;
@@ -172,6 +206,7 @@ export function buildScanner(literals: Array<string[][] | null>): LiteralScanner
   };
 
   return {
+    tables,
     candidates(text) {
       if (groups === 0) return [];
       if (++stamp === 0xffffffff) {

@@ -1,7 +1,7 @@
 import type { RE2JS, RE2Set } from 're2js';
 import { whenUsed } from '../when-used.js';
 import { requiredLiterals } from './literals.js';
-import { buildScanner, withinScanBudget, type LiteralScanner } from './prefilter.js';
+import { buildScanner, withinScanBudget, type LiteralScanner, type ScannerTables } from './prefilter.js';
 import { matchesEmpty, parseRegex } from './regex-syntax.js';
 import { v8CanRead, v8Source } from './regex-v8.js';
 
@@ -96,6 +96,8 @@ export interface PatternSet {
   test(p: number, text: string): boolean;
   /** Every non-overlapping match of pattern `p` in `text`, as UTF-16 [start, end). */
   spans(p: number, text: string): Array<[number, number]>;
+  /** The pre-filter's tables, for another compile of the same patterns (see compilePatternSet). */
+  readonly scannerTables: ScannerTables;
 }
 
 /**
@@ -106,13 +108,14 @@ export interface PatternSet {
  */
 export function compilePatternSet(
   patterns: CodebookPattern[], searched: boolean[] = patterns.map(() => true), plans: ReadonlyMap<string, PatternPlan> = new Map(),
+  scanner?: ScannerTables,
 ): PatternSet {
   const planned = patterns.map((p) => plans.get(p.source) ?? planPattern(p.source));
   const testers = patterns.map((p, i) => tester(p, planned[i]!));
   const literals = withinScanBudget(patterns.map((_, i) => (searched[i] ? scannedGroups(planned[i]!.literals, testers[i]!) : null)));
   const always = patterns.flatMap((_, i) => (searched[i] && !literals[i] ? [i] : []));
   const sets = always.length > 0 ? [new SplittingSet(always, patterns.map((p) => p.source))] : [];
-  return new LiteralFilteredSet(testers, buildScanner(literals), sets);
+  return new LiteralFilteredSet(testers, buildScanner(literals, scanner), sets);
 }
 
 /** Literals shorter than this are scanned for only when a pattern's test is slow. */
@@ -189,6 +192,10 @@ function testWith(t: Tester, text: string, v8Reads: boolean): boolean {
  */
 class LiteralFilteredSet implements PatternSet {
   constructor(private readonly testers: Tester[], private readonly scanner: LiteralScanner, private readonly sets: SplittingSet[]) {}
+
+  get scannerTables(): ScannerTables {
+    return this.scanner.tables;
+  }
 
   matching(text: string): number[] {
     const out: number[] = [];
