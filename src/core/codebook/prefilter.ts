@@ -89,7 +89,7 @@ export function buildScanner(literals: Array<string[][] | null>, known?: Scanner
 }
 
 /** The automaton over every literal, as tables. */
-export function scannerTables(literals: Array<string[][] | null>, key = JSON.stringify(literals)): ScannerTables {
+function scannerTables(literals: Array<string[][] | null>, key = JSON.stringify(literals)): ScannerTables {
   const { column, width } = columnsOf(literals);
   // The trie is built in the flat table itself (0: no child; the root is nobody's child),
   // grown as states are added, and then completed in place: no array per state, so a

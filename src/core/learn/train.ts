@@ -32,7 +32,7 @@ export interface LearnOptions {
   minCount: number;
   /** The probability at which the model codes a segment, when it is not calibrated. */
   threshold: number;
-  /** Folds (by transcript) of the out-of-fold probabilities the thresholds are set on; below 2, none. */
+  /** Folds of the out-of-fold probabilities the thresholds are set on (see calibrateBy); below 2, none. */
   calibrate: number;
   /**
    * What a calibration fold holds: whole transcripts, or whole batches (codings files) when
@@ -77,7 +77,7 @@ function calibrationUnit(segments: readonly LabelledSegment[], opts: LearnOption
   return new Set(segments.map((s) => s.batch)).size >= opts.calibrate ? (s) => s.batch! : byTranscript;
 }
 
-/** Each segment's probability per code from a model that never saw its transcript. */
+/** Each segment's probability per code from a model that never saw its fold's unit (its transcript, or its batch). */
 function outOfFold(
   book: Codebook, stem: StemFn, segments: readonly LabelledSegment[], folds: number, unit: (s: LabelledSegment) => string, opts: LearnOptions,
 ): Scored[] {
