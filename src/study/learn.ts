@@ -13,6 +13,8 @@ import { crossValidate, type Evaluation, type JudgedSegment } from '../core/lear
 import { canonicalJson, type LearnedModel } from '../core/learn/model.js';
 import { segmentQuestions } from '../core/segment/questions.js';
 import { DEFAULT_LEARN, learnModel, type LearnOptions } from '../core/learn/train.js';
+import type { WordGroups } from '../core/learn/groups.js';
+import { makeWordGroups } from './word-groups.js';
 import type { CodeId, Segment, Transcript, Warning } from '../core/types.js';
 import { looksLikeCodings, readCodings, type SourcedCoding } from '../io/codings.js';
 import { readModel } from '../io/learn-model.js';
@@ -92,6 +94,12 @@ export interface LearnRunOptions extends Omit<StudyOptions, 'codings' | 'model' 
   merge?: MergePolicy;
   /** What the thresholds' calibration folds hold: transcripts, or whole codings files. */
   calibrateBy?: LearnOptions['calibrateBy'];
+  /** Word groups read as features: how many (0: none), from the commonest `groupWords` words of `vectors`. */
+  groups?: number;
+  groupWords?: number;
+  vectors?: string;
+  /** Word groups already made (a library caller learning many models makes them once). */
+  wordGroups?: WordGroups;
 }
 
 export interface LearnResult {
@@ -127,12 +135,15 @@ export async function runLearn(opts: LearnRunOptions, hooks: RunHooks = {}): Pro
     warnings.add({ ...rows[0]!.place, message: `no transcript "${id}" among the inputs; its ${rows.length} codings are not learned from` });
   }
   if (segments.length === 0) throw new QcodeError('nothing to learn from: no transcript among the inputs has human codings');
+  const made = !opts.wordGroups && opts.groups ? await makeWordGroups({ groups: opts.groups, ...(opts.groupWords ? { words: opts.groupWords } : {}), ...(opts.vectors ? { vectors: opts.vectors } : {}) }) : null;
+  const groups = opts.wordGroups ?? made?.groups;
   const learn: LearnOptions = {
     ...DEFAULT_LEARN, unit: study.unit, ...(opts.top !== undefined ? { top: opts.top } : {}), ...(opts.calibrateBy ? { calibrateBy: opts.calibrateBy } : {}),
+    ...(groups ? { groups } : {}),
   };
   const model = learnModel(cb.book, cb.stem, segments, learn);
   const evaluation = crossValidate(cb.book, cb.stem, segments, opts.folds ?? DEFAULT_FOLDS, opts.merge ?? DEFAULT_REPORTED_MERGE, learn);
-  return { model, modelText: canonicalJson(model), evaluation, reads: [...study.reads, ...opts.codings], warnings: warnings.list };
+  return { model, modelText: canonicalJson(model), evaluation, reads: [...study.reads, ...opts.codings, ...(made ? [made.path] : [])], warnings: warnings.list };
 }
 
 /** A transcript's eligible segments with the human's codes and the rules' codes. */

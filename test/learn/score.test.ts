@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreFeatures, scoreText, scoringModel } from '../../src/core/learn/apply.js';
 import { distinctPairs, PairCounter, pairSlot } from '../../src/core/learn/pair-counter.js';
 import { featuresOf } from '../../src/core/learn/features.js';
+import { groupsFromFile } from '../../src/core/learn/groups.js';
 import { loadStemmer } from '../../src/core/codebook/stem.js';
 import { runLearn } from '../../src/study/learn.js';
 
@@ -42,6 +43,19 @@ describe('scoreText', () => {
     }
     expect(lines.length).toBeGreaterThan(1500);
     expect(named).toBeGreaterThan(1000);
+  });
+
+  it('gives what the feature list gives with word groups too (a group counted once per text, stems shared across groups)', async () => {
+    // "flat" and "flats" share a stem but sit in different groups here: each counts.
+    const wordGroups = groupsFromFile({ 'rent/landlord/flat': 'rent landlord flat lease bedsit', 'money/cash/flats': 'money cash flats broke', 'scared/afraid': 'scared afraid frightened' });
+    const learned = await runLearn({ codebook: 'codebooks/exit-barriers.yaml', codings: ['fixtures/codings/survivors-gold.csv'], inputs: ['fixtures/survivors'], folds: 0, top: 400, wordGroups });
+    const stem = await loadStemmer('en');
+    const m = scoringModel(learned.model, stem);
+    const extra: Array<[string, string | null]> = [['the flat and the flats, rent rent, cash', null], ['I was scared, so scared and afraid', 'Were you afraid?']];
+    for (const [text, question] of [...linesWithQuestions(), ...extra]) {
+      expect(scoreText(m, text, question)).toEqual(scoreFeatures(m, featuresOf(text, question, stem, wordGroups)));
+    }
+    expect(Object.values(learned.model.codes).some((c) => Object.keys(c.weights).some((f) => f.startsWith('g:')))).toBe(true);
   });
 });
 

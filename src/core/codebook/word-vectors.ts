@@ -18,11 +18,26 @@ export interface WordVectors {
 export const COMMON_WORDS = 5000;
 
 /**
+ * The words to read: the ones named, or the file's first `commonest` words that `keep`
+ * accepts (files list the commonest first) — the vocabulary word groups are made of.
+ */
+export type WantedWords = ReadonlySet<string> | { commonest: number; keep: (word: string) => boolean };
+
+export function wantsWord(wanted: WantedWords, word: string, found: number): boolean {
+  return wanted instanceof Set ? wanted.has(word) : found < (wanted as { commonest: number }).commonest && (wanted as { keep: (w: string) => boolean }).keep(word);
+}
+
+/** Whether every word asked for by count has been read (a named set is read to the end). */
+export function allRead(wanted: WantedWords, found: number): boolean {
+  return !(wanted instanceof Set) && found >= (wanted as { commonest: number }).commonest;
+}
+
+/**
  * The asked-for words of a wink-embeddings JSON text: a header with `dimensions`, a
  * `words` list, and `vectors: { word: [d numbers, then the norm and the word's index] }`.
  * One pass over the entries; a word's numbers are parsed only when it is asked for.
  */
-export function parseWinkVectors(text: string, wanted: ReadonlySet<string>, file: string): WordVectors {
+export function parseWinkVectors(text: string, wanted: WantedWords, file: string): WordVectors {
   const head = text.slice(0, 400);
   const dims = /"dimensions"\s*:\s*(\d+)/.exec(head);
   const start = text.indexOf('"vectors":{');
@@ -38,7 +53,8 @@ export function parseWinkVectors(text: string, wanted: ReadonlySet<string>, file
     const close = text.indexOf(']', open);
     if (text[key.end] !== ':' || text[open] !== '[' || close < 0) throw malformed(file, text, at);
     const word = key.word.toLowerCase();
-    const asked = wanted.has(word) && !vectors.has(word);
+    if (entry >= COMMON_WORDS && allRead(wanted, vectors.size)) break;
+    const asked = !vectors.has(word) && wantsWord(wanted, word, vectors.size);
     if (asked || entry < COMMON_WORDS) {
       const v = numbersOf(text.slice(open + 1, close), dimensions, word, file);
       if (asked) vectors.set(word, v);
@@ -93,11 +109,11 @@ function malformed(file: string, text: string, at: number): QcodeError {
  * line, and for the word2vec header (`count dimensions`). `dimensions` is the first
  * vector's, once known.
  */
-export function readVectorLine(line: string, wanted: ReadonlySet<string> | 'any', dimensions: number | null, place: { file: string; line: number }): { word: string; vector: Float32Array } | null {
+export function readVectorLine(line: string, wanted: WantedWords | 'any', dimensions: number | null, place: { file: string; line: number }): { word: string; vector: Float32Array } | null {
   const space = line.indexOf(' ');
   if (space <= 0) return null;
   const word = line.slice(0, space).toLowerCase();
-  if (wanted !== 'any' && !wanted.has(word)) return null;
+  if (wanted !== 'any' && !wantsWord(wanted, word, 0)) return null;
   // word2vec's first line is "count dimensions", no vector.
   if (place.line === 1 && /^\d+ \d+\s*$/.test(line)) return null;
   const parts = line.slice(space + 1).trim().split(/\s+/);

@@ -59,7 +59,7 @@ export interface Evaluation {
 export function crossValidate(
   book: Codebook, stem: StemFn, judged: readonly JudgedSegment[], k: number, merge: MergePolicy, opts: LearnOptions = DEFAULT_LEARN,
 ): Evaluation {
-  const segments = judged.map((s) => ({ ...s, features: s.features ?? featuresOf(s.text, s.question, stem) }));
+  const segments = judged.map((s) => ({ ...s, features: s.features ?? featuresOf(s.text, s.question, stem, opts.groups) }));
   const transcripts = [...new Set(segments.map((s) => s.transcript))];
   const folds = Math.max(0, Math.min(k, transcripts.length));
   const foldOf = foldsOf(transcripts, folds);

@@ -5,6 +5,7 @@
 
 import { QcodeError } from '../errors.js';
 import { UNITS, type CodeId, type Unit } from '../types.js';
+import type { WordGroupsFile } from './groups.js';
 
 export const MODEL_FORMAT = 'qcode-model/1';
 
@@ -29,6 +30,8 @@ export interface LearnedModel {
   unit: Unit;
   trained: { transcripts: number; segments: number; examples: number };
   codes: Record<CodeId, CodeModel>;
+  /** The word groups its `g:` features are read with (absent: a model learned without them). */
+  groups?: WordGroupsFile;
 }
 
 /** Rounded to 4 places, -0 as 0: enough for a probability, and the same on every machine. */
@@ -70,6 +73,13 @@ export function parseModel(text: string, file: string): LearnedModel {
       && Object.values(c.weights).every((w) => typeof w === 'number' && Number.isFinite(w));
     if (!ok) throw new QcodeError(`the model of code "${code}" needs a numeric bias, threshold and weights`, { file });
   }
+  const groups = m.groups;
+  if (groups !== undefined && (!groups || typeof groups !== 'object' || !Object.values(groups).every((w) => typeof w === 'string'))) {
+    throw new QcodeError('a model\'s "groups" must map each group\'s name to its words, one space apart', { file });
+  }
   const unit = UNITS.includes(m.unit as Unit) ? (m.unit as Unit) : 'turn';
-  return { format: MODEL_FORMAT, codebook: String(m.codebook ?? ''), language: String(m.language ?? 'en'), unit, trained: m.trained ?? { transcripts: 0, segments: 0, examples: 0 }, codes: m.codes };
+  return {
+    format: MODEL_FORMAT, codebook: String(m.codebook ?? ''), language: String(m.language ?? 'en'), unit,
+    trained: m.trained ?? { transcripts: 0, segments: 0, examples: 0 }, codes: m.codes, ...(groups ? { groups } : {}),
+  };
 }

@@ -15,6 +15,7 @@ import { compareText } from '../code/pass.js';
 import { sigmoid } from './logistic.js';
 import { distinctPairs, PairCounter, STEM_NUMBERS } from './pair-counter.js';
 import { round4, type CodeModel, type LearnedModel } from './model.js';
+import { groupsFromFile, type WordGroups } from './groups.js';
 
 /** Features named on a coding: the ones that pushed its probability up most. */
 const SHOWN_FEATURES = 3;
@@ -56,6 +57,9 @@ interface ModelWord {
   asked: number;
   /** The ranks of the pairs it starts that are weighed, by the second stem's number. */
   pairs: Map<number, number> | undefined;
+  /** Its word group's index (-1: none, or a stop word), and that group's rank as a feature (-1: not weighed). */
+  group: number;
+  groupRank: number;
 }
 
 /**
@@ -75,6 +79,8 @@ class Scorer {
   /** Per stem number, the last text that counted it as a word or a question word. */
   countedWord = new Int32Array(1024);
   countedAsked = new Int32Array(1024);
+  /** Per word group, the last text that counted it. */
+  readonly countedGroup: Int32Array;
   texts = 0;
   /** A text's distinct pairs, counted as they come. */
   readonly pairs = new PairCounter();
@@ -93,6 +99,7 @@ class Scorer {
     this.sums = new Float64Array(codes);
     this.pushed = new Int32Array(codes);
     this.pushedCodes = new Int32Array(codes);
+    this.countedGroup = new Int32Array(ranked.groups.length);
   }
 
   numberOf(stem: string): number {
@@ -121,9 +128,12 @@ class Scorer {
     const known = this.lookups.get(token);
     if (known) return known;
     const stem = this.stem(token);
+    const stop = STOP.has(token);
+    const group = stop ? -1 : (this.ranked.groupOf?.get(token) ?? -1);
     const w: ModelWord = {
-      token, stop: STOP.has(token), number: this.numberOf(stem),
+      token, stop, number: this.numberOf(stem),
       word: this.ranked.words.get(stem) ?? -1, asked: this.ranked.asked.get(stem) ?? -1, pairs: this.pairsFrom(stem),
+      group, groupRank: group >= 0 ? this.ranked.groups[group]! : -1,
     };
     if (token.length <= MAX_STEMMED_LENGTH && this.lookups.size < REMEMBERED_TOKENS) this.lookups.set(token, w);
     return w;
@@ -153,12 +163,17 @@ function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   return out;
 }
 
-/** The weighed features by what they are read from: a word's stem, a question word's stem, a pair (first stem, then second). */
+/**
+ * The weighed features by what they are read from: a word's stem, a question word's stem,
+ * a pair (first stem, then second), a word's group (its rank by group index, -1: not weighed).
+ */
 interface RankedFeatures {
   words: Map<string, number>;
   asked: Map<string, number>;
   pairs: Map<string, Map<string, number>>;
   short: number;
+  groupOf: WordGroups['groupOf'] | null;
+  groups: Int32Array;
 }
 
 export function scoringModel(model: LearnedModel, stem: StemFn): ScoringModel {
@@ -174,10 +189,15 @@ export function scoringModel(model: LearnedModel, stem: StemFn): ScoringModel {
     }
   }
   const features = [...byFeature.keys()].sort();
-  const ranked: RankedFeatures = { words: new Map(), asked: new Map(), pairs: new Map(), short: -1 };
+  const groups = model.groups ? groupsFromFile(model.groups) : null;
+  const groupIndex = new Map(groups?.names.map((name, g) => [name, g]));
+  const ranked: RankedFeatures = {
+    words: new Map(), asked: new Map(), pairs: new Map(), short: -1, groupOf: groups?.groupOf ?? null, groups: new Int32Array(groups?.names.length ?? 0).fill(-1),
+  };
   features.forEach((f, rank) => {
     const read = readFeature(f);
     if (read?.kind === 'short') ranked.short = rank;
+    else if (read?.kind === 'group' && groupIndex.has(read.name)) ranked.groups[groupIndex.get(read.name)!] = rank;
     else if (read?.kind === 'word') ranked.words.set(read.stem, rank);
     else if (read?.kind === 'asked') ranked.asked.set(read.stem, rank);
     else if (read?.kind === 'pair') {
@@ -283,7 +303,7 @@ function scoreWords(m: ScoringModel, words: readonly ModelWord[], question: read
   const stamp = ++s.texts;
   s.pairs.start(words.length);
   let counted = true;
-  s.roomForRanks(0, 2 * words.length + 1);
+  s.roomForRanks(0, 3 * words.length + 1);
   let ranks = 0;
   let count = 0;
   for (let i = 0; i < words.length; i++) {
@@ -292,6 +312,12 @@ function scoreWords(m: ScoringModel, words: readonly ModelWord[], question: read
       s.countedWord[w.number] = stamp;
       count++;
       if (w.word >= 0) s.ranks[ranks++] = w.word;
+    }
+    // A group per token, not per stem: two words of one stem may sit in different groups.
+    if (w.group >= 0 && s.countedGroup[w.group] !== stamp) {
+      s.countedGroup[w.group] = stamp;
+      count++;
+      if (w.groupRank >= 0) s.ranks[ranks++] = w.groupRank;
     }
     if (i === 0) continue;
     const before = words[i - 1]!;

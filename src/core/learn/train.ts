@@ -11,6 +11,7 @@ import { DEFAULT_TRAIN, trainLogistic, type Example, type TrainOptions } from '.
 import { MODEL_FORMAT, round4, type CodeModel, type LearnedModel } from './model.js';
 import { scoreFeatures, scoreText, scoringModel } from './apply.js';
 import { foldsOf } from './folds.js';
+import { groupsToFile, type WordGroups } from './groups.js';
 
 /** A human-coded segment: its words, the question it answers, the codes it was given. */
 export interface LabelledSegment {
@@ -43,6 +44,8 @@ export interface LearnOptions {
   train: TrainOptions;
   /** The segment unit of the coded segments (default: the codebook's). */
   unit?: Unit;
+  /** Word groups read as features too (see groups.ts); the model file carries them. */
+  groups?: WordGroups;
 }
 
 export const DEFAULT_LEARN: LearnOptions = { top: 150, minCount: 3, threshold: 0.5, calibrate: 3, calibrateBy: 'transcript', train: DEFAULT_TRAIN };
@@ -62,7 +65,7 @@ interface Text {
  */
 export function learnModel(book: Codebook, stem: StemFn, labelled: readonly LabelledSegment[], opts: LearnOptions = DEFAULT_LEARN): LearnedModel {
   // Each segment's features found once, however many fits read them.
-  const segments = labelled.map((s) => (s.features ? s : { ...s, features: featuresOf(s.text, s.question, stem) }));
+  const segments = labelled.map((s) => (s.features ? s : { ...s, features: featuresOf(s.text, s.question, stem, opts.groups) }));
   const model = fitModel(book, stem, segments, opts);
   const unit = calibrationUnit(segments, opts);
   const folds = Math.min(opts.calibrate, new Set(segments.map(unit)).size);
@@ -136,13 +139,13 @@ interface Scored {
 }
 
 function fitModel(book: Codebook, stem: StemFn, segments: readonly LabelledSegment[], opts: LearnOptions = DEFAULT_LEARN): LearnedModel {
-  const segTexts: Text[] = segments.map((s) => ({ features: s.features ?? featuresOf(s.text, s.question, stem) }));
+  const segTexts: Text[] = segments.map((s) => ({ features: s.features ?? featuresOf(s.text, s.question, stem, opts.groups) }));
   const leaves = leafCodes(book);
   const exampleTexts = new Map<CodeId, { pos: Text[]; neg: Text[] }>();
   let exampleCount = 0;
   for (const c of leaves) {
-    const pos = c.examples.map((a, i) => ({ features: featuresOf(a, c.exampleQuestions?.[i] ?? null, stem) }));
-    const neg = c.counterexamples.map((a, i) => ({ features: featuresOf(a, c.counterexampleQuestions?.[i] ?? null, stem) }));
+    const pos = c.examples.map((a, i) => ({ features: featuresOf(a, c.exampleQuestions?.[i] ?? null, stem, opts.groups) }));
+    const neg = c.counterexamples.map((a, i) => ({ features: featuresOf(a, c.counterexampleQuestions?.[i] ?? null, stem, opts.groups) }));
     exampleCount += pos.length + neg.length;
     exampleTexts.set(c.id, { pos, neg });
   }
@@ -168,7 +171,10 @@ function fitModel(book: Codebook, stem: StemFn, segments: readonly LabelledSegme
     codes[c.id] = { bias: round4(bias), threshold: opts.threshold, positives, weights: strongest(weights, names, opts.top) };
   }
   const transcripts = new Set(segments.map((s) => s.transcript)).size;
-  return { format: MODEL_FORMAT, codebook: book.name, language: book.language, unit: opts.unit ?? book.unit, trained: { transcripts, segments: segments.length, examples: exampleCount }, codes };
+  return {
+    format: MODEL_FORMAT, codebook: book.name, language: book.language, unit: opts.unit ?? book.unit,
+    trained: { transcripts, segments: segments.length, examples: exampleCount }, codes, ...(opts.groups ? { groups: groupsToFile(opts.groups) } : {}),
+  };
 }
 
 /** Features seen in at least `minCount` texts, indexed in sorted order. */
