@@ -1,6 +1,6 @@
 // `qcode learn` and `qcode code --model` as the CLI runs them, in this process: the model
 // file written by --out, the report on stdout, and the coded table's optional columns.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,18 @@ const dir = mkdtempSync(join(tmpdir(), 'qcode-learn-cli-'));
 const BOOK = ['--codebook', 'codebooks/exit-barriers.yaml'];
 
 describe('qcode learn', () => {
+  it('--groups K reads word groups made from --vectors, and the model file carries them', async () => {
+    const vectors = join(dir, 'vectors.txt');
+    writeFileSync(vectors, ['rent 1 0.1 0', 'money 0 1 0.1', 'landlord 0.9 0 0.2', 'cash 0.1 0.9 0', 'apartment 1 0.2 0.1', 'wages 0.2 1 0', '1990 5 5 5'].join('\n'));
+    const model = join(dir, 'grouped.json');
+    const r = await qcode('learn', ...BOOK, '--codings', 'fixtures/codings/survivors-gold.csv', 'fixtures/survivors', '--folds', '0', '--groups', '2', '--vectors', vectors, '--out', model, '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(model, 'utf8')).groups).toEqual({ 'money/cash/wages': 'money cash wages', 'rent/landlord/apartment': 'rent landlord apartment' });
+    const bad = await qcode('learn', ...BOOK, '--codings', 'fixtures/codings/survivors-gold.csv', 'fixtures/survivors', '--folds', '0', '--groups', '9', '--vectors', vectors);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/6 words to group, fewer than the 9 groups asked for/);
+  });
+
   it('--out writes the model; the report of rules, model and merge goes to stdout', async () => {
     const model = join(dir, 'm.json');
     const r = await qcode('learn', ...BOOK, '--codings', 'fixtures/codings/survivors-gold.csv', 'fixtures/survivors', '--folds', '0', '--top', '30', '--out', model, '--format', 'json');

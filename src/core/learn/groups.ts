@@ -23,10 +23,10 @@ export interface GroupingOptions {
   rounds: number;
 }
 
-export const DEFAULT_GROUPING: GroupingOptions = { groups: 300, rounds: 12 };
+export const DEFAULT_GROUPING: GroupingOptions = { groups: 500, rounds: 12 };
 
 /** How many of a vectors file's commonest words the groups are made of. */
-export const DEFAULT_GROUPED_WORDS = 20000;
+export const DEFAULT_GROUPED_WORDS = 10000;
 
 /** A word worth grouping: letters only (an apostrophe inside), at least two of them. */
 export function isGroupable(word: string): boolean {
