@@ -128,6 +128,14 @@ describe('terms found by a rule, not by the index', () => {
     expect(codes(cb, 'the kids were fine')).toEqual([]);
     expect(codes(cb, 'my kids? that is not mine to say')).toEqual([]);
   });
+  it('near with a side of common-word phrases and a side of pronouns: found at the phrases, not at every "she"', async () => {
+    const cb = await oneCode('near: [[been there, been in it, been through it], [=she, =someone]]\nwithin: 4');
+    const id = (raw: string): number => cb.terms.findIndex((t) => t.raw === raw);
+    expect(cb.indexed[id('=she')]).toBe(false);
+    expect(cb.rulesByTerm[id('been there')]).toEqual([0]);
+    expect(codes(cb, 'She had been there herself')).toEqual(['c']);
+    expect(codes(cb, 'she said so, and she did')).toEqual([]);
+  });
   it('any of common words alone still triggers at each of them', async () => {
     const cb = await oneCode('any: [he was going to, =we]');
     expect(codes(cb, 'we stayed')).toEqual(['c']);

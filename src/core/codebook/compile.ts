@@ -184,6 +184,8 @@ export function compileCodebook(book: Codebook, stem: StemFn, plans?: ReadonlyMa
     const { parts, anchor } = out.terms[t]!;
     return uses.get(partKey(parts[anchor]!)) ?? 0;
   };
+  // A phrase is rarer than its commonest word: "been there" is said far less than "she".
+  const triggerCost = (t: TermId): number => commonness(t) * PHRASE_RARITY ** (out.terms[t]!.parts.length - 1);
   const patternIds = new Map<string, number>();
   const pattern = (source: string): number => {
     let id = patternIds.get(source);
@@ -215,7 +217,7 @@ export function compileCodebook(book: Codebook, stem: StemFn, plans?: ReadonlyMa
       out.rules.push(rule);
       // Every rule has a positive key, so a term or a pattern it needs (or, for a rule with
       // only `prompt`, a term of its question) always triggers it.
-      const triggers = triggersOf(rule, commonness);
+      const triggers = triggersOf(rule, triggerCost);
       for (const t of triggers) {
         out.rulesByTerm[t]!.push(id);
         out.indexed[t] = true;
@@ -299,6 +301,16 @@ const COMMON_ENGLISH = new Set(
 
 /** The count a common word is given in partUses: more than any codebook's terms. */
 const COMMON = 1_000_000;
+
+/**
+ * How much rarer each further word makes a term, when clauses are weighed to choose a
+ * rule's triggers: a phrase of common words ("been there") is still met far less often
+ * than one common word ("she"), and a side of a dozen such phrases is cheaper to find a
+ * `near` rule by than a side of pronouns. Weighed by their commonest word alone, the
+ * starter codebook's peer-support rule was found at every "she" and "her"; with this,
+ * reading and matching the bench's 10 MB took 5% less (755 → 709 ms, best of seven).
+ */
+const PHRASE_RARITY = 0.02;
 
 /** How many of the codebook's terms use each word (stemmed or exact): a stand-in for how common it is. */
 function partUses(book: Codebook, partsOf: (t: Term) => CompiledPart[], stem: StemFn): Map<string, number> {
