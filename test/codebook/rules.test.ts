@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchText, nearPairs, questionTerms, readText } from '../../src/core/codebook/match.js';
+import { matchRead, matchText, nearPairs, questionTerms, readText } from '../../src/core/codebook/match.js';
 import { codes, compileYaml, oneCode } from './helpers.js';
 
 describe('rule keys', () => {
@@ -135,6 +135,14 @@ describe('terms found by a rule, not by the index', () => {
     expect(cb.rulesByTerm[id('been there')]).toEqual([0]);
     expect(codes(cb, 'She had been there herself')).toEqual(['c']);
     expect(codes(cb, 'she said so, and she did')).toEqual([]);
+  });
+  it('a term asked for only by a rule (a not) is found in its own segment, whichever segment was read last', async () => {
+    const cb = await oneCode('any: [rent]\nnot: [=paid =it]');
+    const paid = readText(cb, 'The rent? I paid it, every month');
+    const unpaid = readText(cb, 'The rent was late again');
+    expect([...matchRead(cb, unpaid).keys()]).toEqual(['c']);
+    expect([...matchRead(cb, paid).keys()]).toEqual([]);
+    expect([...matchRead(cb, unpaid).keys()]).toEqual(['c']);
   });
   it('any of common words alone still triggers at each of them', async () => {
     const cb = await oneCode('any: [he was going to, =we]');

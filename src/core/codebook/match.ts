@@ -115,6 +115,9 @@ function lookedUp(cb: CompiledCodebook, text: string): Words {
  */
 class Occurrences {
   private readonly asked = new Map<TermId, Occurrence[] | undefined>();
+  /** The codebook's SeenCodes, and the stamp of this segment's tokens there, once a term was asked for. */
+  private seen: SeenCodes | undefined;
+  private stamp = 0;
 
   constructor(
     private readonly cb: CompiledCodebook, private readonly words: Words,
@@ -134,8 +137,26 @@ class Occurrences {
     return this.get(term) !== undefined;
   }
 
+  /**
+   * Whether the segment holds every stem and exact word of a term's parts. Most terms a
+   * rule asks for (its `not`, the common side of a `near`) are not in the segment at all,
+   * and are then ruled out without walking its tokens once per term.
+   */
+  private mayHold(parts: readonly CompiledPart[]): boolean {
+    // Stamped again when another segment's tokens were stamped since (a segment asks on
+    // after the next one was read only in tests, but it must still be right).
+    let seen = this.seen;
+    if (!seen || seen.stamp !== this.stamp) ({ seen, stamp: this.stamp } = stampTokens(this.cb, this.words.entries));
+    this.seen = seen;
+    for (const p of parts) {
+      if (p.kind === 'stem' ? seen.stem[p.code] !== this.stamp : p.kind === 'exact' && seen.word[p.code] !== this.stamp) return false;
+    }
+    return true;
+  }
+
   private lookFor(term: TermId): Occurrence[] | undefined {
     const { parts } = this.cb.terms[term]!;
+    if (!this.mayHold(parts)) return undefined;
     let list: Occurrence[] | undefined;
     const { entries } = this.words;
     for (let first = 0; first + parts.length <= entries.length; first++) {
@@ -144,6 +165,34 @@ class Occurrences {
     }
     return list;
   }
+}
+
+/**
+ * Which stems and exact words of the codebook a segment's tokens hold, by their numbers:
+ * an array per kind, each number's cell stamped with the segment that last held it, so
+ * no array is cleared between segments.
+ */
+interface SeenCodes {
+  stem: Int32Array;
+  word: Int32Array;
+  stamp: number;
+}
+const seenCodes = new WeakMap<CompiledCodebook, SeenCodes>();
+
+/** The codebook's SeenCodes stamped with a new segment's tokens; that segment's stamp. */
+function stampTokens(cb: CompiledCodebook, entries: readonly TokenLookup[]): { seen: SeenCodes; stamp: number } {
+  let seen = seenCodes.get(cb);
+  if (!seen) seenCodes.set(cb, (seen = { stem: new Int32Array(cb.stemCodes.size), word: new Int32Array(cb.wordCodes.size), stamp: 0 }));
+  if (++seen.stamp === 0x7fffffff) {
+    seen.stem.fill(0);
+    seen.word.fill(0);
+    seen.stamp = 1;
+  }
+  for (const e of entries) {
+    if (e.stemCode >= 0) seen.stem[e.stemCode] = seen.stamp;
+    if (e.wordCode >= 0) seen.word[e.wordCode] = seen.stamp;
+  }
+  return { seen, stamp: seen.stamp };
 }
 
 /** Whether a term's parts (all but `skip`, already known to match) match the tokens from `first` on. */
