@@ -3,6 +3,7 @@ import { WordTable } from './ascii-words.js';
 import { flattenCodes, type Code, type Codebook, type Term } from './model.js';
 import { CodebookPattern, compilePatternSet, planPattern, type PatternPlan, type PatternSet } from './regex.js';
 import type { ScannerTables } from './prefilter.js';
+import { flatParts, type TermParts } from './term-parts.js';
 import { loadStemmer, type StemFn } from './stem.js';
 
 // The rules of every code are compiled once into one index keyed by what a token can
@@ -114,6 +115,8 @@ export interface CompiledCodebook {
   /** Each stem of a `stem` part, and each word of an `exact` part, numbered (see CompiledPart.code). */
   stemCodes: Map<string, number>;
   wordCodes: Map<string, number>;
+  /** `terms`' parts in flat arrays, as the matcher's inner loop reads them. */
+  termParts: TermParts;
 }
 
 export interface TokenLookup {
@@ -140,7 +143,7 @@ export function compileCodebook(book: Codebook, stem: StemFn, plans?: ReadonlyMa
     book, stem, terms: [], rules: [], byStem: new Map(), byExact: new Map(),
     prefixes: { next: new Map(), terms: [] }, rulesByTerm: [], rulesByPromptTerm: [], promptTerm: [], indexed: [], hasPrompt: false,
     patterns: [], patternSet: compilePatternSet([]), rulesByPattern: [], hints: { plans: [], wordStems: [] }, lookups: new Map(), words: new WordTable(REMEMBERED_TOKENS, (e) => e.token),
-    stemCodes: new Map(), wordCodes: new Map(),
+    stemCodes: new Map(), wordCodes: new Map(), termParts: flatParts([]),
   };
   const termIds = new Map<string, TermId>();
   const stems = new Map<string, string>();
@@ -238,6 +241,7 @@ export function compileCodebook(book: Codebook, stem: StemFn, plans?: ReadonlyMa
     if (out.indexed[t.id]) indexPart(out, t.id, t.parts[t.anchor]!);
   });
   const planned = new Map(out.patterns.map((p) => [p.source, plans?.get(p.source) ?? planPattern(p.source)]));
+  out.termParts = flatParts(out.terms);
   out.patternSet = compilePatternSet(out.patterns, out.rulesByPattern.map((rules) => rules.length > 0), planned, scanner);
   out.hints = { plans: [...planned], wordStems: [...stems], scanner: out.patternSet.scannerTables };
   return out;

@@ -3,6 +3,7 @@ import type { CodeId } from '../types.js';
 import { readWords } from './ascii-words.js';
 import { REMEMBERED_TOKENS, type CompiledCodebook, type CompiledPart, type CompiledRule, type TermId, type TokenLookup } from './compile.js';
 import { MAX_STEMMED_LENGTH } from './stem.js';
+import { partsMatchAt } from './term-parts.js';
 
 /** A term found in a text: first and last token index. */
 interface Occurrence {
@@ -160,7 +161,7 @@ class Occurrences {
     let list: Occurrence[] | undefined;
     const { entries } = this.words;
     for (let first = 0; first + parts.length <= entries.length; first++) {
-      if (!matchesAt(parts, -1, entries, first)) continue;
+      if (!partsMatchAt(this.cb.termParts, term, -1, entries, first)) continue;
       (list ??= []).push({ term, first, last: first + parts.length - 1 });
     }
     return list;
@@ -195,13 +196,6 @@ function stampTokens(cb: CompiledCodebook, entries: readonly TokenLookup[]): { s
   return { seen, stamp: seen.stamp };
 }
 
-/** Whether a term's parts (all but `skip`, already known to match) match the tokens from `first` on. */
-function matchesAt(parts: CompiledPart[], skip: number, entries: TokenLookup[], first: number): boolean {
-  for (let k = 0; k < parts.length; k++) {
-    if (k !== skip && !partMatches(parts[k]!, entries[first + k]!)) return false;
-  }
-  return true;
-}
 
 function askedAny(terms: TermId[], question: QuestionTerms): boolean {
   if (question.size === 0) return false;
@@ -256,20 +250,16 @@ function findOccurrences(
 
 /** Records `term` when its anchor part, found at token `i`, has the term's other words around it. */
 function found(cb: CompiledCodebook, occ: Map<TermId, Occurrence[]>, entries: TokenLookup[], term: TermId, i: number): void {
-  const { parts, anchor } = cb.terms[term]!;
+  const tp = cb.termParts;
+  const anchor = tp.anchor[term]!;
   const first = i - anchor;
-  if (first < 0 || first + parts.length > entries.length) return;
-  if (!matchesAt(parts, anchor, entries, first)) return;
-  const occurrence = { term, first, last: first + parts.length - 1 };
+  const length = tp.start[term + 1]! - tp.start[term]!;
+  if (first < 0 || first + length > entries.length) return;
+  if (!partsMatchAt(tp, term, anchor, entries, first)) return;
+  const occurrence = { term, first, last: first + length - 1 };
   const list = occ.get(term);
   if (list) list.push(occurrence);
   else occ.set(term, [occurrence]);
-}
-
-function partMatches(p: CompiledPart, entry: TokenLookup): boolean {
-  if (p.kind === 'stem') return p.code === entry.stemCode;
-  if (p.kind === 'exact') return p.code === entry.wordCode;
-  return entry.token.startsWith(p.value);
 }
 
 function hasAny(terms: TermId[], occ: Occurrences): boolean {
