@@ -183,6 +183,13 @@ describe('regex rules behind the literal pre-filter', () => {
     expect(codes(cb, 'I was ſober for 6 wee\u212As.')).toEqual(['c']);
     expect(codes(cb, 'I was sober for six weeks.')).toEqual([]);
   });
+  it('are not scanned for a group of common words only ("is", "were"), and still match', async () => {
+    const cb = await oneCode("- regex: ['\\b(shelter|refuge|safe\\s+house)\\b[^.?!]{0,20}\\b(was|were|is|are)\\b']");
+    // Two groups of required literals; the scan looks for the first only: "is" and "were" are in nearly every segment.
+    expect(cb.patternSet.scannerTables.need[0]).toBe(1);
+    expect(codes(cb, 'The refuge near us was full.')).toEqual(['c']);
+    expect(codes(cb, 'The refuge near us, full.')).toEqual([]);
+  });
   it('a pattern with no literal runs on every segment', async () => {
     const cb = await oneCode("- regex: ['\\d{3}-\\d{4}']");
     expect(codes(cb, 'call 555-1234 now')).toEqual(['c']);

@@ -4,6 +4,7 @@ import { flattenCodes, type Code, type Codebook, type Term } from './model.js';
 import { CodebookPattern, compilePatternSet, planPattern, type PatternPlan, type PatternSet } from './regex.js';
 import type { ScannerTables } from './prefilter.js';
 import { flatParts, type TermParts } from './term-parts.js';
+import { COMMON_ENGLISH } from './common-words.js';
 import { loadStemmer, type StemFn } from './stem.js';
 
 // The rules of every code are compiled once into one index keyed by what a token can
@@ -291,17 +292,6 @@ function triggersOf(rule: CompiledRule, commonness: (t: TermId) => number): Term
 function rarest(terms: TermId[], commonness: (t: TermId) => number): TermId {
   return terms.reduce((a, b) => (commonness(b) < commonness(a) ? b : a));
 }
-
-/**
- * The commonest words of English, the codebooks' usual language, which no phrase should
- * be looked up by when it has another word: in interviews they are most of the tokens.
- */
-const COMMON_ENGLISH = new Set(
-  ('the and to a i of it that in was you he she they we my me her him his is for on with at but so ' +
-    'not no had have would be just what when there this like know all out up get got go back do did ' +
-    'don\'t didn\'t an as if or from then were are been by one about them us our your')
-    .split(' '),
-);
 
 /** The count a common word is given in partUses: more than any codebook's terms. */
 const COMMON = 1_000_000;

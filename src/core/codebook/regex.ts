@@ -1,6 +1,7 @@
 import type { RE2JS, RE2Set } from 're2js';
 import { whenUsed } from '../when-used.js';
-import { requiredLiterals } from './literals.js';
+import { requiredLiterals, WORD_EDGE } from './literals.js';
+import { COMMON_ENGLISH } from './common-words.js';
 import { buildScanner, withinScanBudget, type LiteralScanner, type ScannerTables } from './prefilter.js';
 import { matchesEmpty, parseRegex } from './regex-syntax.js';
 import { v8CanRead, v8Source } from './regex-v8.js';
@@ -125,12 +126,20 @@ const MIN_SCANNED_LITERAL = 3;
  * The groups the scan looks for. Short literals (`i`, `he`, `to`) are in nearly every
  * segment and make the scan slow while ruling out little; for a pattern V8 tests
  * quickly, testing a few more segments costs less than finding them (on the bench
- * corpus: 40% less regex time). Its most selective group always stays.
+ * corpus: 40% less regex time). A group of common words only ("was", "is", "were") is
+ * not scanned for either, whatever the pattern: each one the scan meets costs it a step
+ * aside to note the group (one character in eight of the bench corpus ended such a
+ * literal), and nearly every segment holds one. Its most selective group always stays.
  */
 function scannedGroups(groups: string[][] | null, t: Tester): string[][] | null {
-  if (!groups || !t.fast) return groups;
-  const long = groups.filter((g) => g.every((literal) => literal.length >= MIN_SCANNED_LITERAL));
-  return long.length > 0 ? long : [groups[0]!];
+  if (!groups) return groups;
+  const kept = groups.filter((g) => !g.every(isCommonWord) && (!t.fast || g.every((literal) => literal.length >= MIN_SCANNED_LITERAL)));
+  return kept.length > 0 ? kept : [groups[0]!];
+}
+
+/** A literal that is one common word (see COMMON_ENGLISH), its word edges and the spaces beside it aside. */
+function isCommonWord(literal: string): boolean {
+  return COMMON_ENGLISH.has(literal.replaceAll(WORD_EDGE, '').trim());
 }
 
 /**
