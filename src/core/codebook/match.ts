@@ -1,9 +1,9 @@
 import { blankNotes } from '../segment/notes.js';
 import type { CodeId } from '../types.js';
 import { readWords } from './ascii-words.js';
-import { REMEMBERED_TOKENS, type CompiledCodebook, type CompiledPart, type CompiledRule, type TermId, type TokenLookup } from './compile.js';
+import { REMEMBERED_TOKENS, type CompiledCodebook, type CompiledRule, type TermId, type TokenLookup } from './compile.js';
 import { MAX_STEMMED_LENGTH } from './stem.js';
-import { partsMatchAt } from './term-parts.js';
+import { EXACT, partsMatchAt, STEM } from './term-parts.js';
 
 /** A term found in a text: first and last token index. */
 interface Occurrence {
@@ -143,26 +143,29 @@ class Occurrences {
    * rule asks for (its `not`, the common side of a `near`) are not in the segment at all,
    * and are then ruled out without walking its tokens once per term.
    */
-  private mayHold(parts: readonly CompiledPart[]): boolean {
-    // Stamped again when another segment's tokens were stamped since (a segment asks on
-    // after the next one was read only in tests, but it must still be right).
+  private mayHold(term: TermId): boolean {
+    // Stamped again if another segment's tokens were stamped since: matchRead asks all of
+    // a segment's terms before the next segment is read, but the stamps are shared.
     let seen = this.seen;
     if (!seen || seen.stamp !== this.stamp) ({ seen, stamp: this.stamp } = stampTokens(this.cb, this.words.entries));
     this.seen = seen;
-    for (const p of parts) {
-      if (p.kind === 'stem' ? seen.stem[p.code] !== this.stamp : p.kind === 'exact' && seen.word[p.code] !== this.stamp) return false;
+    const tp = this.cb.termParts;
+    for (let k = tp.start[term]!, end = tp.start[term + 1]!; k < end; k++) {
+      const kind = tp.kind[k];
+      if (kind === STEM ? seen.stem[tp.code[k]!] !== this.stamp : kind === EXACT && seen.word[tp.code[k]!] !== this.stamp) return false;
     }
     return true;
   }
 
   private lookFor(term: TermId): Occurrence[] | undefined {
-    const { parts } = this.cb.terms[term]!;
-    if (!this.mayHold(parts)) return undefined;
+    if (!this.mayHold(term)) return undefined;
+    const tp = this.cb.termParts;
+    const length = tp.start[term + 1]! - tp.start[term]!;
     let list: Occurrence[] | undefined;
     const { entries } = this.words;
-    for (let first = 0; first + parts.length <= entries.length; first++) {
-      if (!partsMatchAt(this.cb.termParts, term, -1, entries, first)) continue;
-      (list ??= []).push({ term, first, last: first + parts.length - 1 });
+    for (let first = 0; first + length <= entries.length; first++) {
+      if (!partsMatchAt(tp, term, -1, entries, first)) continue;
+      (list ??= []).push({ term, first, last: first + length - 1 });
     }
     return list;
   }
@@ -195,7 +198,6 @@ function stampTokens(cb: CompiledCodebook, entries: readonly TokenLookup[]): { s
   }
   return { seen, stamp: seen.stamp };
 }
-
 
 function askedAny(terms: TermId[], question: QuestionTerms): boolean {
   if (question.size === 0) return false;
