@@ -23,13 +23,14 @@ export const COMMON_WORDS = 5000;
  */
 export type WantedWords = ReadonlySet<string> | { commonest: number; keep: (word: string) => boolean };
 
+/** Whether `word` is wanted, when `found` words have been read already. */
 export function wantsWord(wanted: WantedWords, word: string, found: number): boolean {
-  return wanted instanceof Set ? wanted.has(word) : found < (wanted as { commonest: number }).commonest && (wanted as { keep: (w: string) => boolean }).keep(word);
+  return 'commonest' in wanted ? found < wanted.commonest && wanted.keep(word) : wanted.has(word);
 }
 
 /** Whether every word asked for by count has been read (a named set is read to the end). */
 export function allRead(wanted: WantedWords, found: number): boolean {
-  return !(wanted instanceof Set) && found >= (wanted as { commonest: number }).commonest;
+  return 'commonest' in wanted && found >= wanted.commonest;
 }
 
 /**
