@@ -17,15 +17,17 @@ import { parse as parseYaml } from 'yaml';
 const args = process.argv.slice(2);
 const withHoldout = args.includes('--holdout');
 const withModel = !args.includes('--no-model');
-const merge = args[args.indexOf('--merge') + 1] && args.includes('--merge') ? args[args.indexOf('--merge') + 1] : 'vote';
+/** The argument after `flag`, when it is given. */
+const valueOf = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const merge = valueOf('--merge') || 'vote';
 // --skip SET (repeatable): leave a set out, e.g. a blind set still being written.
 const skipped = args.flatMap((a, i) => (args[i - 1] === '--skip' ? [a] : []));
 // --fresh SET (repeatable): measured, never learned from.
 const fresh = args.flatMap((a, i) => (args[i - 1] === '--fresh' ? [a] : []));
-const calibrateBy = args.includes('--calibrate-by') ? args[args.indexOf('--calibrate-by') + 1] : undefined;
+const calibrateBy = valueOf('--calibrate-by');
 // --groups K [--group-words N]: the models read word groups too (made once, here).
-const groupCount = args.includes('--groups') ? Number(args[args.indexOf('--groups') + 1]) : 0;
-const groupWords = args.includes('--group-words') ? Number(args[args.indexOf('--group-words') + 1]) : undefined;
+const groupCount = Number(valueOf('--groups') ?? 0);
+const groupWords = valueOf('--group-words') === undefined ? undefined : Number(valueOf('--group-words'));
 const codebook = args.find((a, i) => !a.startsWith('--') && !['--merge', '--skip', '--fresh', '--calibrate-by', '--groups', '--group-words'].includes(args[i - 1])) ?? 'codebooks/exit-barriers.yaml';
 const tuning = [
   ['study (tuning)', 'fixtures/codings/survivors-gold.csv', 'fixtures/survivors'],
