@@ -5,6 +5,7 @@
 // file: coding needs no vectors, only the table.
 
 import { QcodeError } from '../errors.js';
+import { compareText } from '../code/pass.js';
 
 export interface WordGroups {
   /** Each group's name (its three commonest words, "rent/landlord/lease"), in code-unit order. */
@@ -112,7 +113,7 @@ export function groupsToFile(groups: WordGroups): WordGroupsFile {
 
 /** The groups of a model file (its keys sorted, so a group's index is the same however the file was written). */
 export function groupsFromFile(file: WordGroupsFile): WordGroups {
-  const names = Object.keys(file).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const names = Object.keys(file).sort(compareText);
   const groupOf = new Map<string, number>();
   names.forEach((name, g) => {
     for (const word of file[name]!.split(' ')) if (word !== '' && !groupOf.has(word)) groupOf.set(word, g);
