@@ -10,8 +10,8 @@ import { codeAndMerge, scoringModel, type ScoringModel } from '../core/learn/app
 import type { LearnedModel } from '../core/learn/model.js';
 import { QcodeError } from '../core/errors.js';
 import type { Place, Unit, Warning } from '../core/types.js';
-import type { InputFile, ReadOptions } from '../io/read.js';
-import { checkParticipantWords, notesOf, readCounted, type TranscriptNotes } from './transcripts.js';
+import { readInput, type InputFile, type ReadOptions } from '../io/read.js';
+import { checkParticipantWords, notesOf, type TranscriptNotes } from './transcripts.js';
 
 export interface FileSetup {
   reading: Omit<ReadOptions, 'onWarning'>;
@@ -42,7 +42,7 @@ export type FileError = { qcode: { message: string; place: Place }[] } | { inter
 
 export async function codeFile(codebook: CompiledCodebook, setup: FileSetup, file: InputFile): Promise<FileResult> {
   const warnings: Warning[] = [];
-  const { transcripts, warnings: skipped } = await readCounted(file, setup.reading);
+  const { transcripts, warnings: skipped } = await readInput(file, setup.reading);
   warnings.push(...skipped);
   return {
     warnings,

@@ -10,7 +10,6 @@ import { hasWords } from '../core/segment/tokenize.js';
 import { OffsetMap } from '../core/segment/offsets.js';
 import type { Transcript } from '../core/types.js';
 import { listInputs, readInput, type InputFile, type Inputs, type ReadOptions } from '../io/read.js';
-import { afterReading } from './heap.js';
 import type { RunHooks, Warnings } from './options.js';
 
 /** `listed`: the inputs' files when the caller has listed them already (listing walks every folder). */
@@ -25,7 +24,7 @@ export async function* readStudyTranscripts(
   // One file at a time, in input order: reads are synchronous (small files cost less that
   // way than through the thread pool), so reading ahead would overlap nothing.
   for (const file of listing.files) {
-    const read = await readCounted(file, reading);
+    const read = await readInput(file, reading);
     read.warnings.forEach((w) => warnings.add(w));
     for (const t of read.transcripts) {
       checks.arrived(file, t.id, t.source, notesOf(t));
@@ -66,16 +65,6 @@ export class ArrivalChecks {
 
 export function lacksInterviewer(t: Transcript): boolean {
   return t.turns.length > 0 && t.turns.every((turn) => turn.role !== 'interviewer');
-}
-
-/**
- * One input file's transcripts, as readInput gives them; what they hold counts toward the
- * pass's next full collection (see heap.ts). Every thread of a pass reads through this.
- */
-export async function readCounted(file: InputFile, reading: ReadOptions): ReturnType<typeof readInput> {
-  const read = await readInput(file, reading);
-  afterReading(read.transcripts.reduce((n, t) => n + t.text.length, 0));
-  return read;
 }
 
 /** A transcript with no participant words would count as a case with nothing to code. */

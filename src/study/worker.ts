@@ -2,14 +2,14 @@
 // of the compiled codebook, so `--jobs N` uses N cores. The codebook arrives parsed and
 // validated (plain data): each worker only compiles its rules, not the YAML again. Only
 // plain values cross the thread boundary; errors travel as data and become QcodeErrors
-// again on the main thread.
+// again on the main thread. The cap on the heap's growth (heap.ts) is a setting of the
+// whole process, so a worker has it from the thread that started it.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileWithHints, type CompiledCodebook, type CompileHints } from '../core/codebook/compile.js';
 import type { Codebook } from '../core/codebook/model.js';
 import type { InputFile } from '../io/read.js';
 import { asFileError, codeFile, type FileSetup } from './code-file.js';
-import { keepHeapSmall } from './heap.js';
 
 export interface WorkerSetup extends FileSetup {
   codebook: Codebook;
@@ -18,7 +18,6 @@ export interface WorkerSetup extends FileSetup {
 }
 
 const setup = workerData as WorkerSetup;
-keepHeapSmall();
 let compiled: Promise<CompiledCodebook> | undefined;
 
 parentPort!.on('message', (msg: { index: number; file: InputFile }) => {
