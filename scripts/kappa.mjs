@@ -8,10 +8,12 @@
 // A blind set at its first contact is measured with --fresh SET: it is coded and scored, but
 // no model ever learns from it (nor from another fresh set), so the first reading is honest.
 // --calibrate-by batch learns each model with its thresholds calibrated on folds of whole sets.
+// A set that a second person coded too (eval/second-coder/SET.csv) shows how far the two
+// people agree, on the same scale: the level the coding could hope to reach.
 //   node scripts/kappa.mjs [codebook] [--holdout] [--merge vote|union|model] [--no-model] [--skip SET] [--fresh SET] [--calibrate-by transcript|batch]
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
 const args = process.argv.slice(2);
@@ -60,10 +62,18 @@ function interviewersOf(folder) {
 
 /** Agreement of the coding (rules, model or merge) with the set's gold, and its counts. */
 async function measure(gold, folder, model, policy) {
-  const { report: d } = await runAgree({ inputs: [gold, ...transcriptsOf(folder)], auto: true, codebook, bootstrap: 0, ...interviewersOf(folder), ...(model ? { model, merge: policy } : {}) });
+  const { report: d } = await runAgree({ inputs: [gold, ...transcriptsOf(folder)], auto: true, codebook, bootstrap: 0, ...interviewersOf(folder), ...(model ? { model, merge: policy } : { model: false }) });
   let tp = 0, fp = 0, fn = 0;
   for (const c of d.codes) if (c.auto && c.code.includes('.')) { tp += c.auto.true_positive; fp += c.auto.false_positive; fn += c.auto.false_negative; }
   return { mean: d.overall.mean.cohen_kappa, pooled: d.overall.pooled.cohen_kappa, tp, fp, fn };
+}
+
+/** Mean per-code κ between the set's gold and a second person's coding of it, or null if none. */
+async function secondCoder(gold, folder) {
+  const second = join('eval', 'second-coder', `${basename(folder)}.csv`);
+  if (!existsSync(second)) return null;
+  const { report: d } = await runAgree({ inputs: [gold, second, ...transcriptsOf(folder)], codebook, bootstrap: 0, ...interviewersOf(folder) });
+  return d.overall.mean.cohen_kappa;
 }
 
 const f3 = (x) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(3));
@@ -71,17 +81,18 @@ const results = [];
 for (const [name, gold, folder] of sets) {
   const model = withModel ? await learnWithout(name) : null;
   const rules = await measure(gold, folder, model, 'rules');
-  results.push({ name, rules, ...(model ? { model: await measure(gold, folder, model, 'model'), merged: await measure(gold, folder, model, merge) } : {}) });
+  results.push({ name, rules, second: await secondCoder(gold, folder), ...(model ? { model: await measure(gold, folder, model, 'model'), merged: await measure(gold, folder, model, merge) } : {}) });
 }
 rmSync(work, { recursive: true, force: true });
 
-const rows = results.map(({ name, rules, model, merged }) => ({
+const rows = results.map(({ name, rules, second, model, merged }) => ({
   set: name,
   'rules κ': f3(rules.mean), 'pooled κ': f3(rules.pooled), precision: f3(rules.tp / (rules.tp + rules.fp)), recall: f3(rules.tp / (rules.tp + rules.fn)),
   ...(model ? {
     'model κ': f3(model.mean), [`${merge} κ`]: f3(merged.mean),
     [`${merge} precision`]: f3(merged.tp / (merged.tp + merged.fp)), [`${merge} recall`]: f3(merged.tp / (merged.tp + merged.fn)),
   } : {}),
+  ...(second === null ? {} : { 'second coder κ': f3(second) }),
 }));
 /** A summary row: the sets' mean κ and their pooled (micro) precision. */
 function summary(label, group) {
