@@ -11,10 +11,10 @@
 // A set that a second person coded too (eval/second-coder/SET.csv) shows how far the two
 // people agree, on the same scale: the level the coding could hope to reach.
 //   node scripts/kappa.mjs [codebook] [--holdout] [--merge vote|union|model] [--no-model] [--skip SET] [--fresh SET] [--calibrate-by transcript|batch]
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { HOLDOUT, interviewersOf, transcriptsOf, tuningSets } from './hand-coded.mjs';
 
 const args = process.argv.slice(2);
 const withHoldout = args.includes('--holdout');
@@ -31,14 +31,11 @@ const calibrateBy = valueOf('--calibrate-by');
 const groupCount = Number(valueOf('--groups') ?? 0);
 const groupWords = valueOf('--group-words') === undefined ? undefined : Number(valueOf('--group-words'));
 const codebook = args.find((a, i) => !a.startsWith('--') && !['--merge', '--skip', '--fresh', '--calibrate-by', '--groups', '--group-words'].includes(args[i - 1])) ?? 'codebooks/exit-barriers.yaml';
-const tuning = [
-  ['study (tuning)', 'fixtures/codings/survivors-gold.csv', 'fixtures/survivors'],
-  ...readdirSync('eval').filter((d) => d.startsWith('dev') && !skipped.includes(d)).sort().map((d) => [`${d} (${fresh.includes(d) ? 'first contact' : 'tuning'})`, `eval/${d}/gold-codings.csv`, `eval/${d}`]),
-];
-const sets = [...tuning, ...(withHoldout ? [['holdout (never tune)', 'eval/holdout/gold-codings.csv', 'eval/holdout']] : [])];
+const tuning = tuningSets().filter((s) => !skipped.includes(s.name))
+  .map((s) => [`${s.name} (${fresh.includes(s.name) ? 'first contact' : 'tuning'})`, s.gold, s.folder]);
+const sets = [...tuning, ...(withHoldout ? [['holdout (never tune)', HOLDOUT.gold, HOLDOUT.folder]] : [])];
 const work = mkdtempSync(join(tmpdir(), 'qcode-kappa-'));
 
-const transcriptsOf = (folder) => readdirSync(folder).filter((f) => /\.(txt|md|csv|vtt|srt|docx|json)$/.test(f) && !/^(README|CODING-NOTES)\.md$|gold-codings\.csv$|^cases\.csv$/.test(f)).map((f) => join(folder, f));
 // The built library, in this process: one start, and the codebook read once per call.
 const { runAgree, runLearn, makeWordGroups } = await import(new URL('../dist/index.js', import.meta.url).href);
 const wordGroups = groupCount ? (await makeWordGroups({ groups: groupCount, ...(groupWords ? { words: groupWords } : {}) })).groups : undefined;
@@ -50,14 +47,6 @@ async function learnWithout(name) {
   const r = await runLearn({ codebook, folds: 0, codings: from.map(([, g]) => g), inputs: from.flatMap(([, , f]) => transcriptsOf(f)), ...(calibrateBy ? { calibrateBy } : {}), ...(wordGroups ? { wordGroups } : {}) });
   writeFileSync(out, r.modelText);
   return out;
-}
-
-/** A set's own interviewer labels, when its qcode.yaml names them (e.g. an interpreter who is not one). */
-function interviewersOf(folder) {
-  const file = join(folder, 'qcode.yaml');
-  if (!existsSync(file)) return {};
-  const { interviewers } = parseYaml(readFileSync(file, 'utf8')) ?? {};
-  return interviewers ? { interviewers } : {};
 }
 
 /** Agreement of the coding (rules, model or merge) with the set's gold, and its counts. */

@@ -12,10 +12,10 @@
 //   npm run build && node eval/trials/sentence-embeddings/trial.mjs [--lambda 3] [--margin 0.15] [--sentences]
 // --sentences: each turn is also scored sentence by sentence, and takes its best sentence's score
 // (one vector for a 300-word turn blurs its topics).
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { parse as parseYaml } from 'yaml';
+import { interviewersOf, transcriptsOf, tuningSets } from '../../../scripts/hand-coded.mjs';
 
 const args = process.argv.slice(2);
 const valueOf = (flag, fallback) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : fallback);
@@ -30,15 +30,9 @@ const { openStudy } = await import(new URL('../../../dist/study/open.js', import
 const { readStudyTranscripts } = await import(new URL('../../../dist/study/transcripts.js', import.meta.url).href);
 const { eligibleSegments } = await import(new URL('../../../dist/core/code/pass.js', import.meta.url).href);
 const { segmentQuestions } = await import(new URL('../../../dist/core/segment/questions.js', import.meta.url).href);
+const { cohenKappaOf } = await import(new URL('../../../dist/core/agree/stats.js', import.meta.url).href);
 
-const sets = [['study', 'fixtures/codings/survivors-gold.csv', 'fixtures/survivors'],
-  ...readdirSync('eval').filter((d) => d.startsWith('dev')).sort().map((d) => [d, `eval/${d}/gold-codings.csv`, `eval/${d}`])];
-const transcriptsOf = (folder) => readdirSync(folder).filter((f) => /\.(txt|md|csv|vtt|srt|docx|json)$/.test(f) && !/^(README|CODING-NOTES)\.md$|gold-codings\.csv$|^cases\.csv$/.test(f)).map((f) => join(folder, f));
-function interviewersOf(folder) {
-  const file = join(folder, 'qcode.yaml');
-  const listed = existsSync(file) ? parseYaml(readFileSync(file, 'utf8'))?.interviewers : undefined;
-  return listed ? { interviewers: listed } : {};
-}
+const sets = tuningSets().map((set) => [set.name, set.gold, set.folder]);
 
 // 1. Every eligible turn of every set: its text, its question, its gold codes.
 const segments = [];
@@ -180,6 +174,7 @@ function scores(W, i) {
   for (const x of sentenceFeatures[i]) scoresOf(W, x).forEach((v, c) => (best[c] = Math.max(best[c], v)));
   return best;
 }
+/** Cohen's κ from a 2×2 table: the threshold sweep recounts at every cut, where building unit pairs for cohenKappaOf would cost a pass each. */
 function kappa(tp, fp, fn, tn) {
   const n = tp + fp + fn + tn;
   const expected = ((tp + fp) * (tp + fn) + (fn + tn) * (fp + tn)) / (n * n);
@@ -206,16 +201,14 @@ function thresholds(names) {
     return at;
   });
 }
-/** Mean κ over the leaf codes either coder used, and the micro counts, of `has(i, c)` against the gold. */
+/** Mean κ over the leaf codes (the project's Cohen's κ, as `npm run kappa` takes it), and the micro counts, of `has(i, c)` against the gold. */
 function agreement(members, has) {
   let sum = 0, used = 0, tp = 0, fp = 0, fn = 0;
   for (let c = 0; c < C; c++) {
-    const n = [0, 0, 0, 0];
-    for (const i of members) n[(labels[i][c] ? 0 : 1) + (has(i, c) ? 0 : 2)]++;
-    const [both, onlyCoded, onlyGold, neither] = [n[0], n[1], n[2], n[3]];
-    tp += both; fp += onlyCoded; fn += onlyGold;
-    const k = kappa(both, onlyCoded, onlyGold, neither);
-    if (k !== null && both + onlyCoded + onlyGold > 0) [sum, used] = [sum + k, used + 1];
+    const joint = members.map((i) => [labels[i][c] ? '1' : '0', has(i, c) ? '1' : '0']);
+    for (const [gold, coded] of joint) if (coded === '1') gold === '1' ? tp++ : fp++; else if (gold === '1') fn++;
+    const k = cohenKappaOf(joint).value;
+    if (k !== null) [sum, used] = [sum + k, used + 1];
   }
   return { mean: sum / used, tp, fp, fn };
 }

@@ -1,0 +1,32 @@
+// The hand-coded sets, as the scripts that learn from them or measure against them read
+// them (learn-model.mjs, kappa.mjs, the trials under eval/trials/): one list, one idea of
+// which files in a set's folder are transcripts, and one reading of a set's interviewers.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+/** The study and every eval/dev* set, in name order — never the holdout. */
+export function tuningSets() {
+  return [
+    { name: 'study', gold: 'fixtures/codings/survivors-gold.csv', folder: 'fixtures/survivors' },
+    ...readdirSync('eval').filter((d) => d.startsWith('dev')).sort().map((d) => ({ name: d, gold: `eval/${d}/gold-codings.csv`, folder: `eval/${d}` })),
+  ];
+}
+
+/** The set that is measured only when a change is finished, and never learned from. */
+export const HOLDOUT = { name: 'holdout', gold: 'eval/holdout/gold-codings.csv', folder: 'eval/holdout' };
+
+/** A set's transcripts: its files in a transcript format, not its README, notes, gold or case sheet. */
+export function transcriptsOf(folder) {
+  return readdirSync(folder)
+    .filter((f) => /\.(txt|md|csv|vtt|srt|docx|json)$/.test(f) && !/^(README|CODING-NOTES)\.md$|gold-codings\.csv$|^cases\.csv$/.test(f))
+    .map((f) => join(folder, f));
+}
+
+/** A set's own interviewer labels, when its qcode.yaml names them (e.g. an interpreter who is not one). */
+export function interviewersOf(folder) {
+  const file = join(folder, 'qcode.yaml');
+  if (!existsSync(file)) return {};
+  const { interviewers } = parseYaml(readFileSync(file, 'utf8')) ?? {};
+  return interviewers ? { interviewers } : {};
+}
