@@ -17,6 +17,8 @@ export interface FileSetup {
   reading: Omit<ReadOptions, 'onWarning'>;
   unit: Unit;
   speakers: SpeakerScope;
+  /** false: codings without evidence (see PassOptions). */
+  evidence?: boolean;
   /** A learned model and how its codings merge with the rules' (plain data, for the workers too). */
   model?: { learned: LearnedModel; policy: MergePolicy };
 }
@@ -51,7 +53,7 @@ export async function codeFile(codebook: CompiledCodebook, setup: FileSetup, fil
       warnings.push(...t.warnings);
       const { unit, speakers, model } = setup;
       const step = model ? { scoring: scoringOf(model.learned, codebook.stem), policy: model.policy } : null;
-      const coded = codeAndMerge(codebook, t, { unit, speakers }, eligibleSegments(t, unit, speakers), step);
+      const coded = codeAndMerge(codebook, t, { unit, speakers, evidence: setup.evidence !== false }, eligibleSegments(t, unit, speakers), step);
       return { coded, notes: notesOf(t) };
     }),
   };

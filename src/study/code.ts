@@ -34,9 +34,10 @@ export async function codeStudy(study: Study, opts: StudyOptions, warnings: Warn
  * Hands each transcript's codings to `visit` as soon as it is coded (in no promised
  * order), so a report that only counts never holds the corpus: a fresh pass, on
  * worker threads when the corpus is large, or saved codings laid on the transcripts.
+ * Without `evidence`, a fresh pass's codings carry none (nor a model's features).
  */
 export async function forEachCoded(
-  study: Study, opts: StudyOptions, warnings: Warnings, hooks: RunHooks, visit: (t: CodedTranscript) => void,
+  study: Study, opts: StudyOptions, warnings: Warnings, hooks: RunHooks, visit: (t: CodedTranscript) => void, evidence = true,
 ): Promise<{ coder: string }> {
   const book = study.codebook?.book;
   if (!study.codebook || !book) throw new QcodeError('no codebook: pass --codebook FILE, or run where a qcode.yaml names one');
@@ -45,9 +46,9 @@ export async function forEachCoded(
   const model = saved ? null : await passModel(study, opts, warnings);
   if (saved && typeof opts.model === 'string') warnings.add({ file: opts.model, message: 'not used: --codings reports saved codings as they are, so --model has nothing to add to' });
   const listing = await listInputs(study.inputs);
-  if (!saved && (await codeAcrossThreads(study, listing, opts.jobs, warnings, hooks, visit, model))) return { coder: 'auto' };
+  if (!saved && (await codeAcrossThreads(study, listing, opts.jobs, warnings, hooks, visit, model, evidence))) return { coder: 'auto' };
   for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks, listing)) {
-    if (!saved) visit(codeWithModel(study, model, t));
+    if (!saved) visit(codeWithModel(study, model, t, undefined, evidence));
     else visit(laySavedCodings(t, eligibleSegments(t, pass.unit, pass.speakers), saved.byTranscript, warnings, pass.unit));
   }
   for (const [id, rows] of saved?.byTranscript ?? []) {
@@ -59,14 +60,14 @@ export async function forEachCoded(
 /** The pass on worker threads when the corpus is large enough (or --jobs asks); false to run here. */
 async function codeAcrossThreads(
   study: Study, listing: Inputs, asked: number | undefined, warnings: Warnings, hooks: RunHooks, visit: (t: CodedTranscript) => void,
-  model: PassModel | null,
+  model: PassModel | null, evidence: boolean,
 ): Promise<boolean> {
   if (asked === 1 || !study.codebook) return false;
   const jobs = jobsFor(asked, listing.files, (f) => statOrNull(f.path)?.size ?? 0);
   if (jobs <= 1) return false;
   // Each thread scores with its own copy of the model: its weights cross as plain data.
   const shared = model ? { learned: model.scoring.model, policy: model.policy } : undefined;
-  await codeInParallel(study, listing, study.codebook, jobs, warnings, hooks, visit, shared);
+  await codeInParallel(study, listing, study.codebook, jobs, warnings, hooks, visit, shared, evidence);
   return true;
 }
 

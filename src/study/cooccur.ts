@@ -28,7 +28,7 @@ export interface CooccurResult extends ReportRun {
 }
 
 export async function runCooccur(opts: CooccurRunOptions, hooks: RunHooks = {}): Promise<CooccurResult> {
-  const base = await openReport(opts, hooks);
+  const base = await openReport(opts, hooks, { evidence: false });
   const shown = opts.codes && opts.codes.length > 0 ? chooseCodes(opts.codes, base.book) : base.shown;
   const report = cooccurrence(base.book, shown, base.coded, { level: opts.per ?? 'segment', measure: opts.measure ?? 'count', ...(opts.all ? { all: true } : {}) });
   return {

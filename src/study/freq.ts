@@ -27,10 +27,11 @@ export async function runFreq(opts: FreqRunOptions, hooks: RunHooks = {}): Promi
   // Counted as each transcript is coded: memory holds the counts, not the corpus.
   const counter = new FrequencyCounter(study.codebook!.book, study.unit, opts.by);
   const attributeNames = new Set<string>();
+  const evidence = false; // counts need the codes, not where each was found
   await forEachCoded(study, opts, warnings, hooks, (t) => {
     for (const k of Object.keys(t.attributes)) attributeNames.add(k);
     counter.add(t);
-  });
+  }, evidence);
   if (opts.by !== undefined) checkAttributeAmong(opts.by, attributeNames, '--by');
   checkLevel(opts.level);
   const report = counter.report();

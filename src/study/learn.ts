@@ -78,9 +78,9 @@ export function asAutoCoding<C extends { coder: string }>(c: C): C {
  * `segments`: the transcript's eligible segments, when the caller has them already.
  */
 export function codeWithModel(
-  study: Study, m: PassModel | null, t: Transcript, segments: readonly Segment[] = eligibleSegments(t, study.unit, study.speakers),
+  study: Study, m: PassModel | null, t: Transcript, segments: readonly Segment[] = eligibleSegments(t, study.unit, study.speakers), evidence = true,
 ): CodedTranscript {
-  return codeAndMerge(study.codebook!, t, { unit: study.unit, speakers: study.speakers }, segments, m);
+  return codeAndMerge(study.codebook!, t, { unit: study.unit, speakers: study.speakers, evidence }, segments, m);
 }
 
 export interface LearnRunOptions extends Omit<StudyOptions, 'codings' | 'model' | 'merge'> {

@@ -22,7 +22,7 @@ export interface MatrixResult extends ReportRun {
 }
 
 export async function runMatrix(opts: MatrixRunOptions, hooks: RunHooks = {}): Promise<MatrixResult> {
-  const base = await openReport(opts, hooks);
+  const base = await openReport(opts, hooks, { evidence: false });
   if (opts.by !== undefined) checkAttributeName(opts.by, base.coded, '--by');
   const report = caseCodeMatrix(base.book, base.shown, base.coded, {
     ...(opts.presence ? { presence: true } : {}),

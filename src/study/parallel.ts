@@ -54,10 +54,10 @@ function reaches(files: readonly InputFile[], sizeOf: (file: InputFile) => numbe
  */
 export async function codeInParallel(
   study: Study, listing: Inputs, codebook: CompiledCodebook, jobs: number, warnings: Warnings, hooks: RunHooks,
-  visit: (t: CodedTranscript) => void, model?: FileSetup['model'],
+  visit: (t: CodedTranscript) => void, model?: FileSetup['model'], evidence = true,
 ): Promise<void> {
   listing.warnings.forEach((w) => warnings.add(w));
-  const setup: FileSetup = { reading: study.reading, unit: study.unit, speakers: study.speakers, ...(model ? { model } : {}) };
+  const setup: FileSetup = { reading: study.reading, unit: study.unit, speakers: study.speakers, evidence, ...(model ? { model } : {}) };
   const merge = new InOrder(study, listing.files, warnings, visit);
   const workers = Math.min(jobs, listing.files.length) - 1;
   await runPool(listing.files, workers, codebook, setup, hooks, (i, outcome) => merge.take(i, outcome));

@@ -89,7 +89,7 @@ const CONTEXT_WIDTH = 240;
 export async function runQuotes(opts: QuotesRunOptions, hooks: RunHooks = {}): Promise<QuotesResult> {
   const { study, codes } = await studyForQuotes(opts);
   const where = parseWhere(opts.where ?? []);
-  const base = await openReport({ ...opts, inputs: study.inputs }, hooks, study);
+  const base = await openReport({ ...opts, inputs: study.inputs }, hooks, { study });
   for (const attr of where.keys()) checkAttributeName(attr, base.coded, '--where');
   const cases = base.coded.filter((t) => [...where].every(([attr, values]) => values.has(groupKey(t.attributes[attr]))));
   const chosen = codes.length > 0 ? codes : base.shown;

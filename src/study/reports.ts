@@ -31,13 +31,17 @@ export interface ReportBase {
   warnings: Warnings;
 }
 
-export async function openReport(opts: ReportOptions, hooks: RunHooks = {}, study?: Study): Promise<ReportBase> {
+/**
+ * `study`: opened already; `evidence: false` for a report that only counts codes (its
+ * codings then carry no evidence, and a fresh pass is quicker).
+ */
+export async function openReport(opts: ReportOptions, hooks: RunHooks = {}, given: { study?: Study; evidence?: boolean } = {}): Promise<ReportBase> {
   checkLevel(opts.level);
   const warnings = new Warnings(hooks.onWarning);
-  const opened = study ?? (await openStudy(opts, 'required'));
+  const opened = given.study ?? (await openStudy(opts, 'required'));
   // Visited in input order (a file's transcripts in their order): saturation's default order.
   const inputOrder: CodedTranscript[] = [];
-  const { coder } = await forEachCoded(opened, opts, warnings, hooks, (t) => inputOrder.push(t));
+  const { coder } = await forEachCoded(opened, opts, warnings, hooks, (t) => inputOrder.push(t), given.evidence !== false);
   const book = opened.codebook!.book.codes;
   const coded = [...inputOrder].sort((a, b) => compareText(a.id, b.id));
   return { study: opened, coded, inputOrder, coder, book, shown: codesAtLevel(book, opts.level), warnings };

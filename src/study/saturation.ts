@@ -21,7 +21,7 @@ export interface SaturationResult extends ReportRun {
 }
 
 export async function runSaturation(opts: SaturationRunOptions, hooks: RunHooks = {}): Promise<SaturationResult> {
-  const base = await openReport(opts, hooks);
+  const base = await openReport(opts, hooks, { evidence: false });
   let ordered = base.inputOrder;
   let values: string[] | undefined;
   if (opts.order !== undefined) {

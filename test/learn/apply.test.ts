@@ -11,7 +11,7 @@ import { applyModel, codeAndMerge, scoringModel } from '../../src/core/learn/app
 import { parseModel, type LearnedModel } from '../../src/core/learn/model.js';
 import { eligibleSegments } from '../../src/core/code/pass.js';
 import { MERGE_POLICIES } from '../../src/core/codebook/model.js';
-import type { Transcript } from '../../src/core/types.js';
+import type { Coding, Transcript } from '../../src/core/types.js';
 
 const learned = (): LearnedModel => parseModel(readFileSync('codebooks/exit-barriers.model.json', 'utf8'), 'model.json');
 const pass = { unit: 'turn' as const, speakers: 'participant' as const };
@@ -35,6 +35,27 @@ describe('merging the model with the rules', () => {
       }
     }
     expect(model).toBeGreaterThan(10);
+  });
+
+  it('a pass that only counts (evidence: false) gives the same codes, with no evidence and no features', async () => {
+    const cb = await compileCodebook(await readCodebook('codebooks/exit-barriers.yaml'));
+    const scoring = scoringModel(learned(), cb.stem);
+    const codesOf = (codings: Coding[]) => codings.map((c) => [c.segment, c.code, c.coder, c.probability]);
+    let withEvidence = 0;
+    for (const folder of ['fixtures/survivors', 'eval/dev5', 'eval/dev9']) {
+      for (const t of transcripts(folder)) {
+        const segments = eligibleSegments(t, pass.unit, pass.speakers);
+        for (const model of [null, { scoring, policy: 'vote' as const }]) {
+          const full = codeAndMerge(cb, t, pass, segments, model).codings;
+          const counted = codeAndMerge(cb, t, { ...pass, evidence: false }, segments, model).codings;
+          expect(codesOf(counted), `${t.id}`).toEqual(codesOf(full));
+          expect(counted.every((c) => c.evidence.length === 0 && (c.features ?? []).length === 0)).toBe(true);
+          withEvidence += full.filter((c) => c.evidence.length > 1 || (c.features ?? []).length > 0).length;
+        }
+      }
+    }
+    // The full pass found where: several spans for some codings, features for the model's.
+    expect(withEvidence).toBeGreaterThan(50);
   });
 
   it('one scoring model serves two compiles of a codebook (their token numbers differ) alike', async () => {

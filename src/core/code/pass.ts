@@ -9,6 +9,11 @@ import type { Attributes, CodeId, Coding, Segment, SegmentId, Transcript, Transc
 export interface PassOptions {
   unit: Unit;
   speakers: SpeakerScope;
+  /**
+   * false: the codings carry no evidence (and a model's, no features), for a report that
+   * only counts codes. The same codes either way; finding where is a good part of the pass.
+   */
+  evidence?: boolean;
 }
 
 /** One transcript after the pass: only what reports need, so memory grows with results. */
@@ -54,7 +59,7 @@ export function codeTranscript(
   for (const seg of segments) {
     const read = readText(cb, seg.text);
     const asked = questionOf?.(seg) ?? NOT_ASKED;
-    const matches = matchRead(cb, read, asked.terms);
+    const matches = matchRead(cb, read, asked.terms, opts.evidence !== false);
     const rules = matches.size === 0 ? [] : segmentCodings(t, seg, matches);
     codings.push(...(then ? then(seg, rules, read.words.entries, asked.tokens) : rules));
   }
@@ -65,12 +70,14 @@ export function codeTranscript(
 function segmentCodings(t: Transcript, seg: Segment, matches: Map<CodeId, RawEvidence[]>): Coding[] {
   const coder = 'auto';
   const out: Coding[] = [];
-  // One map per segment: evidence offsets become code points without re-reading the text.
-  const offsets = new OffsetMap(seg.text);
+  // One map per segment (if any evidence): offsets become code points without re-reading the text.
+  let offsets: OffsetMap | undefined;
   for (const code of [...matches.keys()].sort(compareText)) {
-    const evidence = matches.get(code)!.map((e) => ({
-      start: seg.start + offsets.toCodePoint(e.start),
-      end: seg.start + offsets.toCodePoint(e.end),
+    const found = matches.get(code)!;
+    if (found.length > 0) offsets ??= new OffsetMap(seg.text);
+    const evidence = found.map((e) => ({
+      start: seg.start + offsets!.toCodePoint(e.start),
+      end: seg.start + offsets!.toCodePoint(e.end),
       term: e.term,
       text: seg.text.slice(e.start, e.end),
     }));

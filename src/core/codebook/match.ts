@@ -54,8 +54,14 @@ export function readText(cb: CompiledCodebook, spoken: string): ReadText {
   return { text, words: lookedUp(cb, text) };
 }
 
-/** matchText on a text read already (so a later step can read its tokens too). */
-export function matchRead(cb: CompiledCodebook, { text, words }: ReadText, question: QuestionTerms = NO_QUESTION): Map<CodeId, RawEvidence[]> {
+/**
+ * matchText on a text read already (so a later step can read its tokens too). Without
+ * `evidence`, each code's list stays empty and a code's remaining rules are not tried once
+ * one holds: a pass that only counts codes needs to know which hold, not where.
+ */
+export function matchRead(
+  cb: CompiledCodebook, { text, words }: ReadText, question: QuestionTerms = NO_QUESTION, evidence = true,
+): Map<CodeId, RawEvidence[]> {
   const occ = new Occurrences(cb, words, findOccurrences(cb, words));
   const patterns = cb.patternSet.matching(text);
   const result = new Map<CodeId, RawEvidence[]>();
@@ -75,14 +81,15 @@ export function matchRead(cb: CompiledCodebook, { text, words }: ReadText, quest
     if (rule.prompt && !askedAny(rule.prompt, question)) continue;
     if (rule.notPrompt && askedAny(rule.notPrompt, question)) continue;
     const list = result.get(rule.code);
-    if (list) evaluate(cb, rule, occ, regex, words, text, list);
-    else {
-      const evidence: RawEvidence[] = [];
-      if (evaluate(cb, rule, occ, regex, words, text, evidence)) result.set(rule.code, evidence);
+    if (list) {
+      if (evidence) evaluate(cb, rule, occ, regex, words, text, list);
+    } else {
+      const found: RawEvidence[] = [];
+      if (evaluate(cb, rule, occ, regex, words, text, evidence ? found : null)) result.set(rule.code, found);
     }
   }
   // Each code's evidence from all its rules, sorted and without repeats, merged once.
-  for (const [code, list] of result) result.set(code, sortedEvidence(list));
+  if (evidence) for (const [code, list] of result) result.set(code, sortedEvidence(list));
   return result;
 }
 
@@ -290,10 +297,11 @@ class RegexAnswers {
 
 /**
  * Whether `rule` holds; if so, its evidence is added to `evidence` (the code's list:
- * spans are written there directly, as most segments trigger several rules).
+ * spans are written there directly, as most segments trigger several rules), unless that
+ * is null.
  */
 function evaluate(
-  cb: CompiledCodebook, rule: CompiledRule, occ: Occurrences, regex: RegexAnswers, words: Words, text: string, evidence: RawEvidence[],
+  cb: CompiledCodebook, rule: CompiledRule, occ: Occurrences, regex: RegexAnswers, words: Words, text: string, evidence: RawEvidence[] | null,
 ): boolean {
   // Cheap yes/no checks first: most triggered rules fail one, and then no evidence is built.
   // `not` comes last: its terms trigger nothing, so those of common words are not indexed,
@@ -305,6 +313,7 @@ function evaluate(
   if (rule.regex && !rule.regex.some((p) => regex.holds(p))) return false;
   const paired = rule.near ? nearPairs(occurrencesOf(rule.near.left, occ), occurrencesOf(rule.near.right, occ), rule.near.within) : null;
   if (paired && paired.length === 0) return false;
+  if (!evidence) return true;
   if (rule.any) addSpans(cb, rule.any, occ, words, evidence);
   if (rule.all) addSpans(cb, rule.all, occ, words, evidence);
   for (const o of paired ?? []) evidence.push(spanOf(cb, o, words));

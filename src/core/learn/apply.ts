@@ -42,8 +42,9 @@ export function codeAndMerge(
 ): CodedTranscript {
   if (!model) return codeTranscript(cb, t, pass, segments);
   const { scoring, policy } = model;
+  const features = pass.evidence !== false;
   return codeTranscript(cb, t, pass, segments, (seg, rules, tokens, question) =>
-    mergeSegment(scoring, seg, rules, scoreTokens(scoring, cb, tokens, question), policy));
+    mergeSegment(scoring, seg, rules, scoreTokens(scoring, cb, tokens, question), policy, features));
 }
 
 /**
@@ -100,10 +101,11 @@ function decides(policy: MergePolicy, byRules: boolean, probability: number, evi
 
 /**
  * One segment's codings under the policy, in code order, from the rules' codings and the
- * model's scores; an opinion (with its features) is spelled only for a coding given. The
- * rules' codings are the merge's to change: each it keeps gets the model's opinion.
+ * model's scores; an opinion (with its features, if asked for) is spelled only for a
+ * coding given. The rules' codings are the merge's to change: each it keeps gets the
+ * model's opinion.
  */
-function mergeSegment(m: ScoringModel, seg: Segment, rules: Coding[], scores: Scores, policy: MergePolicy): Coding[] {
+function mergeSegment(m: ScoringModel, seg: Segment, rules: Coding[], scores: Scores, policy: MergePolicy, features = true): Coding[] {
   const out: Coding[] = [];
   for (const c of rules) {
     const i = m.codeIndex.get(c.code);
@@ -112,7 +114,7 @@ function mergeSegment(m: ScoringModel, seg: Segment, rules: Coding[], scores: Sc
       continue;
     }
     if (!decides(policy, true, scores.probability(i), scores.evidenced(i), m.codes[i]![1])) continue;
-    const o = scores.opinion(i);
+    const o = opinionOf(scores, i, features);
     // The rules' codings are this merge's own (see above): set in place, not spread into a copy (a slow path in V8).
     c.probability = o.probability;
     c.features = o.features;
@@ -123,9 +125,14 @@ function mergeSegment(m: ScoringModel, seg: Segment, rules: Coding[], scores: Sc
     const i = evidenced[k]!;
     const [code, thresholds] = m.codes[i]!;
     if (rules.some((c) => c.code === code)) continue;
-    if (decides(policy, false, scores.probability(i), true, thresholds)) out.push(modelCoding(seg, code, scores.opinion(i)));
+    if (decides(policy, false, scores.probability(i), true, thresholds)) out.push(modelCoding(seg, code, opinionOf(scores, i, features)));
   }
   return out.length > 1 ? out.sort((a, b) => compareText(a.code, b.code)) : out;
+}
+
+/** The model's opinion of code `i`; its features only when asked for (finding them costs a sort). */
+function opinionOf(scores: Scores, i: number, features: boolean): Opinion {
+  return features ? scores.opinion(i) : { probability: scores.probability(i), features: [] };
 }
 
 function modelCoding(seg: Segment, code: CodeId, o: Opinion): Coding {
