@@ -146,3 +146,53 @@ function measure(dir) {
   }
   return { files, bytes };
 }
+
+/**
+ * Writes about `megabytes` MB of real talk into `dir`: turns drawn (seeded) from the
+ * repository's hand-written transcripts (`sources`: folders of .txt files), put together
+ * as interviews of 20 turns, a question then an answer. The synthetic corpus above meets
+ * the codebook's words now and then; real answers about leaving the life meet them in
+ * nearly every sentence, so rules, patterns and the model have far more to do per
+ * megabyte. The words are the sets' own, so the same repository gives the same bytes.
+ */
+export function writeTalkCorpus(dir, megabytes, sources, seed = 20261130) {
+  const stamp = join(dir, '.done');
+  const { questions, answers } = turnsOf(sources);
+  const want = `talk ${megabytes} ${seed} ${questions.length} ${answers.length}`;
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return measure(dir);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const rand = prng(seed);
+  const any = (list) => list[Math.floor(rand() * list.length)];
+  const target = megabytes * 1024 * 1024;
+  let bytes = 0;
+  let files = 0;
+  while (bytes < target) {
+    const id = `R${String(files + 1).padStart(6, '0')}`;
+    const lines = ['---', `id: ${id}`, 'speakers: [I, P]', '---'];
+    for (let k = 0; k < 10; k++) lines.push(`I: ${any(questions)}`, `P: ${any(answers)}`);
+    const text = lines.join('\n') + '\n';
+    writeFileSync(join(dir, `${id}.txt`), text);
+    bytes += Buffer.byteLength(text);
+    files++;
+  }
+  writeFileSync(stamp, want);
+  return { files, bytes };
+}
+
+/** The interviewer's and the participants' turns of every transcript under `sources`, in path order. */
+function turnsOf(sources) {
+  const questions = [];
+  const answers = [];
+  const files = sources.flatMap((folder) => readdirSync(folder, { recursive: true }).map((f) => join(folder, String(f))))
+    .filter((f) => f.endsWith('.txt') && statSync(f).isFile()).sort();
+  for (const file of files) {
+    const body = readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+    for (const line of body.split('\n')) {
+      const turn = /^([A-Za-z][\w .'-]{0,30}):\s+(\S.*)$/.exec(line);
+      if (!turn) continue;
+      (/^(I|INT|Interviewer)$/i.test(turn[1]) ? questions : answers).push(turn[2]);
+    }
+  }
+  return { questions, answers };
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm run bench [-- --sizes 10,50,200 --repeat 3]`: end-to-end throughput of
-// `qcode freq --format json` on a generated corpus (bench/corpus.js: one interview per
-// file, 20 turns each), side by side in the same run with
+// `npm run bench [-- --sizes 10,50,200 --talk 10 --repeat 3]`: end-to-end throughput of
+// `qcode freq --format json` on generated corpora (bench/corpus.js: one interview per
+// file, 20 turns each; synthetic words at each size, and --talk MB of real talk: turns
+// drawn from the repository's hand-written interviews), side by side in the same run with
 //   - ripgrep counting the codebook's plain terms (`rg -c -i -w -F -f terms.txt`): the
 //     floor — reading and literal search only, no segments, stems or rules;
 //   - bench/naive.js (and bench/naive.py, with NLTK, when python3 has it): a regex
@@ -23,7 +24,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseCodebook } from '../dist/core/codebook/parse.js';
-import { codebookVocabulary, writeCorpus } from './corpus.js';
+import { codebookVocabulary, writeCorpus, writeTalkCorpus } from './corpus.js';
 import { writeCopiedCodebook, writeWidenedCodebook } from './widen.js';
 
 const GOAL_MB_PER_SEC = 15;
@@ -35,9 +36,16 @@ const out = join(root, 'bench', 'out');
 const codebook = join(root, 'codebooks', 'exit-barriers.yaml');
 // --compare <bin/qcode.js of another build> adds that build's freq to the table (before/after).
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '10' }, repeat: { type: 'string', default: '3' }, compare: { type: 'string' }, qcode: { type: 'string' } },
+  options: { sizes: { type: 'string', default: '10' }, talk: { type: 'string', default: '10' }, repeat: { type: 'string', default: '3' }, compare: { type: 'string' }, qcode: { type: 'string' } },
 });
 const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
+const talkMB = Number(values.talk) || 0;
+// The hand-written interviews the talk corpus draws its turns from (never the holdout).
+const talkSources = [join(root, 'fixtures', 'survivors'), ...readdirSync(join(root, 'eval')).filter((d) => /^dev\d*$/.test(d)).sort().map((d) => join(root, 'eval', d))];
+const corpora = [
+  ...sizes.map((size) => ({ label: `${size} MB`, dir: join(out, `${size}mb`), write: (dir) => writeCorpus(dir, size, book) })),
+  ...(talkMB > 0 ? [{ label: `${talkMB} MB of talk`, dir: join(out, `talk-${talkMB}mb`), write: (dir) => writeTalkCorpus(dir, talkMB, talkSources) }] : []),
+];
 const repeat = Math.max(1, Number(values.repeat) || 1);
 
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -138,9 +146,8 @@ console.log(`qcode freq on a single file (startup: modules, codebook read and co
 
 const rows = [];
 const goals = [];
-for (const size of sizes) {
-  const dir = join(out, `${size}mb`);
-  const corpus = writeCorpus(dir, size, book);
+for (const { label, dir, write } of corpora) {
+  const corpus = write(dir);
   const mb = corpus.bytes / 1024 / 1024;
   const best = new Map();
   for (let r = 0; r < repeat; r++) {
@@ -159,11 +166,11 @@ for (const size of sizes) {
   if (values.compare && best.get('qcode freq (--compare)').stdout !== base.stdout) console.log('WARNING: the --compare build printed other counts');
   for (const [name, m] of best) {
     rows.push({
-      MB: Number(mb.toFixed(1)), files: corpus.files, tool: name, 'wall s': m.secs.toFixed(2), 'cpu s': Number.isNaN(m.cpu) ? '-' : m.cpu.toFixed(2),
+      corpus: label, MB: Number(mb.toFixed(1)), files: corpus.files, tool: name, 'wall s': m.secs.toFixed(2), 'cpu s': Number.isNaN(m.cpu) ? '-' : m.cpu.toFixed(2),
       'MB/s': (mb / m.secs).toFixed(1), '× qcode time': (m.secs / base.secs).toFixed(2), 'peak RSS MB': Number.isNaN(m.rssMB) ? '-' : m.rssMB.toFixed(0),
     });
   }
-  console.table(rows.filter((r) => r.MB === Number(mb.toFixed(1))));
+  console.table(rows.filter((r) => r.corpus === label));
   const naive = best.get('naive script');
   const naiveWords = best.get('naive script, words only');
   const naivePy = best.get('naive Python + NLTK');
@@ -174,7 +181,7 @@ for (const size of sizes) {
   const met = (ok) => (ok ? 'met' : 'NOT met');
   /** How many times faster qcode is than script `m`, and whether it is faster at all. */
   const against = (m) => `${(m.secs / base.secs).toFixed(2)}×, ${met(base.secs < m.secs)}`;
-  goals.push(`${size} MB: freq ${(mb / base.secs).toFixed(1)} MB/s (goal ≥ ${GOAL_MB_PER_SEC}): ${met(mb / base.secs >= GOAL_MB_PER_SEC)}` +
+  goals.push(`${label}: freq ${(mb / base.secs).toFixed(1)} MB/s (goal ≥ ${GOAL_MB_PER_SEC}): ${met(mb / base.secs >= GOAL_MB_PER_SEC)}` +
     ` (${(mb / Math.max(base.secs - startup, 1e-3)).toFixed(1)} MB/s after startup); ` +
     `the naive script's speed (goal > 1): ${against(naive)} (words only: ${against(naiveWords)}); ` +
     (naivePy ? `the Python/NLTK script's (goal > 1): ${against(naivePy)} (words only: ${against(naivePyWords)}); ` : '') +
