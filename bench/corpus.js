@@ -5,6 +5,7 @@
 // codebook's own vocabulary appears at realistic rates: a term now and then inside an
 // ordinary sentence, and, more rarely, one of the codebook's example sentences, which
 // is what makes regex rules fire. Same seed, same bytes.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mulberry32 } from '../dist/index.js';
@@ -93,15 +94,17 @@ export function codebookVocabulary(book) {
  */
 export function writeCorpus(dir, megabytes, book, seed = 20261129) {
   const stamp = join(dir, '.done');
-  const want = `${megabytes} ${seed}`;
+  const { terms, sentences } = codebookVocabulary(book);
+  // The codebook's words are in the corpus: a corpus made from another version of it is made again.
+  const words = createHash('sha256').update(JSON.stringify([terms, sentences])).digest('hex').slice(0, 16);
+  const want = `${megabytes} ${seed} ${words}`;
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return measure(dir);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const rand = prng(seed);
-  const words = vocabulary(rand);
-  const cum = zipf(words.length);
-  const { terms, sentences } = codebookVocabulary(book);
-  const word = () => words[pick(cum, rand())];
+  const everyday = vocabulary(rand);
+  const cum = zipf(everyday.length);
+  const word = () => everyday[pick(cum, rand())];
   const sentence = () => {
     const n = 5 + Math.floor(rand() * 16);
     const out = [];
@@ -120,11 +123,19 @@ export function writeCorpus(dir, megabytes, book, seed = 20261129) {
     }
     return out.join(' ');
   };
+  return writeInterviews(dir, megabytes, 'T', turn, stamp, want);
+}
+
+/**
+ * Interviews of 20 turns (a question, then an answer; `turn(participant)` says each) written
+ * into `dir` until they hold about `megabytes` MB, ids `${prefix}000001`…; then the stamp.
+ */
+function writeInterviews(dir, megabytes, prefix, turn, stamp, want) {
   const target = megabytes * 1024 * 1024;
   let bytes = 0;
   let files = 0;
   while (bytes < target) {
-    const id = `T${String(files + 1).padStart(6, '0')}`;
+    const id = `${prefix}${String(files + 1).padStart(6, '0')}`;
     const lines = ['---', `id: ${id}`, 'speakers: [I, P]', '---'];
     for (let k = 0; k < 20; k++) lines.push(k % 2 === 0 ? `I: ${turn(false)}` : `P: ${turn(true)}`);
     const text = lines.join('\n') + '\n';
@@ -163,21 +174,11 @@ export function writeTalkCorpus(dir, megabytes, sources, seed = 20261130) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const rand = prng(seed);
-  const any = (list) => list[Math.floor(rand() * list.length)];
-  const target = megabytes * 1024 * 1024;
-  let bytes = 0;
-  let files = 0;
-  while (bytes < target) {
-    const id = `R${String(files + 1).padStart(6, '0')}`;
-    const lines = ['---', `id: ${id}`, 'speakers: [I, P]', '---'];
-    for (let k = 0; k < 10; k++) lines.push(`I: ${any(questions)}`, `P: ${any(answers)}`);
-    const text = lines.join('\n') + '\n';
-    writeFileSync(join(dir, `${id}.txt`), text);
-    bytes += Buffer.byteLength(text);
-    files++;
-  }
-  writeFileSync(stamp, want);
-  return { files, bytes };
+  const turn = (participant) => {
+    const list = participant ? answers : questions;
+    return list[Math.floor(rand() * list.length)];
+  };
+  return writeInterviews(dir, megabytes, 'R', turn, stamp, want);
 }
 
 /** The interviewer's and the participants' turns of every transcript under `sources`, in path order. */
