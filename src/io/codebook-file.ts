@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { compileWithHints, type CompiledCodebook, type CompileHints } from '../core/codebook/compile.js';
 import type { ScannerTables } from '../core/codebook/prefilter.js';
 import type { Codebook } from '../core/codebook/model.js';
@@ -31,7 +31,11 @@ export const SNAPSHOT_SOURCE = '\u0000qcode-snapshot-source\u0000';
  * the snapshots exist only in a build, so a source checkout (the tests) always parses.
  */
 function snapshotOf(text: string, path: string): Snapshot | null {
-  const sha = createHash('sha256').update(text).digest('hex');
+  return storedSnapshot(createHash('sha256').update(text).digest('hex'), path);
+}
+
+/** The build's snapshot of the codebook whose text has sha256 `sha`, its places naming `path`; null if none. */
+function storedSnapshot(sha: string, path: string): Snapshot | null {
   let json: string;
   try {
     json = readFileSync(new URL(`../snapshots/${sha}.json`, import.meta.url), 'utf8');
@@ -39,7 +43,7 @@ function snapshotOf(text: string, path: string): Snapshot | null {
     return null;
   }
   const escaped = (s: string): string => JSON.stringify(s).slice(1, -1);
-  const snapshot = JSON.parse(json.replaceAll(escaped(SNAPSHOT_SOURCE), escaped(path))) as StoredSnapshot;
+  const snapshot = JSON.parse(path === SNAPSHOT_SOURCE ? json : json.replaceAll(escaped(SNAPSHOT_SOURCE), escaped(path))) as StoredSnapshot;
   const { scanner, ...hints } = snapshot.hints;
   const tables = scanner ? storedTables(scanner, new URL(`../snapshots/${sha}.tables`, import.meta.url)) : null;
   return { book: snapshot.book, hints: tables ? { ...hints, scanner: tables } : hints };
@@ -100,12 +104,73 @@ function storedTables(stored: StoredTables, file: URL): ScannerTables | null {
   };
 }
 
-/** A codebook's text as a validated codebook; the YAML reader is loaded only when needed. */
+/**
+ * A codebook's text as a validated codebook; the YAML reader is loaded only when needed.
+ * A text no snapshot holds (most often a shipped codebook a team has edited) still shares
+ * most of its regexes and words with a shipped one: what the build worked out for those
+ * is used again (see shippedHints).
+ */
 async function parsed(text: string, path: string): Promise<Pick<Snapshot, 'book'> & Partial<Snapshot>> {
   const snapshot = snapshotOf(text, path);
   if (snapshot) return snapshot;
   const { parseCodebook } = await import('../core/codebook/parse.js');
-  return { book: parseCodebook(text, path) };
+  const shipped = shippedHints();
+  const book = parseCodebook(text, path, new Set(shipped.flatMap((s) => s.hints.plans.map(([source]) => source))));
+  return shipped.length > 0 ? { book, hints: hintsFor(book, shipped) } : { book };
+}
+
+/** A shipped codebook's language and what compiling it worked out. */
+interface ShippedHints {
+  language: string;
+  hints: CompileHints;
+}
+
+/**
+ * What the build worked out for each shipped codebook, as a library for other texts: each
+ * regex's plan (a function of its source alone; and the build validated every source it
+ * planned), each word's stem (for a codebook of the same language) and the pre-filter's
+ * tables (used only for the very literals they were built from). Read once per process.
+ */
+let shippedCache: ShippedHints[] | undefined;
+function shippedHints(): ShippedHints[] {
+  if (shippedCache) return shippedCache;
+  const folder = new URL('../snapshots/', import.meta.url);
+  let files: string[];
+  try {
+    files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+  } catch {
+    files = [];
+  }
+  shippedCache = files.flatMap((f) => {
+    const snapshot = storedSnapshot(f.replace(/\.json$/, ''), SNAPSHOT_SOURCE);
+    return snapshot ? [{ language: snapshot.book.language, hints: snapshot.hints }] : [];
+  });
+  return shippedCache;
+}
+
+/** The shipped hints for `book`: every plan, the stems of its language, the tables of the codebook sharing most of its regexes. */
+function hintsFor(book: Codebook, shipped: ShippedHints[]): CompileHints {
+  const sources = new Set(regexSources(book));
+  const shared = (s: ShippedHints): number => s.hints.plans.filter(([source]) => sources.has(source)).length;
+  const closest = [...shipped].sort((a, b) => shared(b) - shared(a))[0];
+  const scanner = closest?.hints.scanner;
+  return {
+    plans: shipped.flatMap((s) => s.hints.plans),
+    wordStems: shipped.filter((s) => s.language === book.language).flatMap((s) => s.hints.wordStems),
+    ...(scanner ? { scanner } : {}),
+  };
+}
+
+function regexSources(book: Codebook): string[] {
+  const out: string[] = [];
+  const walk = (codes: Codebook['codes']): void => {
+    for (const c of codes) {
+      for (const r of c.rules) for (const p of r.regex ?? []) out.push(p.source);
+      walk(c.children);
+    }
+  };
+  walk(book.codes);
+  return out;
 }
 
 async function readCodebookText(path: string): Promise<string> {

@@ -60,4 +60,34 @@ describe('codebook snapshots', () => {
     expect(built).toEqual(parseCodebook(text, edited));
     expect(existsSync(join('dist', 'snapshots', `${built.sha256}.json`))).toBe(false);
   });
+
+  it('an edited codebook reuses the shipped plans, stems and tables, and codes as a fresh compile of it does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qcode-snap-'));
+    const edited = join(dir, 'codebook.yaml');
+    // A team's edit: a term added to a rule, every regex as shipped.
+    const text = readFileSync(shipped[0]!, 'utf8').replace('name:', 'name: edited #').replace('any: [', 'any: [=bedsit, ');
+    writeFileSync(edited, text);
+    const fresh = parseCodebook(text, edited);
+    const built = await loadBuilt(edited);
+    const compiled = compileCodebook(fresh, await loadStemmer(fresh.language));
+    expect(built.book).toEqual(fresh);
+    // The same literals as the shipped codebook's: its tables are the ones read from the build, not built again.
+    const original = parseCodebook(readFileSync(shipped[0]!, 'utf8'), shipped[0]!);
+    const tablesFile = readFileSync(join('dist', 'snapshots', `${original.sha256}.tables`));
+    expect(built.patternSet.scannerTables.table.buffer.byteLength).toBeGreaterThanOrEqual(tablesFile.length);
+    expect({ ...built.patternSet.scannerTables }).toEqual({ ...compiled.patternSet.scannerTables });
+    const turns = readFileSync('fixtures/survivors/P03.txt', 'utf8').split('\n').filter((l) => /^P03: /.test(l)).map((l) => l.slice(5));
+    const sentences = [...flattenCodes(fresh.codes).flatMap((c) => [...c.examples, ...c.counterexamples]), ...turns, 'We lived in a bedsit.'];
+    for (const s of sentences) expect([...matchText(built as never, s)], s).toEqual([...matchText(compiled, s)]);
+    expect(matchText(built as never, 'We lived in a bedsit.').size).toBeGreaterThan(0);
+  });
+
+  it('an edited codebook with a regex the build never saw has it checked like any other', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qcode-snap-'));
+    const edited = join(dir, 'codebook.yaml');
+    const text = readFileSync(shipped[0]!, 'utf8').replace("regex: ['", "regex: ['(unclosed|");
+    expect(text).not.toBe(readFileSync(shipped[0]!, 'utf8'));
+    writeFileSync(edited, text);
+    await expect(readBuilt(edited)).rejects.toThrow(/invalid regex \/\(unclosed\|.*missing closing \)/);
+  });
 });
