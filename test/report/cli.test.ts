@@ -61,7 +61,7 @@ describe('qcode matrix', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('Case × code matrix — coded segments per case; 7 cases, 37 codes');
     expect(lines[2]).toMatch(/^code\s+P01\s+P02\s+P03\s+P04\s+P05\s+P06\s+P07\s+cases$/);
-    expect(lines[4]).toMatch(/^barrier\s+7\s+8\s+7\s+4\s+6\s+7\s+4\s+7\/7$/);
+    expect(lines[4]).toMatch(/^barrier\s+7\s+8\s+6\s+4\s+6\s+7\s+4\s+7\/7$/);
     expect(lines[6]).toMatch(/^ {2}housing\s+3\s+1\s+2\s+0\s+3\s+2\s+1\s+6\/7$/);
     expect(r.stdout).toContain('codes are rows here (37 codes); --format csv gives one row per case');
   });
