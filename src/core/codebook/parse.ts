@@ -17,9 +17,9 @@ const ID = /^[a-z][a-z0-9_-]*$/;
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 export const DEFAULT_WITHIN = 5;
 
-/** Collects every mistake with its place, so a researcher sees them all in one run. */
 const NONE_CHECKED: ReadonlySet<string> = new Set();
 
+/** Collects every mistake with its place, so a researcher sees them all in one run. */
 class Ctx {
   readonly errors: QcodeError[] = [];
   private readonly lines = new LineCounter();
