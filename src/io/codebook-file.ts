@@ -142,8 +142,13 @@ function shippedHints(): ShippedHints[] {
     files = [];
   }
   shippedCache = files.flatMap((f) => {
-    const snapshot = storedSnapshot(f.replace(/\.json$/, ''), SNAPSHOT_SOURCE);
-    return snapshot ? [{ language: snapshot.book.language, hints: snapshot.hints }] : [];
+    // Hints only save time: a snapshot that cannot be read back is passed over, never an error.
+    try {
+      const snapshot = storedSnapshot(f.replace(/\.json$/, ''), SNAPSHOT_SOURCE);
+      return snapshot ? [{ language: snapshot.book.language, hints: snapshot.hints }] : [];
+    } catch {
+      return [];
+    }
   });
   return shippedCache;
 }
