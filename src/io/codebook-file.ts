@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { compileWithHints, type CompiledCodebook, type CompileHints } from '../core/codebook/compile.js';
 import type { ScannerTables } from '../core/codebook/prefilter.js';
-import type { Codebook } from '../core/codebook/model.js';
+import { flattenCodes, type Codebook } from '../core/codebook/model.js';
 import { QcodeError } from '../core/errors.js';
 import { readTextFile } from './file.js';
 
@@ -167,15 +167,7 @@ function hintsFor(book: Codebook, shipped: ShippedHints[]): CompileHints {
 }
 
 function regexSources(book: Codebook): string[] {
-  const out: string[] = [];
-  const walk = (codes: Codebook['codes']): void => {
-    for (const c of codes) {
-      for (const r of c.rules) for (const p of r.regex ?? []) out.push(p.source);
-      walk(c.children);
-    }
-  };
-  walk(book.codes);
-  return out;
+  return flattenCodes(book.codes).flatMap((c) => c.rules.flatMap((r) => (r.regex ?? []).map((p) => p.source)));
 }
 
 async function readCodebookText(path: string): Promise<string> {
