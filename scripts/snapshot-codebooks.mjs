@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { compileWithHints } from '../dist/core/codebook/compile.js';
 import { parseCodebook } from '../dist/core/codebook/parse.js';
 import { readTextFile } from '../dist/io/file.js';
-import { SNAPSHOT_SOURCE, snapshotFiles } from '../dist/io/codebook-file.js';
+import { SHIPPED_INDEX, SNAPSHOT_SOURCE, snapshotFiles } from '../dist/io/codebook-file.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'snapshots');
@@ -19,6 +19,7 @@ const shipped = ['codebooks', join('templates', 'init', 'codebooks')].flatMap((d
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
+const index = [];
 for (const file of shipped) {
   const text = await readTextFile(file);
   // A text that itself holds the placeholder would be mangled when read back: parse it at run time.
@@ -30,4 +31,7 @@ for (const file of shipped) {
   const { json, tables } = snapshotFiles({ book, hints: cb.hints });
   writeFileSync(join(out, `${book.sha256}.json`), json);
   if (tables) writeFileSync(join(out, `${book.sha256}.tables`), tables);
+  // An edited copy of a shipped codebook finds here which snapshot shares its regexes.
+  index.push({ sha: book.sha256, language: book.language, sources: cb.hints.plans.map(([source]) => source) });
 }
+writeFileSync(join(out, SHIPPED_INDEX), JSON.stringify(index));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { compileWithHints, type CompiledCodebook, type CompileHints } from '../core/codebook/compile.js';
 import type { ScannerTables } from '../core/codebook/prefilter.js';
 import { flattenCodes, type Codebook } from '../core/codebook/model.js';
@@ -106,64 +106,67 @@ function storedTables(stored: StoredTables, file: URL): ScannerTables | null {
 
 /**
  * A codebook's text as a validated codebook; the YAML reader is loaded only when needed.
- * A text no snapshot holds (most often a shipped codebook a team has edited) still shares
- * most of its regexes and words with a shipped one: what the build worked out for those
- * is used again (see shippedHints).
+ * A text no snapshot holds (most often a shipped codebook a team has edited) may still
+ * share regexes and words with a shipped one: what the build worked out for those is used
+ * again (see shippedIndex).
  */
 async function parsed(text: string, path: string): Promise<Pick<Snapshot, 'book'> & Partial<Snapshot>> {
   const snapshot = snapshotOf(text, path);
   if (snapshot) return snapshot;
   const { parseCodebook } = await import('../core/codebook/parse.js');
-  const shipped = shippedHints();
-  const book = parseCodebook(text, path, new Set(shipped.flatMap((s) => s.hints.plans.map(([source]) => source))));
-  return shipped.length > 0 ? { book, hints: hintsFor(book, shipped) } : { book };
-}
-
-/** A shipped codebook's language and what compiling it worked out. */
-interface ShippedHints {
-  language: string;
-  hints: CompileHints;
+  const index = shippedIndex();
+  const book = parseCodebook(text, path, new Set(index.flatMap((e) => e.sources)));
+  const hints = hintsFor(book, index);
+  return hints ? { book, hints } : { book };
 }
 
 /**
- * What the build worked out for each shipped codebook, as a library for other texts: each
- * regex's plan (a function of its source alone; and the build validated every source it
- * planned), each word's stem (for a codebook of the same language) and the pre-filter's
- * tables (used only for the very literals they were built from). Read once per process.
+ * What the build wrote of each shipped codebook beside its snapshot, for other texts: its
+ * sha256, its language and the regex sources it validated and planned (see
+ * scripts/snapshot-codebooks.mjs). Small, so a codebook that shares nothing with a
+ * shipped one pays almost nothing to find that out. Read once per process; none in a
+ * source checkout.
  */
-let shippedCache: ShippedHints[] | undefined;
-function shippedHints(): ShippedHints[] {
-  if (shippedCache) return shippedCache;
-  const folder = new URL('../snapshots/', import.meta.url);
-  let files: string[];
-  try {
-    files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
-  } catch {
-    files = [];
-  }
-  shippedCache = files.flatMap((f) => {
-    // Hints only save time: a snapshot that cannot be read back is passed over, never an error.
+export interface ShippedEntry {
+  sha: string;
+  language: string;
+  sources: string[];
+}
+export const SHIPPED_INDEX = 'index.json';
+let indexCache: ShippedEntry[] | undefined;
+function shippedIndex(): ShippedEntry[] {
+  if (!indexCache) {
     try {
-      const snapshot = storedSnapshot(f.replace(/\.json$/, ''), SNAPSHOT_SOURCE);
-      return snapshot ? [{ language: snapshot.book.language, hints: snapshot.hints }] : [];
+      indexCache = JSON.parse(readFileSync(new URL(`../snapshots/${SHIPPED_INDEX}`, import.meta.url), 'utf8')) as ShippedEntry[];
     } catch {
-      return [];
+      // Hints only save time: without an index (a source checkout) there are none.
+      indexCache = [];
     }
-  });
-  return shippedCache;
+  }
+  return indexCache;
 }
 
-/** The shipped hints for `book`: every plan, the stems of its language, the tables of the codebook sharing most of its regexes. */
-function hintsFor(book: Codebook, shipped: ShippedHints[]): CompileHints {
+/**
+ * The shipped codebook sharing most of `book`'s regexes, if any does: each of its regexes'
+ * plans (a function of the source alone), its words' stems (when the language is the
+ * same) and the pre-filter's tables (used only for the very literals they were built
+ * from), read from its snapshot. Undefined when none shares a regex, or the snapshot
+ * cannot be read back.
+ */
+function hintsFor(book: Codebook, index: readonly ShippedEntry[]): CompileHints | undefined {
   const sources = new Set(regexSources(book));
-  const shared = (s: ShippedHints): number => s.hints.plans.filter(([source]) => sources.has(source)).length;
-  const closest = [...shipped].sort((a, b) => shared(b) - shared(a))[0];
-  const scanner = closest?.hints.scanner;
-  return {
-    plans: shipped.flatMap((s) => s.hints.plans),
-    wordStems: shipped.filter((s) => s.language === book.language).flatMap((s) => s.hints.wordStems),
-    ...(scanner ? { scanner } : {}),
-  };
+  const shared = (e: ShippedEntry): number => e.sources.filter((s) => sources.has(s)).length;
+  let closest: ShippedEntry | undefined;
+  for (const e of index) if (shared(e) > (closest ? shared(closest) : 0)) closest = e;
+  if (!closest) return undefined;
+  let hints: CompileHints | undefined;
+  try {
+    hints = storedSnapshot(closest.sha, SNAPSHOT_SOURCE)?.hints;
+  } catch {
+    return undefined;
+  }
+  if (!hints) return undefined;
+  return closest.language === book.language ? hints : { ...hints, wordStems: [] };
 }
 
 function regexSources(book: Codebook): string[] {

@@ -82,6 +82,17 @@ describe('codebook snapshots', () => {
     expect(matchText(built as never, 'We lived in a bedsit.').size).toBeGreaterThan(0);
   });
 
+  it('the build indexes each shipped codebook by its regexes, for edited copies to find', () => {
+    const index = JSON.parse(readFileSync(join('dist', 'snapshots', 'index.json'), 'utf8')) as Array<{ sha: string; language: string; sources: string[] }>;
+    for (const file of shipped) {
+      const book = parseCodebook(readFileSync(file, 'utf8'), file);
+      const entry = index.find((e) => e.sha === book.sha256)!;
+      expect(entry.language).toBe(book.language);
+      const sources = flattenCodes(book.codes).flatMap((c) => c.rules.flatMap((r) => (r.regex ?? []).map((x) => x.source)));
+      expect(new Set(entry.sources)).toEqual(new Set(sources));
+    }
+  });
+
   it('an edited codebook with a regex the build never saw has it checked like any other', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qcode-snap-'));
     const edited = join(dir, 'codebook.yaml');
