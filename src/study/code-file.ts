@@ -3,22 +3,19 @@
 // on which thread coded it.
 
 import type { CompiledCodebook } from '../core/codebook/compile.js';
-import type { MergePolicy, SpeakerScope } from '../core/codebook/model.js';
-import { eligibleSegments, type CodedTranscript } from '../core/code/pass.js';
+import type { MergePolicy } from '../core/codebook/model.js';
+import { eligibleSegments, type CodedTranscript, type PassOptions } from '../core/code/pass.js';
 import type { StemFn } from '../core/codebook/stem.js';
 import { codeAndMerge, scoringModel, type ScoringModel } from '../core/learn/apply.js';
 import type { LearnedModel } from '../core/learn/model.js';
 import { QcodeError } from '../core/errors.js';
-import type { Place, Unit, Warning } from '../core/types.js';
+import type { Place, Warning } from '../core/types.js';
 import { readInput, type InputFile, type ReadOptions } from '../io/read.js';
 import { checkParticipantWords, notesOf, type TranscriptNotes } from './transcripts.js';
 
-export interface FileSetup {
+/** How each file of a pass is read and coded: the pass's options (see PassOptions), and more. */
+export interface FileSetup extends PassOptions {
   reading: Omit<ReadOptions, 'onWarning'>;
-  unit: Unit;
-  speakers: SpeakerScope;
-  /** false: codings without evidence (see PassOptions). */
-  evidence?: boolean;
   /** A learned model and how its codings merge with the rules' (plain data, for the workers too). */
   model?: { learned: LearnedModel; policy: MergePolicy };
 }
@@ -53,7 +50,7 @@ export async function codeFile(codebook: CompiledCodebook, setup: FileSetup, fil
       warnings.push(...t.warnings);
       const { unit, speakers, model } = setup;
       const step = model ? { scoring: scoringOf(model.learned, codebook.stem), policy: model.policy } : null;
-      const coded = codeAndMerge(codebook, t, { unit, speakers, evidence: setup.evidence !== false }, eligibleSegments(t, unit, speakers), step);
+      const coded = codeAndMerge(codebook, t, setup, eligibleSegments(t, unit, speakers), step);
       return { coded, notes: notesOf(t) };
     }),
   };
