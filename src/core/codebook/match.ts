@@ -31,7 +31,11 @@ export const NO_QUESTION: QuestionTerms = new Set();
 export function questionTerms(cb: CompiledCodebook, question: ReadText): QuestionTerms {
   if (!cb.hasPrompt || question.words.entries.length === 0) return NO_QUESTION;
   // Only `prompt` terms are looked for: a question's other terms would be found for nothing.
-  const found = new Set(findOccurrences(cb, question.words, cb.promptTerm).keys());
+  const found = new Set<TermId>();
+  const { entries } = question.words;
+  for (let i = 0; i < entries.length; i++) {
+    for (const term of entries[i]!.terms) if (cb.promptTerm[term] && anchoredAt(cb, entries, term, i) >= 0) found.add(term);
+  }
   return found.size > 0 ? found : NO_QUESTION;
 }
 
@@ -62,22 +66,14 @@ export function readText(cb: CompiledCodebook, spoken: string): ReadText {
 export function matchRead(
   cb: CompiledCodebook, { text, words }: ReadText, question: QuestionTerms = NO_QUESTION, evidence = true,
 ): Map<CodeId, RawEvidence[]> {
-  const occ = new Occurrences(cb, words, findOccurrences(cb, words));
+  const occ = occurrencesIn(cb, words);
   const patterns = cb.patternSet.matching(text);
   const result = new Map<CodeId, RawEvidence[]>();
-  if (occ.indexed.size === 0 && patterns.length === 0 && question.size === 0) return result;
-  // The triggered rules in rule order; one triggered twice comes twice, side by side.
-  const candidates: number[] = [];
-  for (const term of occ.indexed.keys()) for (const r of cb.rulesByTerm[term]!) candidates.push(r);
-  for (const p of patterns) for (const r of cb.rulesByPattern[p]!) candidates.push(r);
-  for (const term of question) for (const r of cb.rulesByPromptTerm[term]!) candidates.push(r);
-  candidates.sort((a, b) => a - b);
+  if (occ.foundCount === 0 && patterns.length === 0 && question.size === 0) return result;
+  const candidates = triggeredRules(cb, occ, patterns, question);
   const regex = new RegexAnswers(cb, text, patterns);
-  let previous = -1;
-  for (const ruleId of candidates) {
-    if (ruleId === previous) continue;
-    previous = ruleId;
-    const rule = cb.rules[ruleId]!;
+  for (let k = 0; k < candidates.length; k++) {
+    const rule = cb.rules[candidates[k]!]!;
     if (rule.prompt && !askedAny(rule.prompt, question)) continue;
     if (rule.notPrompt && askedAny(rule.notPrompt, question)) continue;
     const list = result.get(rule.code);
@@ -91,6 +87,24 @@ export function matchRead(
   // Each code's evidence from all its rules, sorted and without repeats, merged once.
   if (evidence) for (const [code, list] of result) result.set(code, sortedEvidence(list));
   return result;
+}
+
+/** The rules a segment's terms, patterns and question trigger: each once, in rule order. */
+function triggeredRules(cb: CompiledCodebook, occ: Occurrences, patterns: number[], question: QuestionTerms): Int32Array {
+  const s = occ.scratch;
+  let n = 0;
+  const add = (rules: number[]): void => {
+    for (const r of rules) {
+      if (s.ruleAt[r] === s.segment) continue;
+      s.ruleAt[r] = s.segment;
+      if (n === s.rules.length) s.rules = grownInts(s.rules, n);
+      s.rules[n++] = r;
+    }
+  };
+  for (let k = 0; k < occ.foundCount; k++) add(cb.rulesByTerm[s.found[k]!]!);
+  for (const p of patterns) add(cb.rulesByPattern[p]!);
+  for (const term of question) add(cb.rulesByPromptTerm[term]!);
+  return s.rules.subarray(0, n).sort();
 }
 
 /**
@@ -116,28 +130,98 @@ function lookedUp(cb: CompiledCodebook, text: string): Words {
 }
 
 /**
+ * What the matcher keeps per codebook and reuses segment after segment: each array has a
+ * cell per term, rule, pattern, stem or word of the codebook, stamped with the segment
+ * that last wrote it, so nothing is cleared or allocated per segment. A corpus is tens of
+ * thousands of segments, and a map per segment (of terms found, terms asked for, regexes
+ * tested) was a good part of the pass's garbage. A pass is synchronous and a codebook is
+ * matched by one thread, so one segment's state is never read while another's is built.
+ */
+interface Scratch {
+  /** The current segment's stamp. */
+  segment: number;
+  /** Per term: the segment whose answer `lists` holds (found, or looked for). */
+  termAt: Int32Array;
+  lists: Array<Occurrence[] | undefined>;
+  /** The indexed terms found in the segment, in the order first found. */
+  found: Int32Array;
+  /** Per rule: the segment that last triggered it; and the segment's triggered rules. */
+  ruleAt: Int32Array;
+  rules: Int32Array;
+  /** Per pattern tested on its own: the segment it was tested on, and whether it matched. */
+  patternAt: Int32Array;
+  patternYes: Uint8Array;
+  /** Per stem and exact word of the codebook: the segment whose tokens last held it (see mayHold). */
+  stemAt: Int32Array;
+  wordAt: Int32Array;
+  /** The segment whose tokens stemAt and wordAt were last stamped with. */
+  stamped: number;
+}
+const scratches = new WeakMap<CompiledCodebook, Scratch>();
+
+function scratchOf(cb: CompiledCodebook): Scratch {
+  let s = scratches.get(cb);
+  if (!s) {
+    const terms = cb.terms.length;
+    s = {
+      segment: 0, termAt: new Int32Array(terms), lists: new Array<Occurrence[] | undefined>(terms).fill(undefined),
+      found: new Int32Array(64), ruleAt: new Int32Array(cb.rules.length), rules: new Int32Array(64),
+      patternAt: new Int32Array(cb.patterns.length), patternYes: new Uint8Array(cb.patterns.length),
+      stemAt: new Int32Array(cb.stemCodes.size), wordAt: new Int32Array(cb.wordCodes.size), stamped: 0,
+    };
+    scratches.set(cb, s);
+  }
+  if (++s.segment === 0x7fffffff) {
+    for (const a of [s.termAt, s.ruleAt, s.patternAt, s.stemAt, s.wordAt]) a.fill(0);
+    s.segment = 1;
+    s.stamped = 0;
+  }
+  return s;
+}
+
+/** The same numbers in an array with room for more. */
+function grownInts(a: Int32Array, used: number): Int32Array {
+  const out = new Int32Array(2 * Math.max(used, 32));
+  out.set(a.subarray(0, used));
+  return out;
+}
+
+/**
  * Where each term occurs in a segment. The index found the indexed terms as the tokens
  * were looked up (see CompiledCodebook.indexed); a term of common words that triggers
  * nothing (in a `not`, on the other side of a `near`) is looked for along the tokens
- * when a rule first asks, which is rarely.
+ * when a rule first asks, which is rarely. Valid until the next segment is matched.
  */
 class Occurrences {
-  private readonly asked = new Map<TermId, Occurrence[] | undefined>();
-  /** The codebook's SeenCodes, and the stamp of this segment's tokens there, once a term was asked for. */
-  private seen: SeenCodes | undefined;
-  private stamp = 0;
+  readonly scratch: Scratch;
+  /** How many indexed terms were found (scratch.found). */
+  foundCount = 0;
 
-  constructor(
-    private readonly cb: CompiledCodebook, private readonly words: Words,
-    /** The indexed terms found, by term. */
-    readonly indexed: Map<TermId, Occurrence[]>,
-  ) {}
+  constructor(private readonly cb: CompiledCodebook, private readonly words: Words) {
+    this.scratch = scratchOf(cb);
+  }
+
+  /** Records an indexed term found at tokens first…last. */
+  add(term: TermId, first: number, last: number): void {
+    const s = this.scratch;
+    const occurrence = { term, first, last };
+    if (s.termAt[term] === s.segment) {
+      s.lists[term]!.push(occurrence);
+      return;
+    }
+    s.termAt[term] = s.segment;
+    s.lists[term] = [occurrence];
+    if (this.foundCount === s.found.length) s.found = grownInts(s.found, this.foundCount);
+    s.found[this.foundCount++] = term;
+  }
 
   get(term: TermId): Occurrence[] | undefined {
-    if (this.cb.indexed[term]) return this.indexed.get(term);
-    if (this.asked.has(term)) return this.asked.get(term);
+    const s = this.scratch;
+    if (s.termAt[term] === s.segment) return s.lists[term];
+    if (this.cb.indexed[term]) return undefined;
     const list = this.lookFor(term);
-    this.asked.set(term, list);
+    s.termAt[term] = s.segment;
+    s.lists[term] = list;
     return list;
   }
 
@@ -151,15 +235,18 @@ class Occurrences {
    * and are then ruled out without walking its tokens once per term.
    */
   private mayHold(term: TermId): boolean {
-    // Stamped again if another segment's tokens were stamped since: matchRead asks all of
-    // a segment's terms before the next segment is read, but the stamps are shared.
-    let seen = this.seen;
-    if (!seen || seen.stamp !== this.stamp) ({ seen, stamp: this.stamp } = stampTokens(this.cb, this.words.entries));
-    this.seen = seen;
+    const s = this.scratch;
+    if (s.stamped !== s.segment) {
+      for (const e of this.words.entries) {
+        if (e.stemCode >= 0) s.stemAt[e.stemCode] = s.segment;
+        if (e.wordCode >= 0) s.wordAt[e.wordCode] = s.segment;
+      }
+      s.stamped = s.segment;
+    }
     const tp = this.cb.termParts;
     for (let k = tp.start[term]!, end = tp.start[term + 1]!; k < end; k++) {
       const kind = tp.kind[k];
-      if (kind === STEM ? seen.stem[tp.code[k]!] !== this.stamp : kind === EXACT && seen.word[tp.code[k]!] !== this.stamp) return false;
+      if (kind === STEM ? s.stemAt[tp.code[k]!] !== s.segment : kind === EXACT && s.wordAt[tp.code[k]!] !== s.segment) return false;
     }
     return true;
   }
@@ -167,7 +254,7 @@ class Occurrences {
   private lookFor(term: TermId): Occurrence[] | undefined {
     if (!this.mayHold(term)) return undefined;
     const tp = this.cb.termParts;
-    const length = tp.start[term + 1]! - tp.start[term]!;
+    const length = termLength(this.cb, term);
     let list: Occurrence[] | undefined;
     const { entries } = this.words;
     for (let first = 0; first + length <= entries.length; first++) {
@@ -176,34 +263,6 @@ class Occurrences {
     }
     return list;
   }
-}
-
-/**
- * Which stems and exact words of the codebook a segment's tokens hold, by their numbers:
- * an array per kind, each number's cell stamped with the segment that last held it, so
- * no array is cleared between segments.
- */
-interface SeenCodes {
-  stem: Int32Array;
-  word: Int32Array;
-  stamp: number;
-}
-const seenCodes = new WeakMap<CompiledCodebook, SeenCodes>();
-
-/** The codebook's SeenCodes stamped with a new segment's tokens; that segment's stamp. */
-function stampTokens(cb: CompiledCodebook, entries: readonly TokenLookup[]): { seen: SeenCodes; stamp: number } {
-  let seen = seenCodes.get(cb);
-  if (!seen) seenCodes.set(cb, (seen = { stem: new Int32Array(cb.stemCodes.size), word: new Int32Array(cb.wordCodes.size), stamp: 0 }));
-  if (++seen.stamp === 0x7fffffff) {
-    seen.stem.fill(0);
-    seen.word.fill(0);
-    seen.stamp = 1;
-  }
-  for (const e of entries) {
-    if (e.stemCode >= 0) seen.stem[e.stemCode] = seen.stamp;
-    if (e.wordCode >= 0) seen.word[e.wordCode] = seen.stamp;
-  }
-  return { seen, stamp: seen.stamp };
 }
 
 function askedAny(terms: TermId[], question: QuestionTerms): boolean {
@@ -244,31 +303,37 @@ function lookUp(cb: CompiledCodebook, token: string): TokenLookup {
   return entry;
 }
 
-// Once per token: plain loops, no closures, an allocation only when a term is found.
-function findOccurrences(
-  cb: CompiledCodebook, words: Words, only?: boolean[],
-): Map<TermId, Occurrence[]> {
-  const occ = new Map<TermId, Occurrence[]>();
+/** The indexed terms of a segment, found along its tokens (see Occurrences). */
+function occurrencesIn(cb: CompiledCodebook, words: Words): Occurrences {
+  const occ = new Occurrences(cb, words);
   const { entries } = words;
+  // Once per token: plain loops, no closures, an allocation only when a term is found.
   for (let i = 0; i < entries.length; i++) {
     const terms = entries[i]!.terms;
-    for (let k = 0; k < terms.length; k++) if (!only || only[terms[k]!]) found(cb, occ, entries, terms[k]!, i);
+    for (let k = 0; k < terms.length; k++) {
+      const term = terms[k]!;
+      const first = anchoredAt(cb, entries, term, i);
+      if (first >= 0) occ.add(term, first, first + termLength(cb, term) - 1);
+    }
   }
   return occ;
 }
 
-/** Records `term` when its anchor part, found at token `i`, has the term's other words around it. */
-function found(cb: CompiledCodebook, occ: Map<TermId, Occurrence[]>, entries: TokenLookup[], term: TermId, i: number): void {
+/**
+ * Where `term` starts when its anchor part, found at token `i`, has the term's other words
+ * around it; -1 when it has not.
+ */
+function anchoredAt(cb: CompiledCodebook, entries: TokenLookup[], term: TermId, i: number): number {
   const tp = cb.termParts;
   const anchor = tp.anchor[term]!;
   const first = i - anchor;
-  const length = tp.start[term + 1]! - tp.start[term]!;
-  if (first < 0 || first + length > entries.length) return;
-  if (!partsMatchAt(tp, term, anchor, entries, first)) return;
-  const occurrence = { term, first, last: first + length - 1 };
-  const list = occ.get(term);
-  if (list) list.push(occurrence);
-  else occ.set(term, [occurrence]);
+  if (first < 0 || first + termLength(cb, term) > entries.length) return -1;
+  return partsMatchAt(tp, term, anchor, entries, first) ? first : -1;
+}
+
+/** A term's number of words. */
+function termLength(cb: CompiledCodebook, term: TermId): number {
+  return cb.termParts.start[term + 1]! - cb.termParts.start[term]!;
 }
 
 function hasAny(terms: TermId[], occ: Occurrences): boolean {
@@ -281,17 +346,16 @@ function hasAny(terms: TermId[], occ: Occurrences): boolean {
  * segment, tested (once) for the others when a rule whose other keys hold asks.
  */
 class RegexAnswers {
-  private readonly tested = new Map<number, boolean>();
   constructor(private readonly cb: CompiledCodebook, private readonly text: string, private readonly found: number[]) {}
 
   holds(p: number): boolean {
     if (this.cb.rulesByPattern[p]!.length > 0) return this.found.includes(p);
-    let yes = this.tested.get(p);
-    if (yes === undefined) {
-      yes = this.cb.patternSet.test(p, this.text);
-      this.tested.set(p, yes);
+    const s = scratches.get(this.cb)!;
+    if (s.patternAt[p] !== s.segment) {
+      s.patternAt[p] = s.segment;
+      s.patternYes[p] = this.cb.patternSet.test(p, this.text) ? 1 : 0;
     }
-    return yes;
+    return s.patternYes[p] === 1;
   }
 }
 
