@@ -37,6 +37,23 @@ describe('merging the model with the rules', () => {
     expect(model).toBeGreaterThan(10);
   });
 
+  it('scores words too long to remember (each worked out for its text only) as it scores any other', async () => {
+    const cb = await compileCodebook(await readCodebook('codebooks/exit-barriers.yaml'));
+    const scoring = scoringModel(learned(), cb.stem);
+    const long = (c: string): string => c.repeat(70);
+    const t = parseTranscript([
+      `I: Where did you ${long('q')} stay after you left?`,
+      `P1: I had no money ${long('a')} and no ${long('b')} place to stay, no money at all ${long('a')} no ${long('b')} place.`,
+      'I: And then?',
+      `P1: ${long('c')} The shelter had a bed for me and a counselor ${long('c')} who helped with my housing.`,
+    ].join('\n'), { id: 'P1' });
+    const segments = eligibleSegments(t, pass.unit, pass.speakers);
+    const inPass = codeAndMerge(cb, t, pass, segments, { scoring, policy: 'vote' });
+    expect(applyModel(scoring, t, segments, codeTranscript(cb, t, pass), 'vote')).toEqual(inPass);
+    expect(inPass.codings.map((c) => c.probability).every((p) => p !== undefined)).toBe(true);
+    expect(new Set(inPass.codings.map((c) => c.segment))).toEqual(new Set(['P1:2', 'P1:4']));
+  });
+
   it('a pass that only counts (evidence: false) gives the same codes, with no evidence and no features', async () => {
     const cb = await compileCodebook(await readCodebook('codebooks/exit-barriers.yaml'));
     const scoring = scoringModel(learned(), cb.stem);

@@ -34,7 +34,7 @@ describe('scoreText', () => {
     const stem = await loadStemmer('en');
     const m = scoringModel(learned.model, stem);
     const lines = linesWithQuestions();
-    const extra: Array<[string, string | null]> = [['Six.', 'How many times did you leave?'], ['', null], ['no no no no', 'no?'], ['[crosstalk]', null]];
+    const extra: Array<[string, string | null]> = [['Six.', 'How many times did you leave?'], ['', null], ['no no no no', 'no?'], ['[crosstalk]', null], [`no money ${'x'.repeat(80)} no money ${'x'.repeat(80)} at all`, `was ${'y'.repeat(90)} money a problem`]];
     let named = 0;
     for (const [text, question] of [...lines, ...extra]) {
       const fast = scoreText(m, text, question);

@@ -62,7 +62,8 @@ const MAX_PROBES = 16;
  * starts small and doubles at half full: an interview corpus has a vocabulary of a few
  * thousand to a few tens of thousands of words, and a table sized for the most it may
  * remember (1 MB of slots) made every lookup a cache miss.
- * `T` is what the caller keeps per token; `token(entry)` gives the token back.
+ * `T` is what the caller keeps per token; `tokenOf(entry)` gives the token back, or
+ * undefined for an entry good for one text only, which is not remembered.
  */
 export class WordTable<T> {
   private slots = new Int32Array(INITIAL_SLOTS).fill(-1);
@@ -71,7 +72,7 @@ export class WordTable<T> {
   private readonly tokens: string[] = [];
   private readonly entries: T[] = [];
 
-  constructor(private readonly capacity: number, private readonly tokenOf: (entry: T) => string) {}
+  constructor(private readonly capacity: number, private readonly tokenOf: (entry: T) => string | undefined) {}
 
   /** The entry of the word text[start, end) (hash `h`), or undefined. */
   find(text: string, start: number, end: number, h: number): T | undefined {
@@ -86,10 +87,11 @@ export class WordTable<T> {
 
   /** Remembers an entry (until the table holds `capacity`). */
   add(h: number, entry: T): void {
-    if (this.entries.length >= this.capacity) return;
+    const token = this.tokenOf(entry);
+    if (token === undefined || this.entries.length >= this.capacity) return;
     if (2 * (this.entries.length + 1) > this.slots.length) this.grow();
     if (!this.place(h, this.entries.length)) return;
-    this.tokens.push(this.tokenOf(entry));
+    this.tokens.push(token);
     this.entries.push(entry);
   }
 

@@ -46,36 +46,81 @@ export interface ScoringModel {
   readonly scorer: Scorer;
 }
 
-/** A token as scoring reads it, worked out once per distinct token. */
-interface ModelWord {
-  token: string;
-  stop: boolean;
-  /** Its stem's number (see Scorer.stemNumbers). */
-  number: number;
+/**
+ * The words the scorer has met, each worked out once and known by a number (its id
+ * here), in flat arrays rather than an object per word: a corpus is millions of tokens,
+ * and reading a text's words from a few arrays keeps them in the processor's cache.
+ * Ids from TRANSIENT up are words not remembered (past REMEMBERED_TOKENS, or too long),
+ * valid for the text being scored only.
+ */
+class ModelWords {
+  /** Each remembered word's token. */
+  readonly tokens: string[] = [];
+  remembered = 0;
+  transient = 0;
+  /** Per id: a stop word (1) or not, its stem's number (see Scorer.stemNumbers). */
+  stop = new Uint8Array(1024);
+  number = new Int32Array(1024);
   /** The rank of its stem as a word feature, as a question feature (-1: not weighed). */
-  word: number;
-  asked: number;
-  /** The ranks of the pairs it starts that are weighed, by the second stem's number. */
-  pairs: Map<number, number> | undefined;
+  word = new Int32Array(1024);
+  asked = new Int32Array(1024);
   /** Its word group's index (-1: none, or a stop word), and that group's rank as a feature (-1: not weighed). */
-  group: number;
-  groupRank: number;
+  group = new Int32Array(1024);
+  groupRank = new Int32Array(1024);
+  /** The ranks of the weighed pairs a remembered word starts, by the second stem's number; a transient word's. */
+  private readonly rememberedPairs: Array<Map<number, number> | undefined> = [];
+  private readonly transientPairs: Array<Map<number, number> | undefined> = [];
+
+  pairsOf(id: number): Map<number, number> | undefined {
+    return id < TRANSIENT ? this.rememberedPairs[id] : this.transientPairs[id - TRANSIENT];
+  }
+
+  setPairs(id: number, pairs: Map<number, number> | undefined): void {
+    if (id < TRANSIENT) this.rememberedPairs[id] = pairs;
+    else this.transientPairs[id - TRANSIENT] = pairs;
+  }
+
+  /** A new id: the next remembered one, or the text's next transient one. */
+  take(remember: boolean): number {
+    const id = remember ? this.remembered++ : TRANSIENT + this.transient++;
+    if (id >= this.stop.length) this.grow(id);
+    return id;
+  }
+
+  private grow(id: number): void {
+    const size = Math.max(2 * this.stop.length, id + 1024);
+    const wider = <A extends Uint8Array | Int32Array>(a: A, make: (n: number) => A): A => {
+      const out = make(size);
+      out.set(a);
+      return out;
+    };
+    this.stop = wider(this.stop, (n) => new Uint8Array(n));
+    for (const key of ['number', 'word', 'asked', 'group', 'groupRank'] as const) this[key] = wider(this[key], (n) => new Int32Array(n));
+  }
 }
+/** The first id of a word not remembered (see ModelWords). */
+const TRANSIENT = REMEMBERED_TOKENS;
 
 /**
- * What the scorer keeps between texts: the tokens met, a number per stem (so a text's
+ * What the scorer keeps between texts: the words met, a number per stem (so a text's
  * distinct stems and pairs are counted without strings), and buffers reused by each text.
  */
 class Scorer {
   readonly stemNumbers = new Map<string, number>();
-  readonly lookups = new Map<string, ModelWord>();
-  readonly table = new WordTable<ModelWord>(REMEMBERED_TOKENS, (w) => w.token);
+  readonly words = new ModelWords();
+  /** Remembered words by token, and by the ASCII word as written (see ascii-words.ts). */
+  readonly lookups = new Map<string, number>();
+  readonly table = new WordTable<number>(REMEMBERED_TOKENS, (id) => (id < TRANSIENT ? this.words.tokens[id] : undefined));
   /**
-   * The words of the tokens a codebook remembers, by the token's id there (TokenLookup.id),
-   * so the tokens the coding pass read cost an array read; `idsOf` is that codebook.
+   * The ids of the tokens a codebook remembers, by the token's id there (TokenLookup.id)
+   * plus one (0: not yet worked out), so the tokens the coding pass read cost an array
+   * read; `idsOf` is that codebook.
    */
-  byId: Array<ModelWord | undefined> = [];
+  byId = new Int32Array(1024);
   idsOf: unknown = null;
+  /** A text's word ids and its question's, reused (see scoreTokens). */
+  textIds = new Int32Array(256);
+  questionIds = new Int32Array(64);
   /** Per stem number, the last text that counted it as a word or a question word. */
   countedWord = new Int32Array(1024);
   countedAsked = new Int32Array(1024);
@@ -114,29 +159,43 @@ class Scorer {
     return n;
   }
 
-  /** The word of a token the coding pass read, from the codebook `owner` (see byId). */
-  wordOfLookup(t: TokenLookup, owner: unknown): ModelWord {
-    if (t.id < 0) return this.wordOf(t.token);
+  /** The id of a token the coding pass read, from the codebook `owner` (see byId). */
+  idOfLookup(t: TokenLookup, owner: unknown): number {
+    if (t.id < 0) return this.idOf(t.token);
     if (owner !== this.idsOf) {
-      this.byId = [];
+      this.byId = new Int32Array(1024);
       this.idsOf = owner;
     }
-    return (this.byId[t.id] ??= this.wordOf(t.token));
+    if (t.id >= this.byId.length) this.byId = grown(this.byId, t.id + 1);
+    const known = this.byId[t.id]!;
+    if (known > 0) return known - 1;
+    const id = this.idOf(t.token);
+    // A transient id is good for this text only: not kept.
+    if (id < TRANSIENT) this.byId[t.id] = id + 1;
+    return id;
   }
 
-  wordOf(token: string): ModelWord {
+  idOf(token: string): number {
     const known = this.lookups.get(token);
-    if (known) return known;
+    if (known !== undefined) return known;
+    const remember = token.length <= MAX_STEMMED_LENGTH && this.lookups.size < REMEMBERED_TOKENS;
+    const w = this.words;
+    const id = w.take(remember);
     const stem = this.stem(token);
     const stop = STOP.has(token);
     const group = stop ? -1 : (this.ranked.groupOf?.get(token) ?? -1);
-    const w: ModelWord = {
-      token, stop, number: this.numberOf(stem),
-      word: this.ranked.words.get(stem) ?? -1, asked: this.ranked.asked.get(stem) ?? -1, pairs: this.pairsFrom(stem),
-      group, groupRank: group >= 0 ? this.ranked.groups[group]! : -1,
-    };
-    if (token.length <= MAX_STEMMED_LENGTH && this.lookups.size < REMEMBERED_TOKENS) this.lookups.set(token, w);
-    return w;
+    w.stop[id] = stop ? 1 : 0;
+    w.number[id] = this.numberOf(stem);
+    w.word[id] = this.ranked.words.get(stem) ?? -1;
+    w.asked[id] = this.ranked.asked.get(stem) ?? -1;
+    w.group[id] = group;
+    w.groupRank[id] = group >= 0 ? this.ranked.groups[group]! : -1;
+    w.setPairs(id, this.pairsFrom(stem));
+    if (remember) {
+      w.tokens.push(token);
+      this.lookups.set(token, id);
+    }
+    return id;
   }
 
   private pairsFrom(stem: string): Map<number, number> | undefined {
@@ -156,9 +215,9 @@ class Scorer {
   }
 }
 
-/** The same numbers in an array twice as long. */
-function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(2 * a.length);
+/** The same numbers in an array at least twice as long (and at least `least`). */
+function grown(a: Int32Array<ArrayBuffer>, least = 0): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(Math.max(2 * a.length, least));
   out.set(a);
   return out;
 }
@@ -253,18 +312,24 @@ export function scoreText(m: ScoringModel, text: string, question: string | null
 
 /** The scores of one text and its question. */
 export function scoreSegment(m: ScoringModel, text: string, question: string | null): Scores {
-  return scoreWords(m, wordsOf(m, text), question === null ? null : wordsOf(m, question));
+  m.scorer.words.transient = 0;
+  const words = idsOf(m, text);
+  return scoreWords(m, words, words.length, question === null ? null : idsOf(m, question));
 }
 
 /** The scores of a text given as the tokens the coding pass has read already with `cb`, and its question. */
 export function scoreTokens(m: ScoringModel, cb: CompiledCodebook, tokens: readonly TokenLookup[], question: readonly TokenLookup[] | null): Scores {
-  return scoreWords(m, modelWords(m, cb, tokens), question && modelWords(m, cb, question));
-}
-
-function modelWords(m: ScoringModel, cb: CompiledCodebook, tokens: readonly TokenLookup[]): ModelWord[] {
-  const words: ModelWord[] = new Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) words[i] = m.scorer.wordOfLookup(tokens[i]!, cb);
-  return words;
+  const s = m.scorer;
+  s.words.transient = 0;
+  if (s.textIds.length < tokens.length) s.textIds = new Int32Array(2 * tokens.length);
+  for (let i = 0; i < tokens.length; i++) s.textIds[i] = s.idOfLookup(tokens[i]!, cb);
+  let asked: Int32Array | null = null;
+  if (question) {
+    if (s.questionIds.length < question.length) s.questionIds = new Int32Array(2 * question.length);
+    for (let i = 0; i < question.length; i++) s.questionIds[i] = s.idOfLookup(question[i]!, cb);
+    asked = s.questionIds.subarray(0, question.length);
+  }
+  return scoreWords(m, s.textIds, tokens.length, asked);
 }
 
 /** The same, from a text's features already found (sorted, as featuresOf gives them). */
@@ -287,61 +352,66 @@ function allOpinions(m: ScoringModel, scores: Scores): Map<CodeId, Opinion> {
   return new Map(m.codes.map(([code], i) => [code, scores.opinion(i)]));
 }
 
-/** A text's tokens (notes blanked) as scoring reads them, in order. */
-function wordsOf(m: ScoringModel, text: string): ModelWord[] {
-  const out: ModelWord[] = [];
-  readWords(blankNotes(text), m.scorer.table, (token) => m.scorer.wordOf(token), (w) => out.push(w));
-  return out;
+/** The ids of a text's tokens (notes blanked) as scoring reads them, in order. */
+function idsOf(m: ScoringModel, text: string): Int32Array {
+  const out: number[] = [];
+  readWords(blankNotes(text), m.scorer.table, (token) => m.scorer.idOf(token), (id) => out.push(id));
+  return Int32Array.from(out);
 }
 
 /**
- * The features featuresOf finds, without spelling any: each distinct token was worked out
- * once per run, and a weighed feature is its rank.
+ * The features featuresOf finds, without spelling any, for a text of `n` words (their
+ * ids in `ids`) and its question's: each distinct token was worked out once per run, and
+ * a weighed feature is its rank.
  */
-function scoreWords(m: ScoringModel, words: readonly ModelWord[], question: readonly ModelWord[] | null): Scores {
+function scoreWords(m: ScoringModel, ids: Int32Array, n: number, question: Int32Array | null): Scores {
   const s = m.scorer;
+  const w = s.words;
   const stamp = ++s.texts;
-  s.pairs.start(words.length);
+  s.pairs.start(n);
   let counted = true;
-  s.roomForRanks(0, 3 * words.length + 1);
+  s.roomForRanks(0, 3 * n + 1);
   let ranks = 0;
   let count = 0;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (!w.stop && s.countedWord[w.number] !== stamp) {
-      s.countedWord[w.number] = stamp;
+  for (let i = 0; i < n; i++) {
+    const id = ids[i]!;
+    const number = w.number[id]!;
+    if (w.stop[id] === 0 && s.countedWord[number] !== stamp) {
+      s.countedWord[number] = stamp;
       count++;
-      if (w.word >= 0) s.ranks[ranks++] = w.word;
+      if (w.word[id]! >= 0) s.ranks[ranks++] = w.word[id]!;
     }
     // A group per token, not per stem: two words of one stem may sit in different groups.
-    if (w.group >= 0 && s.countedGroup[w.group] !== stamp) {
-      s.countedGroup[w.group] = stamp;
+    const group = w.group[id]!;
+    if (group >= 0 && s.countedGroup[group] !== stamp) {
+      s.countedGroup[group] = stamp;
       count++;
-      if (w.groupRank >= 0) s.ranks[ranks++] = w.groupRank;
+      if (w.groupRank[id]! >= 0) s.ranks[ranks++] = w.groupRank[id]!;
     }
     if (i === 0) continue;
-    const before = words[i - 1]!;
+    const before = ids[i - 1]!;
     if (counted) {
-      const added = s.pairs.add(before.number, w.number);
+      const added = s.pairs.add(w.number[before]!, number);
       if (added === null) counted = false;
       else if (added) count++;
     }
-    const rank = before.pairs?.get(w.number);
+    const rank = w.pairsOf(before)?.get(number);
     if (rank !== undefined) s.ranks[ranks++] = rank;
   }
   // A text whose pairs the counter gave up on: all of them counted again, by sorting.
-  if (!counted) count += distinctPairs(words.map((w) => w.number)) - s.pairs.added;
-  if (words.length <= 3) {
+  if (!counted) count += distinctPairs(Array.from(ids.subarray(0, n), (id) => w.number[id]!)) - s.pairs.added;
+  if (n <= 3) {
     count++;
     if (s.ranked.short >= 0) s.ranks[ranks++] = s.ranked.short;
   }
   if (question) {
     s.roomForRanks(ranks, question.length);
-    for (const w of question) {
-      if (w.stop || s.countedAsked[w.number] === stamp) continue;
-      s.countedAsked[w.number] = stamp;
+    for (const id of question) {
+      const number = w.number[id]!;
+      if (w.stop[id] === 1 || s.countedAsked[number] === stamp) continue;
+      s.countedAsked[number] = stamp;
       count++;
-      if (w.asked >= 0) s.ranks[ranks++] = w.asked;
+      if (w.asked[id]! >= 0) s.ranks[ranks++] = w.asked[id]!;
     }
   }
   return scoresOf(m, stamp, sortedOnce(s.ranks, ranks), count);
