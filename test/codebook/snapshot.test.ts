@@ -4,7 +4,8 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileCodebook } from '../../src/core/codebook/compile.js';
+import { compileCodebook, compileWithHints } from '../../src/core/codebook/compile.js';
+import { compiledData, fitsBook } from '../../src/core/codebook/compiled-data.js';
 import { flattenCodes } from '../../src/core/codebook/model.js';
 import { matchText } from '../../src/core/codebook/match.js';
 import { parseCodebook } from '../../src/core/codebook/parse.js';
@@ -49,6 +50,42 @@ describe('codebook snapshots', () => {
     const tables = built.patternSet.scannerTables;
     expect(tables.table.buffer.byteLength).toBeGreaterThanOrEqual(readFileSync(join('dist', 'snapshots', `${fresh.sha256}.tables`)).length);
     expect({ ...tables }).toEqual({ ...compiled.patternSet.scannerTables });
+  });
+
+  it.each(shipped)('%s: the compile read back from the build is the compile this source makes', async (file) => {
+    const fresh = parseCodebook(readFileSync(file, 'utf8'), file);
+    const compiled = compileCodebook(fresh, await loadStemmer(fresh.language));
+    const built = await loadBuilt(file);
+    // Read from the snapshot, not worked out again: its terms are the very objects the JSON held.
+    const snapshot = JSON.parse(readFileSync(join('dist', 'snapshots', `${fresh.sha256}.json`), 'utf8')) as { hints: { compiled: unknown } };
+    expect(snapshot.hints.compiled).toEqual(compiledData(compiled));
+    expect(built.hints.compiled).toBeDefined();
+    expect(compiledData(built as never)).toEqual(compiledData(compiled));
+    expect([...built.prefixes.next.keys()]).toEqual([...compiled.prefixes.next.keys()]);
+    expect({ ...built.termParts }).toEqual({ ...compiled.termParts });
+  });
+
+  it('a compile handed to another codebook (or one changed after parsing) is passed over', async () => {
+    const text = readFileSync(shipped[0]!, 'utf8');
+    const original = parseCodebook(text, shipped[0]!);
+    const stem = await loadStemmer(original.language);
+    const { hints } = compileCodebook(original, stem);
+    const edited = parseCodebook(text.replace('any: [', 'any: [=bedsit, '), shipped[0]!);
+    expect(fitsBook(hints.compiled!, edited)).toBe(false);
+    const fromHints = await compileWithHints(edited, hints);
+    expect(compiledData(fromHints)).toEqual(compiledData(compileCodebook(edited, stem)));
+    expect(matchText(fromHints, 'We lived in a bedsit.').size).toBeGreaterThan(0);
+    // The same text with a rule dropped in memory: its sha256 is the file's, its rules are not.
+    const changed = parseCodebook(text, shipped[0]!);
+    flattenCodes(changed.codes).find((c) => c.rules.length > 0)!.rules.pop();
+    expect(fitsBook(hints.compiled!, changed)).toBe(false);
+    expect(fitsBook(hints.compiled!, original)).toBe(true);
+    // One that fits is taken as it is, not worked out again: here, one whose terms trigger no rule.
+    const fromFit = await compileWithHints(original, hints);
+    const example = flattenCodes(original.codes).flatMap((c) => c.examples).find((x) => matchText(fromFit, x).size > 0)!;
+    expect(example).toBeDefined();
+    const inert = { ...hints.compiled!, rulesByTerm: hints.compiled!.rulesByTerm.map(() => []), rulesByPattern: hints.compiled!.rulesByPattern.map(() => []), rulesByPromptTerm: hints.compiled!.rulesByPromptTerm.map(() => []) };
+    expect(matchText(await compileWithHints(original, { ...hints, compiled: inert }), example).size).toBe(0);
   });
 
   it('an edited codebook is parsed, not read from the snapshot of its original', async () => {

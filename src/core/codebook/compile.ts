@@ -6,6 +6,7 @@ import type { ScannerTables } from './prefilter.js';
 import { flatParts, type TermParts } from './term-parts.js';
 import { COMMON_ENGLISH } from './common-words.js';
 import { loadStemmer, type StemFn } from './stem.js';
+import { compiledData, fitsBook, numbering, trieFromData, type CompiledData } from './compiled-data.js';
 
 // The rules of every code are compiled once into one index keyed by what a token can
 // be looked up by (its stem, its exact form, its prefixes). A coding pass then looks
@@ -33,6 +34,8 @@ export interface CompileHints {
   wordStems: Array<[string, string]>;
   /** The regex pre-filter's automaton (used only for the very literals it was built from). */
   scanner?: ScannerTables;
+  /** The whole compile, as data (used only for the very codebook it was made from: see compiled-data.ts). */
+  compiled?: CompiledData;
 }
 
 export interface CompiledPart {
@@ -135,7 +138,25 @@ export interface TokenLookup {
 
 /** A codebook compiled with its language's stemmer, reusing what `hints` (of an earlier compile of it) know. */
 export async function compileWithHints(book: Codebook, hints?: CompileHints): Promise<CompiledCodebook> {
-  return compileCodebook(book, await loadStemmer(book.language, hints?.wordStems), new Map(hints?.plans), hints?.scanner);
+  const stem = await loadStemmer(book.language, hints?.wordStems);
+  if (hints?.compiled && fitsBook(hints.compiled, book)) return fromCompiledData(book, stem, hints, hints.compiled);
+  return compileCodebook(book, stem, new Map(hints?.plans), hints?.scanner);
+}
+
+/** The compile of `book` that `hints.compiled` holds, made ready to match (see compiled-data.ts). */
+function fromCompiledData(book: Codebook, stem: StemFn, hints: CompileHints, d: CompiledData): CompiledCodebook {
+  const patterns = d.patterns.map((source) => new CodebookPattern(source));
+  const plans = new Map(hints.plans);
+  const planned = new Map(patterns.map((p) => [p.source, plans.get(p.source) ?? planPattern(p.source)]));
+  const patternSet = compilePatternSet(patterns, d.rulesByPattern.map((rules) => rules.length > 0), planned, hints.scanner);
+  return {
+    book, stem, terms: d.terms, rules: d.rules, byStem: new Map(d.byStem), byExact: new Map(d.byExact), prefixes: trieFromData(d.prefixes),
+    rulesByTerm: d.rulesByTerm, rulesByPromptTerm: d.rulesByPromptTerm, promptTerm: d.promptTerm, indexed: d.indexed, hasPrompt: d.hasPrompt,
+    patterns, patternSet, rulesByPattern: d.rulesByPattern,
+    hints: { plans: [...planned], wordStems: hints.wordStems, scanner: patternSet.scannerTables, compiled: d },
+    lookups: new Map(), words: new WordTable(REMEMBERED_TOKENS, (e) => e.token),
+    stemCodes: numbering(d.stemCodes), wordCodes: numbering(d.wordCodes), termParts: flatParts(d.terms),
+  };
 }
 
 /** `plans` and `scanner`: what is known already of its patterns (see CompileHints). */
@@ -245,6 +266,7 @@ export function compileCodebook(book: Codebook, stem: StemFn, plans?: ReadonlyMa
   out.termParts = flatParts(out.terms);
   out.patternSet = compilePatternSet(out.patterns, out.rulesByPattern.map((rules) => rules.length > 0), planned, scanner);
   out.hints = { plans: [...planned], wordStems: [...stems], scanner: out.patternSet.scannerTables };
+  out.hints.compiled = compiledData(out);
   return out;
 }
 
