@@ -6,30 +6,27 @@
 // workers. It is used only for the very codebook it was made from (see fitsBook).
 
 import { flattenCodes, type Codebook } from './model.js';
-import type { CompiledCodebook, CompiledRule, CompiledTerm, RuleId, TermId, TrieNode } from './compile.js';
+import type { CompiledCodebook, TermId, TrieNode } from './compile.js';
 
-/** What compileCodebook works out from a codebook, as JSON can hold it. */
-export interface CompiledData {
+/**
+ * What compileCodebook works out from a codebook, as JSON can hold it: the compiled
+ * codebook's own arrays, and its maps and trie as lists.
+ */
+export type CompiledData = Pick<
+  CompiledCodebook, 'terms' | 'rules' | 'rulesByTerm' | 'rulesByPromptTerm' | 'promptTerm' | 'indexed' | 'hasPrompt' | 'rulesByPattern'
+> & {
   /** The codebook it was compiled from: its text's sha256 and its number of rules. */
   sha256: string;
   ruleCount: number;
-  terms: CompiledTerm[];
-  rules: CompiledRule[];
   byStem: Array<[string, TermId[]]>;
   byExact: Array<[string, TermId[]]>;
   prefixes: TrieData;
-  rulesByTerm: RuleId[][];
-  rulesByPromptTerm: RuleId[][];
-  promptTerm: boolean[];
-  indexed: boolean[];
-  hasPrompt: boolean;
   /** Each distinct regex's source, in pattern order. */
   patterns: string[];
-  rulesByPattern: RuleId[][];
   /** The stems and the exact words of the terms' parts, each at its number. */
   stemCodes: string[];
   wordCodes: string[];
-}
+};
 
 /** A prefix trie node: the terms found at it, and its children by UTF-16 unit. */
 type TrieData = [TermId[], Array<[string, TrieData]>];
