@@ -71,7 +71,7 @@ export function matchRead(
   const result = new Map<CodeId, RawEvidence[]>();
   if (occ.foundCount === 0 && patterns.length === 0 && question.size === 0) return result;
   const candidates = triggeredRules(cb, occ, patterns, question);
-  const regex = new RegexAnswers(cb, text, patterns);
+  const regex = new RegexAnswers(cb, text, patterns, occ.scratch);
   for (let k = 0; k < candidates.length; k++) {
     const rule = cb.rules[candidates[k]!]!;
     if (rule.prompt && !askedAny(rule.prompt, question)) continue;
@@ -346,11 +346,11 @@ function hasAny(terms: TermId[], occ: Occurrences): boolean {
  * segment, tested (once) for the others when a rule whose other keys hold asks.
  */
 class RegexAnswers {
-  constructor(private readonly cb: CompiledCodebook, private readonly text: string, private readonly found: number[]) {}
+  constructor(private readonly cb: CompiledCodebook, private readonly text: string, private readonly found: number[], private readonly s: Scratch) {}
 
   holds(p: number): boolean {
     if (this.cb.rulesByPattern[p]!.length > 0) return this.found.includes(p);
-    const s = scratches.get(this.cb)!;
+    const s = this.s;
     if (s.patternAt[p] !== s.segment) {
       s.patternAt[p] = s.segment;
       s.patternYes[p] = this.cb.patternSet.test(p, this.text) ? 1 : 0;
