@@ -4,6 +4,7 @@ import { readWords } from './ascii-words.js';
 import { REMEMBERED_TOKENS, type CompiledCodebook, type CompiledRule, type TermId, type TokenLookup } from './compile.js';
 import { MAX_STEMMED_LENGTH } from './stem.js';
 import { EXACT, partsMatchAt, STEM } from './term-parts.js';
+import { withRoom } from '../room.js';
 
 /** A term found in a text: first and last token index. */
 interface Occurrence {
@@ -97,7 +98,7 @@ function triggeredRules(cb: CompiledCodebook, occ: Occurrences, patterns: number
     for (const r of rules) {
       if (s.ruleAt[r] === s.segment) continue;
       s.ruleAt[r] = s.segment;
-      if (n === s.rules.length) s.rules = grownInts(s.rules, n);
+      s.rules = withRoom(s.rules, n, n + 1);
       s.rules[n++] = r;
     }
   };
@@ -144,10 +145,10 @@ interface Scratch {
   termAt: Int32Array;
   lists: Array<Occurrence[] | undefined>;
   /** The indexed terms found in the segment, in the order first found. */
-  found: Int32Array;
+  found: Int32Array<ArrayBuffer>;
   /** Per rule: the segment that last triggered it; and the segment's triggered rules. */
   ruleAt: Int32Array;
-  rules: Int32Array;
+  rules: Int32Array<ArrayBuffer>;
   /** Per pattern tested on its own: the segment it was tested on, and whether it matched. */
   patternAt: Int32Array;
   patternYes: Uint8Array;
@@ -179,13 +180,6 @@ function scratchOf(cb: CompiledCodebook): Scratch {
   return s;
 }
 
-/** The same numbers in an array with room for more. */
-function grownInts(a: Int32Array, used: number): Int32Array {
-  const out = new Int32Array(2 * Math.max(used, 32));
-  out.set(a.subarray(0, used));
-  return out;
-}
-
 /**
  * Where each term occurs in a segment. The index found the indexed terms as the tokens
  * were looked up (see CompiledCodebook.indexed); a term of common words that triggers
@@ -211,7 +205,7 @@ class Occurrences {
     }
     s.termAt[term] = s.segment;
     s.lists[term] = [occurrence];
-    if (this.foundCount === s.found.length) s.found = grownInts(s.found, this.foundCount);
+    s.found = withRoom(s.found, this.foundCount, this.foundCount + 1);
     s.found[this.foundCount++] = term;
   }
 

@@ -16,6 +16,7 @@ import { sigmoid } from './logistic.js';
 import { distinctPairs, PairCounter, STEM_NUMBERS } from './pair-counter.js';
 import { round4, type CodeModel, type LearnedModel } from './model.js';
 import { groupsFromFile, type WordGroups } from './groups.js';
+import { withRoom } from '../room.js';
 
 /** Features named on a coding: the ones that pushed its probability up most. */
 const SHOWN_FEATURES = 3;
@@ -152,8 +153,8 @@ class Scorer {
     if (n === undefined) {
       this.stemNumbers.set(stem, (n = this.stemNumbers.size % STEM_NUMBERS));
       if (n >= this.countedWord.length) {
-        this.countedWord = grown(this.countedWord);
-        this.countedAsked = grown(this.countedAsked);
+        this.countedWord = withRoom(this.countedWord, n, n + 1);
+        this.countedAsked = withRoom(this.countedAsked, n, n + 1);
       }
     }
     return n;
@@ -166,7 +167,7 @@ class Scorer {
       this.byId = new Int32Array(1024);
       this.idsOf = owner;
     }
-    if (t.id >= this.byId.length) this.byId = grown(this.byId, t.id + 1);
+    this.byId = withRoom(this.byId, this.byId.length, t.id + 1);
     const known = this.byId[t.id]!;
     if (known > 0) return known - 1;
     const id = this.idOf(t.token);
@@ -208,18 +209,8 @@ class Scorer {
 
   /** Room for `n` more ranks after the first `used`. */
   roomForRanks(used: number, n: number): void {
-    if (this.ranks.length >= used + n) return;
-    const larger = new Int32Array(2 * (used + n));
-    larger.set(this.ranks.subarray(0, used));
-    this.ranks = larger;
+    this.ranks = withRoom(this.ranks, used, used + n);
   }
-}
-
-/** The same numbers in an array at least twice as long (and at least `least`). */
-function grown(a: Int32Array<ArrayBuffer>, least = 0): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(Math.max(2 * a.length, least));
-  out.set(a);
-  return out;
 }
 
 /**
@@ -321,11 +312,11 @@ export function scoreSegment(m: ScoringModel, text: string, question: string | n
 export function scoreTokens(m: ScoringModel, cb: CompiledCodebook, tokens: readonly TokenLookup[], question: readonly TokenLookup[] | null): Scores {
   const s = m.scorer;
   s.words.transient = 0;
-  if (s.textIds.length < tokens.length) s.textIds = new Int32Array(2 * tokens.length);
+  s.textIds = withRoom(s.textIds, 0, tokens.length);
   for (let i = 0; i < tokens.length; i++) s.textIds[i] = s.idOfLookup(tokens[i]!, cb);
   let asked: Int32Array | null = null;
   if (question) {
-    if (s.questionIds.length < question.length) s.questionIds = new Int32Array(2 * question.length);
+    s.questionIds = withRoom(s.questionIds, 0, question.length);
     for (let i = 0; i < question.length; i++) s.questionIds[i] = s.idOfLookup(question[i]!, cb);
     asked = s.questionIds.subarray(0, question.length);
   }
