@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Part of `npm run build`: each codebook shipped in codebooks/ and templates/, parsed,
-// validated and planned now, into dist/snapshots/<sha256 of its text>.json (and .tables), so a run that
-// reads one of them unchanged skips the YAML parse, the regex analysis, the stemming of
-// its words and building the regex pre-filter (see loadCodebook in src/io/codebook-file.ts).
+// validated, planned and compiled now, into dist/snapshots/<sha256 of its text>.json (with
+// .tables and .compiled.json beside it), so a run that reads one of them unchanged skips
+// the YAML parse, the regex analysis, the stemming of its words, building the regex
+// pre-filter and compiling its rules (see loadCodebook in src/io/codebook-file.ts).
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileWithHints } from '../dist/core/codebook/compile.js';
+import { hintsWithCompile } from '../dist/core/codebook/compiled-data.js';
 import { parseCodebook } from '../dist/core/codebook/parse.js';
 import { readTextFile } from '../dist/io/file.js';
 import { SHIPPED_INDEX, SNAPSHOT_SOURCE, snapshotFiles } from '../dist/io/codebook-file.js';
@@ -28,8 +30,9 @@ for (const file of shipped) {
   // Compiling it once works out each regex's plan, the stem of each of its words and the
   // regex pre-filter's automaton.
   const cb = await compileWithHints(book);
-  const { json, tables } = snapshotFiles({ book, hints: cb.hints });
+  const { json, compiled, tables } = snapshotFiles({ book, hints: hintsWithCompile(cb) });
   writeFileSync(join(out, `${book.sha256}.json`), json);
+  if (compiled) writeFileSync(join(out, `${book.sha256}.compiled.json`), compiled);
   if (tables) writeFileSync(join(out, `${book.sha256}.tables`), tables);
   // An edited copy of a shipped codebook finds here which snapshot shares its regexes.
   index.push({ sha: book.sha256, language: book.language, sources: cb.hints.plans.map(([source]) => source) });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { compileWithHints, type CompiledCodebook, type CompileHints } from '../core/codebook/compile.js';
+import type { CompiledData } from '../core/codebook/compiled-data.js';
 import type { ScannerTables } from '../core/codebook/prefilter.js';
 import { flattenCodes, type Codebook } from '../core/codebook/model.js';
 import { QcodeError } from '../core/errors.js';
@@ -31,11 +32,15 @@ export const SNAPSHOT_SOURCE = '\u0000qcode-snapshot-source\u0000';
  * the snapshots exist only in a build, so a source checkout (the tests) always parses.
  */
 function snapshotOf(text: string, path: string): Snapshot | null {
-  return storedSnapshot(createHash('sha256').update(text).digest('hex'), path);
+  return storedSnapshot(createHash('sha256').update(text).digest('hex'), path, true);
 }
 
-/** The build's snapshot of the codebook whose text has sha256 `sha`, its places naming `path`; null if none. */
-function storedSnapshot(sha: string, path: string): Snapshot | null {
+/**
+ * The build's snapshot of the codebook whose text has sha256 `sha`, its places naming
+ * `path`; null if none. `withCompile`: its compile too, kept in a file of its own, which
+ * only a run of that very codebook can use.
+ */
+function storedSnapshot(sha: string, path: string, withCompile = false): Snapshot | null {
   let json: string;
   try {
     json = readFileSync(new URL(`../snapshots/${sha}.json`, import.meta.url), 'utf8');
@@ -46,7 +51,17 @@ function storedSnapshot(sha: string, path: string): Snapshot | null {
   const snapshot = JSON.parse(path === SNAPSHOT_SOURCE ? json : json.replaceAll(escaped(SNAPSHOT_SOURCE), escaped(path))) as StoredSnapshot;
   const { scanner, ...hints } = snapshot.hints;
   const tables = scanner ? storedTables(scanner, new URL(`../snapshots/${sha}.tables`, import.meta.url)) : null;
-  return { book: snapshot.book, hints: tables ? { ...hints, scanner: tables } : hints };
+  const compiled = withCompile ? storedCompile(new URL(`../snapshots/${sha}.compiled.json`, import.meta.url)) : null;
+  return { book: snapshot.book, hints: { ...hints, ...(tables ? { scanner: tables } : {}), ...(compiled ? { compiled } : {}) } };
+}
+
+/** A snapshot's compile; null when it cannot be read (the codebook is then compiled). */
+function storedCompile(file: URL): CompiledData | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as CompiledData;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -54,9 +69,10 @@ function storedSnapshot(sha: string, path: string): Snapshot | null {
  * numbers: as JSON they took longer to read back than building them again) as raw bytes
  * in a second file.
  */
-export function snapshotFiles(snapshot: Snapshot): { json: string; tables: Uint8Array | null } {
-  const { scanner, ...hints } = snapshot.hints;
-  if (!scanner) return { json: asciiJson(snapshot), tables: null };
+export function snapshotFiles(snapshot: Snapshot): { json: string; compiled: string | null; tables: Uint8Array | null } {
+  const { scanner, compiled: compile, ...hints } = snapshot.hints;
+  const compiled = compile ? asciiJson(compile) : null;
+  if (!scanner) return { json: asciiJson({ book: snapshot.book, hints }), compiled, tables: null };
   const arrays = TABLE_ARRAYS.map((name) => [name, scanner[name]] as const);
   const layout: StoredTables['layout'] = [];
   let offset = 0;
@@ -67,7 +83,7 @@ export function snapshotFiles(snapshot: Snapshot): { json: string; tables: Uint8
   const tables = new Uint8Array(offset);
   arrays.forEach(([, a], i) => tables.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), layout[i]![2]));
   const stored: StoredSnapshot = { book: snapshot.book, hints: { ...hints, scanner: { key: scanner.key, width: scanner.width, layout } } };
-  return { json: asciiJson(stored), tables };
+  return { json: asciiJson(stored), compiled, tables };
 }
 
 /**
@@ -175,8 +191,6 @@ function hintsFor(book: Codebook, index: readonly ShippedEntry[]): CompileHints 
     return undefined;
   }
   if (!hints) return undefined;
-  // Another codebook's compile is no use to this one (compileWithHints would pass it over).
-  delete hints.compiled;
   return closest.language === book.language ? hints : { ...hints, wordStems: [] };
 }
 

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CodedTranscript } from '../core/code/pass.js';
 import type { CompiledCodebook } from '../core/codebook/compile.js';
+import { hintsWithCompile } from '../core/codebook/compiled-data.js';
 import { QcodeError } from '../core/errors.js';
 import type { InputFile, Inputs } from '../io/read.js';
 import { asFileError, codeFile, type FileError, type FileResult, type FileSetup } from './code-file.js';
@@ -118,7 +119,7 @@ function runPool(
   deliver: (index: number, outcome: Outcome) => void,
 ): Promise<void> {
   const script = workerScript();
-  const threadSetup: WorkerSetup = { ...setup, codebook: codebook.book, hints: codebook.hints };
+  const threadSetup: WorkerSetup = { ...setup, codebook: codebook.book, hints: hintsWithCompile(codebook) };
   const threads = Array.from({ length: workers }, () => new Worker(script, { workerData: threadSetup, resourceLimits: WORKER_LIMITS }));
   let started = 0;
   let done = 0;

@@ -6,7 +6,7 @@ import type { ScannerTables } from './prefilter.js';
 import { flatParts, type TermParts } from './term-parts.js';
 import { COMMON_ENGLISH } from './common-words.js';
 import { loadStemmer, type StemFn } from './stem.js';
-import { compiledData, fitsBook, numbering, trieFromData, type CompiledData } from './compiled-data.js';
+import { fitsBook, numbering, trieFromData, type CompiledData } from './compiled-data.js';
 
 // The rules of every code are compiled once into one index keyed by what a token can
 // be looked up by (its stem, its exact form, its prefixes). A coding pass then looks
@@ -266,7 +266,6 @@ export function compileCodebook(book: Codebook, stem: StemFn, plans?: ReadonlyMa
   out.termParts = flatParts(out.terms);
   out.patternSet = compilePatternSet(out.patterns, out.rulesByPattern.map((rules) => rules.length > 0), planned, scanner);
   out.hints = { plans: [...planned], wordStems: [...stems], scanner: out.patternSet.scannerTables };
-  out.hints.compiled = compiledData(out);
   return out;
 }
 

@@ -6,7 +6,7 @@
 // workers. It is used only for the very codebook it was made from (see fitsBook).
 
 import { flattenCodes, type Codebook } from './model.js';
-import type { CompiledCodebook, TermId, TrieNode } from './compile.js';
+import type { CompiledCodebook, CompileHints, TermId, TrieNode } from './compile.js';
 
 /**
  * What compileCodebook works out from a codebook, as JSON can hold it: the compiled
@@ -30,6 +30,14 @@ export type CompiledData = Pick<
 
 /** A prefix trie node: the terms found at it, and its children by UTF-16 unit. */
 type TrieData = [TermId[], Array<[string, TrieData]>];
+
+/**
+ * What another compile of `cb`'s codebook can start from: its hints and the compile
+ * itself (made here, when it is to be handed on, not by every compile).
+ */
+export function hintsWithCompile(cb: CompiledCodebook): CompileHints {
+  return cb.hints.compiled ? cb.hints : { ...cb.hints, compiled: compiledData(cb) };
+}
 
 export function compiledData(cb: CompiledCodebook): CompiledData {
   return {
