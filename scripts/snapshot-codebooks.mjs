@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Part of `npm run build`: each codebook shipped in codebooks/ and templates/, parsed,
 // validated, planned and compiled now, into dist/snapshots/<sha256 of its text>.json (with
-// .tables and .compiled.json beside it), so a run that reads one of them unchanged skips
+// .hints.json, .tables and .compiled.json beside it), so a run that reads one of them unchanged skips
 // the YAML parse, the regex analysis, the stemming of its words, building the regex
 // pre-filter and compiling its rules (see loadCodebook in src/io/codebook-file.ts).
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,8 +30,9 @@ for (const file of shipped) {
   // Compiling it once works out each regex's plan, the stem of each of its words and the
   // regex pre-filter's automaton.
   const cb = await compileWithHints(book);
-  const { json, compiled, tables } = snapshotFiles({ book, hints: hintsWithCompile(cb) });
-  writeFileSync(join(out, `${book.sha256}.json`), json);
+  const { book: parsed, hints, compiled, tables } = snapshotFiles({ book, hints: hintsWithCompile(cb) });
+  writeFileSync(join(out, `${book.sha256}.json`), parsed);
+  writeFileSync(join(out, `${book.sha256}.hints.json`), hints);
   if (compiled) writeFileSync(join(out, `${book.sha256}.compiled.json`), compiled);
   if (tables) writeFileSync(join(out, `${book.sha256}.tables`), tables);
   // An edited copy of a shipped codebook finds here which snapshot shares its regexes.

@@ -37,42 +37,54 @@ function snapshotOf(text: string, path: string): Snapshot | null {
 
 /**
  * The build's snapshot of the codebook whose text has sha256 `sha`, its places naming
- * `path`; null if none. `withCompile`: its compile too, kept in a file of its own, which
- * only a run of that very codebook can use.
+ * `path`; null if none. `withCompile`: its compile too, which only a run of that very
+ * codebook can use.
  */
-function storedSnapshot(sha: string, path: string, withCompile = false): Snapshot | null {
+function storedSnapshot(sha: string, path: string, withCompile: boolean): Snapshot | null {
+  const book = storedJson<Codebook>(sha, 'json', path);
+  const hints = book && storedHints(sha, withCompile);
+  return book && hints ? { book, hints } : null;
+}
+
+/**
+ * What the build worked out for the codebook `sha` (see CompileHints), from the files it
+ * keeps beside the parsed codebook: the hints, the pre-filter's tables and, if asked for,
+ * the compile. Each is a file of its own, so an edited codebook that borrows a shipped
+ * one's hints reads neither that codebook nor its compile. Null if there are none.
+ */
+function storedHints(sha: string, withCompile: boolean): CompileHints | null {
+  const stored = storedJson<StoredHints>(sha, 'hints.json');
+  if (!stored) return null;
+  const { scanner, ...hints } = stored;
+  const tables = scanner ? storedTables(scanner, new URL(`../snapshots/${sha}.tables`, import.meta.url)) : null;
+  const compiled = withCompile ? storedJson<CompiledData>(sha, 'compiled.json') : null;
+  return { ...hints, ...(tables ? { scanner: tables } : {}), ...(compiled ? { compiled } : {}) };
+}
+
+/**
+ * A snapshot file of the codebook `sha` (`<sha>.<ending>`), its places naming `path`;
+ * null when there is none or it cannot be read (what it holds is then worked out again).
+ */
+function storedJson<T>(sha: string, ending: string, path = SNAPSHOT_SOURCE): T | null {
   let json: string;
   try {
-    json = readFileSync(new URL(`../snapshots/${sha}.json`, import.meta.url), 'utf8');
+    json = readFileSync(new URL(`../snapshots/${sha}.${ending}`, import.meta.url), 'utf8');
   } catch {
     return null;
   }
   const escaped = (s: string): string => JSON.stringify(s).slice(1, -1);
-  const snapshot = JSON.parse(path === SNAPSHOT_SOURCE ? json : json.replaceAll(escaped(SNAPSHOT_SOURCE), escaped(path))) as StoredSnapshot;
-  const { scanner, ...hints } = snapshot.hints;
-  const tables = scanner ? storedTables(scanner, new URL(`../snapshots/${sha}.tables`, import.meta.url)) : null;
-  const compiled = withCompile ? storedCompile(new URL(`../snapshots/${sha}.compiled.json`, import.meta.url)) : null;
-  return { book: snapshot.book, hints: { ...hints, ...(tables ? { scanner: tables } : {}), ...(compiled ? { compiled } : {}) } };
-}
-
-/** A snapshot's compile; null when it cannot be read (the codebook is then compiled). */
-function storedCompile(file: URL): CompiledData | null {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as CompiledData;
-  } catch {
-    return null;
-  }
+  return JSON.parse(path === SNAPSHOT_SOURCE ? json : json.replaceAll(escaped(SNAPSHOT_SOURCE), escaped(path))) as T;
 }
 
 /**
- * A snapshot as the build writes it: JSON, and the pre-filter's arrays (millions of
- * numbers: as JSON they took longer to read back than building them again) as raw bytes
- * in a second file.
+ * A snapshot as the build writes it: the parsed codebook, the hints and the compile as
+ * JSON, and the pre-filter's arrays (millions of numbers: as JSON they took longer to
+ * read back than building them again) as raw bytes.
  */
-export function snapshotFiles(snapshot: Snapshot): { json: string; compiled: string | null; tables: Uint8Array | null } {
-  const { scanner, compiled: compile, ...hints } = snapshot.hints;
-  const compiled = compile ? asciiJson(compile) : null;
-  if (!scanner) return { json: asciiJson({ book: snapshot.book, hints }), compiled, tables: null };
+export function snapshotFiles(snapshot: Snapshot): { book: string; hints: string; compiled: string | null; tables: Uint8Array | null } {
+  const { scanner, compiled, ...hints } = snapshot.hints;
+  const files = { book: asciiJson(snapshot.book), compiled: compiled ? asciiJson(compiled) : null };
+  if (!scanner) return { ...files, hints: asciiJson(hints), tables: null };
   const arrays = TABLE_ARRAYS.map((name) => [name, scanner[name]] as const);
   const layout: StoredTables['layout'] = [];
   let offset = 0;
@@ -82,8 +94,8 @@ export function snapshotFiles(snapshot: Snapshot): { json: string; compiled: str
   }
   const tables = new Uint8Array(offset);
   arrays.forEach(([, a], i) => tables.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), layout[i]![2]));
-  const stored: StoredSnapshot = { book: snapshot.book, hints: { ...hints, scanner: { key: scanner.key, width: scanner.width, layout } } };
-  return { json: asciiJson(stored), compiled, tables };
+  const stored: StoredHints = { ...hints, scanner: { key: scanner.key, width: scanner.width, layout } };
+  return { ...files, hints: asciiJson(stored), tables };
 }
 
 /**
@@ -103,10 +115,7 @@ interface StoredTables {
   /** Each array's name, type, byte offset in the tables file, and length. */
   layout: Array<[TableArray, 'Int32Array' | 'Uint16Array', number, number]>;
 }
-interface StoredSnapshot {
-  book: Codebook;
-  hints: Omit<CompileHints, 'scanner'> & { scanner?: StoredTables };
-}
+type StoredHints = Omit<CompileHints, 'scanner' | 'compiled'> & { scanner?: StoredTables };
 
 /** The tables a snapshot's second file holds; null when it cannot be read (the scanner is then built). */
 function storedTables(stored: StoredTables, file: URL): ScannerTables | null {
@@ -184,9 +193,9 @@ function hintsFor(book: Codebook, index: readonly ShippedEntry[]): CompileHints 
   let closest: ShippedEntry | undefined;
   for (const e of index) if (shared(e) > (closest ? shared(closest) : 0)) closest = e;
   if (!closest) return undefined;
-  let hints: CompileHints | undefined;
+  let hints: CompileHints | null;
   try {
-    hints = storedSnapshot(closest.sha, SNAPSHOT_SOURCE)?.hints;
+    hints = storedHints(closest.sha, false);
   } catch {
     return undefined;
   }

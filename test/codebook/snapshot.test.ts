@@ -32,13 +32,13 @@ describe('codebook snapshots', () => {
 
   it.each(shipped)('%s: its regex plans and stems are what this source works out, and it codes the same', async (file) => {
     const fresh = parseCodebook(readFileSync(file, 'utf8'), file);
-    const snapshot = JSON.parse(readFileSync(join('dist', 'snapshots', `${fresh.sha256}.json`), 'utf8')) as {
-      hints: { plans: Array<[string, unknown]>; wordStems: Array<[string, string]> };
+    const hints = JSON.parse(readFileSync(join('dist', 'snapshots', `${fresh.sha256}.hints.json`), 'utf8')) as {
+      plans: Array<[string, unknown]>; wordStems: Array<[string, string]>;
     };
-    for (const [source, plan] of snapshot.hints.plans) expect(plan, source).toEqual(planPattern(source));
+    for (const [source, plan] of hints.plans) expect(plan, source).toEqual(planPattern(source));
     const stem = await loadStemmer(fresh.language);
-    for (const [word, stemmed] of snapshot.hints.wordStems) expect(stemmed, word).toBe(stem(word));
-    expect(snapshot.hints.wordStems.length).toBeGreaterThan(10);
+    for (const [word, stemmed] of hints.wordStems) expect(stemmed, word).toBe(stem(word));
+    expect(hints.wordStems.length).toBeGreaterThan(10);
     const built = await loadBuilt(file);
     const compiled = compileCodebook(fresh, stem);
     expect(built.patterns.map((p: { source: string }) => p.source)).toEqual(compiled.patterns.map((p) => p.source));
