@@ -5,7 +5,7 @@
 // drawn from the repository's hand-written interviews), side by side in the same run with
 //   - ripgrep counting the codebook's plain terms (`rg -c -i -w -F -f terms.txt`): the
 //     floor — reading and literal search only, no segments, stems or rules;
-//   - bench/naive.js (and bench/naive.py, with NLTK, when python3 has it): a regex
+//   - bench/naive.js (and bench/naive.py, with NLTK, when a Python here has it): a regex
 //     tokenizer, a cached Porter stemmer and set lookups of the
 //     `any:` terms, with no near/not/regex/offsets — what qcode must beat; and the same
 //     scripts with --words-only (single words, no phrases), the leanest such script;
@@ -40,7 +40,7 @@ const out = join(root, 'bench', 'out');
 const codebook = join(root, 'codebooks', 'exit-barriers.yaml');
 // --compare <bin/qcode.js of another build> adds that build's freq to the table (before/after).
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '10' }, talk: { type: 'string', default: '10' }, repeat: { type: 'string', default: '3' }, compare: { type: 'string' }, qcode: { type: 'string' } },
+  options: { sizes: { type: 'string', default: '10' }, talk: { type: 'string', default: '10' }, repeat: { type: 'string', default: '3' }, compare: { type: 'string' }, qcode: { type: 'string' }, python: { type: 'string' } },
 });
 const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
 const talkMB = Number(values.talk) || 0;
@@ -57,9 +57,15 @@ const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const pin = has('taskset') ? ['taskset', '-c', '0'] : [];
 const pinTwo = has('taskset') ? ['taskset', '-c', '0,1'] : [];
 const rg = has('rg');
-// The issue's own reference is a Python script with NLTK's Porter stemmer (bench/naive.py);
-// it runs when python3 can import nltk (`pip install nltk pyyaml`), and is skipped otherwise.
-const python = spawnSync('python3', ['-c', 'import nltk, yaml'], { encoding: 'utf8' }).status === 0;
+// The issue's own reference is a Python script with NLTK's Porter stemmer (bench/naive.py),
+// run by --python, or else by the first of `python3` on the PATH and /usr/bin/python3 that
+// can import nltk and yaml (Debian: `apt-get install python3-nltk python3-yaml`); skipped
+// when none can. Which interpreter matters as much as the script: the same script on the
+// same files took 1.4 times as long under a Python built by pyenv (a shared libpython,
+// without profile-guided optimisation) as under Debian's, so the table names it.
+const python = [values.python ?? 'python3', ...(values.python ? [] : ['/usr/bin/python3'])]
+  .find((exe) => spawnSync(exe, ['-c', 'import nltk, yaml'], { encoding: 'utf8' }).status === 0);
+const pythonName = python ? spawnSync(python, ['-c', 'import sys, nltk; print(sys.executable, "Python", sys.version.split()[0], "NLTK", nltk.__version__)'], { encoding: 'utf8' }).stdout.trim() : '';
 
 mkdirSync(out, { recursive: true });
 const book = parseCodebook(readFileSync(codebook, 'utf8'), codebook);
@@ -116,8 +122,8 @@ const tools = [
   // The scripts qcode is held against, right after it in each repeat.
   ...(python
     ? [
-        { name: 'naive Python + NLTK, words only', run: (dir) => measure('python3', [join(root, 'bench', 'naive.py'), dir, codebook, '--words-only']) },
-        { name: 'naive Python + NLTK', run: (dir) => measure('python3', [join(root, 'bench', 'naive.py'), dir, codebook]) },
+        { name: 'naive Python + NLTK, words only', run: (dir) => measure(python, [join(root, 'bench', 'naive.py'), dir, codebook, '--words-only']) },
+        { name: 'naive Python + NLTK', run: (dir) => measure(python, [join(root, 'bench', 'naive.py'), dir, codebook]) },
       ]
     : []),
   { name: 'naive script, words only', run: (dir) => measure(process.execPath, [join(root, 'bench', 'naive.js'), dir, codebook, '--words-only']) },
@@ -137,7 +143,8 @@ if (rg) tools.push({ name: 'rg -c -i -w -F', run: (dir) => measure('rg', ['-c', 
 
 console.log(`qcode bench: sizes ${sizes.join(', ')} MB, best of ${repeat}, ${pin.length ? 'pinned to one core (taskset -c 0)' : 'not pinned (no taskset)'}, ` +
   `${wide.rules} rules, and ${wide.rules + wide.added} in each 10× codebook (added codes from the corpus's words; the starter's codes copied)`);
-if (!python) console.log('python3 cannot import nltk and yaml: the Python naive script is skipped (pip install nltk pyyaml)');
+if (!python) console.log('no python3 here can import nltk and yaml: the Python naive script is skipped (apt-get install python3-nltk python3-yaml, or --python PATH)');
+else console.log(`the Python script runs on ${pythonName}`);
 if (!rg) console.log('ripgrep (rg) is not installed: its column is skipped (apt-get install -y ripgrep)');
 if (!timeTool) console.log('/usr/bin/time is missing: no CPU time or peak memory');
 if (!pin.length) console.log('taskset is missing: runs are not pinned to one core');
