@@ -70,6 +70,23 @@ describe('required literals of a regex', () => {
     expect(passes('\\bten\\b', 'éten')).toBe(true); // é is not a word character for \\b
     expect(passes("don['’]t\\s+pay", 'I DON’T  PAY')).toBe(true);
   });
+  it('take their edges from a \\b even across an optional piece, and around a long list of words', () => {
+    // A \b before an optional piece, or after one, still marks where the words start and end.
+    expect(requiredLiterals('\\b(lived|living)\\s+on\\s+the\\s+streets?\\b')).toEqual([
+      ['⁂lived⁂ ⁂on⁂ ⁂the⁂ ⁂streets⁂', '⁂lived⁂ ⁂on⁂ ⁂the⁂ ⁂street⁂', '⁂living⁂ ⁂on⁂ ⁂the⁂ ⁂streets⁂', '⁂living⁂ ⁂on⁂ ⁂the⁂ ⁂street⁂'],
+    ]);
+    // Forty needs are too many to join with their neighbours, yet each is a whole word:
+    // "rent" is not found in "parents", nor "ids" in "kids", nor "bed" in "bedroom".
+    const needs = ['bed', 'rent', 'ids', 'food', ...Array.from({ length: 36 }, (_, i) => `need${String.fromCharCode(97 + (i % 26))}${i}`)];
+    const list = `\\b(?:(?:a\\s+|the\\s+|my\\s+))?(?:${needs.join('|')})\\s*,\\s*(?:(?:a\\s+|the\\s+))?(?:${needs.join('|')})`;
+    const groups = requiredLiterals(list)!;
+    expect(groups.some((g) => g.includes('⁂rent⁂') && g.includes('⁂bed⁂') && !g.includes('rent'))).toBe(true);
+    expect(passes(list, 'We needed rent, food and a bed.')).toBe(true);
+    expect(passes(list, 'My parents, the kids, the bedroom: different now.')).toBe(false);
+    const re = RE2JS.compile(list, RE2JS.CASE_INSENSITIVE);
+    expect(re.test('My parents, the kids, the bedroom: different now.')).toBe(false);
+    expect(re.test('We needed rent, food and a bed.')).toBe(true);
+  });
   it('are not derived from optional parts, and give up on syntax they do not read', () => {
     expect(requiredLiterals('(rent)?\\s*(and\\s+)*money')).toEqual([['money']]);
     expect(requiredLiterals('(rent|)money')).toEqual([['money', 'rentmoney']]);

@@ -44,6 +44,14 @@ interface Info {
   all: Array<Set<string>>;
   /** What its matches start and end with (for word edges); when unsure: may be empty, not known to be non-word. */
   ends: Ends;
+  /**
+   * Every string the piece can match, when that is a set too large to combine with its
+   * neighbours' (over MAX_EXACT) but small enough to be a group: a long alternation of
+   * words. Each is a whole match, so its edges can be read from what is beside the piece.
+   */
+  whole?: Set<string>;
+  /** The piece is the assertion \b: a word starts or ends here, whatever is beside it. */
+  boundary?: boolean;
 }
 
 /**
@@ -173,7 +181,7 @@ function infoOf(n: RegexNode): Info {
       return { exact: spaces ? new Set([' ']) : n.exact ? new Set(n.exact.map(foldSpaces)) : null, all: [], ends };
     }
     case 'assert':
-      return n.which === '\\b' ? { exact: new Set([WORD_EDGE]), all: [], ends: ZERO_WIDTH } : EMPTY();
+      return n.which === '\\b' ? { exact: new Set([WORD_EDGE]), all: [], ends: ZERO_WIDTH, boundary: true } : EMPTY();
     case 'alt':
       return alternation(n.items.map(infoOf));
     case 'cat':
@@ -195,29 +203,34 @@ function alternation(branches: Info[]): Info {
     if (either && r) for (const x of r) either.add(x);
     else either = null;
   }
-  if (exact && exact.size > MAX_EXACT) exact = null;
+  let whole: Set<string> | undefined;
+  if (exact && exact.size > MAX_EXACT) {
+    if (usable(exact)) whole = exact;
+    exact = null;
+  }
   const ends = {
     canBeEmpty: branches.some((b) => b.ends.canBeEmpty),
     startsNonWord: branches.every((b) => b.ends.startsNonWord),
     endsNonWord: branches.every((b) => b.ends.endsNonWord),
   };
-  return { exact, all: usable(either) ? [either] : [], ends };
+  return { exact, all: usable(either) ? [either] : [], ends, ...(whole ? { whole } : {}) };
 }
 
 function concatenation(pieces: Info[]): Info {
   const ends = sequenceEnds(pieces.map((p) => p.ends));
-  // What comes before piece i ends with a non-word character (false at the start: unknown)…
+  // What comes before piece i ends with a non-word character, or a \b holds just before it
+  // (false at the start: unknown): either way a word character there starts a word…
   const before: boolean[] = [];
   let last = false;
   for (const p of pieces) {
     before.push(last);
-    last = p.ends.canBeEmpty ? p.ends.endsNonWord && last : p.ends.endsNonWord;
+    last = p.boundary ? true : p.ends.canBeEmpty ? p.ends.endsNonWord && last : p.ends.endsNonWord;
   }
-  // …and what comes from piece i on starts with one (false at the end).
+  // …and what comes from piece i on starts with one, or starts with a \b (false at the end).
   const from: boolean[] = new Array<boolean>(pieces.length + 1).fill(false);
   for (let i = pieces.length - 1; i >= 0; i--) {
-    const p = pieces[i]!.ends;
-    from[i] = p.canBeEmpty ? p.startsNonWord && from[i + 1]! : p.startsNonWord;
+    const p = pieces[i]!;
+    from[i] = p.boundary ? true : p.ends.canBeEmpty ? p.ends.startsNonWord && from[i + 1]! : p.ends.startsNonWord;
   }
   // `run` is the exact set of the pieces read since the last piece without one; it
   // started after a non-word character when `runAfterNonWord`.
@@ -227,6 +240,9 @@ function concatenation(pieces: Info[]): Info {
   let allExact = true;
   pieces.forEach((piece, i) => {
     all.push(...piece.all);
+    // A long alternation's words, each the whole of the piece's match, with the edges its
+    // neighbours give (`\b(a\s+)?(bed|rent|…)\s*,` holds "⁂rent⁂", not the "rent" of "parent").
+    if (piece.whole) all.push(edgesAround(piece.whole, before[i]!, from[i + 1]!));
     const joined = piece.exact ? product(run, piece.exact) : null;
     if (joined) {
       run = joined;
