@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
-import { requiredLiterals as required, WORD_EDGE } from '../../src/core/codebook/literals.js';
+import { requiredLiterals as required, TEXT_START, WORD_EDGE } from '../../src/core/codebook/literals.js';
 import { buildScanner, withinScanBudget } from '../../src/core/codebook/prefilter.js';
 import { parseCodebook } from '../../src/core/codebook/parse.js';
 import { codes, oneCode } from './helpers.js';
@@ -86,6 +86,21 @@ describe('required literals of a regex', () => {
     const re = RE2JS.compile(list, RE2JS.CASE_INSENSITIVE);
     expect(re.test('My parents, the kids, the bedroom: different now.')).toBe(false);
     expect(re.test('We needed rent, food and a bed.')).toBe(true);
+  });
+  it('know where the text starts (^, \\A), and give up on a multi-line ^', () => {
+    const back = '(^|[.!?]\\s+)(so[.,]?\\s+)?back\\s*[.!]';
+    const start = (g: string[][] | null): string[][] | null => g?.map((list) => list.map((l) => l.replaceAll(TEXT_START, '^'))) ?? null;
+    expect(start(requiredLiterals('\\Aback'))).toEqual([['^⁂back']]);
+    expect(start(requiredLiterals('(^|x)foo'))).toEqual([['xfoo', '^⁂foo']]);
+    expect(start(requiredLiterals('^\\W*(no|nope)\\b'))).toEqual([['⁂nope⁂', '⁂no⁂']]); // the start alone rules nothing out
+    expect(requiredLiterals('(?m)^back')).toBeNull();
+    const re = RE2JS.compile(back, RE2JS.CASE_INSENSITIVE);
+    for (const [text, matches] of [['Back.', true], ['No. So, back!', true], ['I went back.', false], ['back then.', false]] as const) {
+      expect(re.test(text), text).toBe(matches);
+      if (matches) expect(passes(back, text), text).toBe(true);
+    }
+    // Not a "back" anywhere: one at the start, or after a sentence's end.
+    expect(passes(back, 'I went back.')).toBe(false);
   });
   it('are not derived from optional parts, and give up on syntax they do not read', () => {
     expect(requiredLiterals('(rent)?\\s*(and\\s+)*money')).toEqual([['money']]);

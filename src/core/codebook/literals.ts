@@ -35,6 +35,12 @@ function foldSpaces(s: string): string {
 
 /** Stands for a word's edge in a literal; the scanner's alphabet has it after ASCII. */
 export const WORD_EDGE = '\u0080';
+/**
+ * Stands for the start of the text (`^`, `\A`; a codebook's patterns are not multi-line):
+ * the scanner reads it before the text's first character, so `(^|[.?!]\s+)back` requires
+ * "back" at the start or after a sentence's end, not any "back".
+ */
+export const TEXT_START = '\u0081';
 
 /** What one piece of a pattern can match. */
 interface Info {
@@ -84,9 +90,9 @@ export function requiredLiterals(source: string | RegexNode | null): string[][] 
   return groups.length > 0 ? groups.map((g) => [...new Set([...g].map(withEdges))].sort()) : null;
 }
 
-/** A literal's length in characters, its word edges not counted. */
+/** A literal's length in characters, its word edges and the text's start not counted. */
 function literalLength(literal: string): number {
-  return literal.replaceAll(WORD_EDGE, '').length;
+  return literal.replaceAll(WORD_EDGE, '').replaceAll(TEXT_START, '').length;
 }
 
 const WORD_CHARS = setOf(WORD);
@@ -181,6 +187,8 @@ function infoOf(n: RegexNode): Info {
       return { exact: spaces ? new Set([' ']) : n.exact ? new Set(n.exact.map(foldSpaces)) : null, all: [], ends };
     }
     case 'assert':
+      // At the start of the text a word character starts a word, as after a \b.
+      if (n.which === '^') return { exact: new Set([TEXT_START]), all: [], ends: ZERO_WIDTH, boundary: true };
       return n.which === '\\b' ? { exact: new Set([WORD_EDGE]), all: [], ends: ZERO_WIDTH, boundary: true } : EMPTY();
     case 'alt':
       return alternation(n.items.map(infoOf));

@@ -7,12 +7,13 @@
 // text is read with an edge (WORD_EDGE, see literals.ts) wherever RE2's \b holds, so
 // "⁂ten⁂" is found in "ten days" and not in "often".
 
-import { WORD_EDGE } from './literals.js';
+import { TEXT_START, WORD_EDGE } from './literals.js';
 import { SPACE, WORD } from './regex-syntax.js';
 
-/** ASCII, then the word edge. */
+/** ASCII, then the word edge and the start of the text. */
 const EDGE = WORD_EDGE.charCodeAt(0);
-const ALPHABET = EDGE + 1;
+const START = TEXT_START.charCodeAt(0);
+const ALPHABET = START + 1;
 /** Whether an ASCII character is a word character for \b: letters, digits, _. */
 const WORD_CHAR = new Uint8Array(128).map((_, c) => (WORD.includes(c) ? 1 : 0));
 
@@ -70,7 +71,7 @@ export interface ScannerTables {
   key: string;
   /** Columns per state: one per character some literal holds, and 0 for all others. */
   width: number;
-  /** Each character's column (ASCII, then the word edge). */
+  /** Each character's column (ASCII, then the word edge and the start of the text). */
   column: Int32Array;
   /** Per state and column: the next state, shifted left, with the low bit set when a literal ends there. */
   table: Uint16Array | Int32Array;
@@ -183,6 +184,7 @@ function scannerOver(tables: ScannerTables, literals: Array<string[][] | null>):
   // are like any other character no literal holds, and runs need no folding.
   const SPACE_COLUMN = column[32]! === 0 ? -1 : column[32]!;
   const EDGE_COLUMN = column[EDGE]!;
+  const START_COLUMN = column[START]!;
 
   const groups = groupPattern.length;
   const groupSeen = new Uint32Array(groups);
@@ -226,6 +228,11 @@ function scannerOver(tables: ScannerTables, literals: Array<string[][] | null>):
       const n = text.length;
       let s = 0;
       let t = 0;
+      if (START_COLUMN !== 0) {
+        t = step[START_COLUMN]!;
+        s = t >> 1;
+        if (t & 1) reached(s);
+      }
       let inWord = false;
       let afterSpace = false;
       for (let i = 0; i < n; i++) {
