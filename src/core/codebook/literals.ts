@@ -18,8 +18,9 @@ import { overlaps, parseRegex, setOf, SPACE, within, WORD, type RegexNode } from
 // sees an edge wherever RE2's \b holds (between an ASCII letter, digit or _ and anything
 // else), and every literal carries one at each change from word to non-word character
 // inside it, so a literal is found exactly where its characters and edges are. Edges
-// come from \b, and from a word character next to a piece that always starts (ends) with
-// a non-word one: `\bat\s+` gives "⁂at⁂".
+// come from \b (also across an optional piece beside it), from the start of the text, and
+// from a word character next to a piece that always starts (ends) with a non-word one:
+// `\bat\s+` gives "⁂at⁂".
 
 // Whitespace is read as the scanner reads it: any run of RE2's \s characters (tab, line
 // feed, form feed, carriage return, space) as one space. So `\s` and `\s+` are an exact

@@ -5,7 +5,8 @@
 // the word edge among them, and one for every other character), so the scan allocates
 // nothing and costs one table read per character, whatever the number of patterns. The
 // text is read with an edge (WORD_EDGE, see literals.ts) wherever RE2's \b holds, so
-// "⁂ten⁂" is found in "ten days" and not in "often".
+// "⁂ten⁂" is found in "ten days" and not in "often", and after a start symbol
+// (TEXT_START), so a literal of a pattern anchored with ^ is found only at the start.
 
 import { TEXT_START, WORD_EDGE } from './literals.js';
 import { SPACE, WORD } from './regex-syntax.js';
