@@ -16,7 +16,7 @@ import { sigmoid } from './logistic.js';
 import { distinctPairs, PairCounter, STEM_NUMBERS } from './pair-counter.js';
 import { round4, type CodeModel, type LearnedModel } from './model.js';
 import { groupsFromFile, type WordGroups } from './groups.js';
-import { withRoom } from '../room.js';
+import { resized, withRoom } from '../room.js';
 
 /** Features named on a coding: the ones that pushed its probability up most. */
 const SHOWN_FEATURES = 3;
@@ -90,13 +90,8 @@ class ModelWords {
 
   private grow(id: number): void {
     const size = Math.max(2 * this.stop.length, id + 1024);
-    const wider = <A extends Uint8Array | Int32Array>(a: A, make: (n: number) => A): A => {
-      const out = make(size);
-      out.set(a);
-      return out;
-    };
-    this.stop = wider(this.stop, (n) => new Uint8Array(n));
-    for (const key of ['number', 'word', 'asked', 'group', 'groupRank'] as const) this[key] = wider(this[key], (n) => new Int32Array(n));
+    this.stop = resized(this.stop, this.stop.length, size);
+    for (const key of ['number', 'word', 'asked', 'group', 'groupRank'] as const) this[key] = resized(this[key], this[key].length, size);
   }
 }
 /** The first id of a word not remembered (see ModelWords). */
