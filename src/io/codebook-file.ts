@@ -32,17 +32,16 @@ export const SNAPSHOT_SOURCE = '\u0000qcode-snapshot-source\u0000';
  * the snapshots exist only in a build, so a source checkout (the tests) always parses.
  */
 function snapshotOf(text: string, path: string): Snapshot | null {
-  return storedSnapshot(createHash('sha256').update(text).digest('hex'), path, true);
+  return storedSnapshot(createHash('sha256').update(text).digest('hex'), path);
 }
 
 /**
  * The build's snapshot of the codebook whose text has sha256 `sha`, its places naming
- * `path`; null if none. `withCompile`: its compile too, which only a run of that very
- * codebook can use.
+ * `path`, with its compile (a run of that very codebook can use it); null if none.
  */
-function storedSnapshot(sha: string, path: string, withCompile: boolean): Snapshot | null {
+function storedSnapshot(sha: string, path: string): Snapshot | null {
   const book = storedJson<Codebook>(sha, 'json', path);
-  const hints = book && storedHints(sha, withCompile);
+  const hints = book && storedHints(sha, true);
   return book && hints ? { book, hints } : null;
 }
 
