@@ -23,6 +23,15 @@ export function transcriptsOf(folder) {
     .map((f) => join(folder, f));
 }
 
+/**
+ * What `runLearn` is given to learn a model from `sets` (each with its `gold` and
+ * `folder`): their gold codings and transcripts, no folds (nothing cross-validated). Every
+ * script that learns a model learns it so, and the shipped one is learned so from all of them.
+ */
+export function learnedFrom(codebook, sets) {
+  return { codebook, folds: 0, codings: sets.map((s) => s.gold), inputs: sets.flatMap((s) => transcriptsOf(s.folder)) };
+}
+
 /** A set's own interviewer labels, when its qcode.yaml names them (e.g. an interpreter who is not one). */
 export function interviewersOf(folder) {
   const file = join(folder, 'qcode.yaml');

@@ -14,7 +14,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { HOLDOUT, interviewersOf, transcriptsOf, tuningSets } from './hand-coded.mjs';
+import { HOLDOUT, interviewersOf, learnedFrom, transcriptsOf, tuningSets } from './hand-coded.mjs';
 
 const args = process.argv.slice(2);
 const withHoldout = args.includes('--holdout');
@@ -44,7 +44,8 @@ const wordGroups = groupCount ? (await makeWordGroups({ groups: groupCount, ...(
 async function learnWithout(name) {
   const from = tuning.filter(([n]) => n !== name && !n.endsWith('(first contact)'));
   const out = join(work, `${from.length}-${name.replace(/\W+/g, '-')}.model.json`);
-  const r = await runLearn({ codebook, folds: 0, codings: from.map(([, g]) => g), inputs: from.flatMap(([, , f]) => transcriptsOf(f)), ...(calibrateBy ? { calibrateBy } : {}), ...(wordGroups ? { wordGroups } : {}) });
+  const sets = from.map(([, gold, folder]) => ({ gold, folder }));
+  const r = await runLearn({ ...learnedFrom(codebook, sets), ...(calibrateBy ? { calibrateBy } : {}), ...(wordGroups ? { wordGroups } : {}) });
   writeFileSync(out, r.modelText);
   return out;
 }

@@ -3,11 +3,10 @@
 // dev set (never the holdout): `node scripts/learn-model.mjs [out]` after `npm run build`
 // writes the same bytes as the shipped codebooks/exit-barriers.model.json.
 import { writeFileSync } from 'node:fs';
-import { transcriptsOf, tuningSets } from './hand-coded.mjs';
+import { learnedFrom, tuningSets } from './hand-coded.mjs';
 
 const out = process.argv[2] ?? 'codebooks/exit-barriers.model.json';
 const { runLearn } = await import(new URL('../dist/index.js', import.meta.url).href);
-const sets = tuningSets();
-const r = await runLearn({ codebook: 'codebooks/exit-barriers.yaml', folds: 0, codings: sets.map((s) => s.gold), inputs: sets.flatMap((s) => transcriptsOf(s.folder)) });
+const r = await runLearn(learnedFrom('codebooks/exit-barriers.yaml', tuningSets()));
 writeFileSync(out, r.modelText);
 console.log(`wrote ${out}: ${Object.keys(r.model.codes).length} codes from ${r.model.trained.transcripts} transcripts, ${r.model.trained.segments} segments`);

@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { interviewersOf, transcriptsOf, tuningSets } from './hand-coded.mjs';
+import { interviewersOf, learnedFrom, transcriptsOf, tuningSets } from './hand-coded.mjs';
 
 const { runAgree, runLearn } = await import(new URL('../dist/index.js', import.meta.url).href);
 const codebook = 'codebooks/exit-barriers.yaml';
@@ -23,7 +23,7 @@ const pooled = new Map();
 try {
   for (const set of measured) {
     const from = all.filter((s) => s.name !== set.name);
-    const learned = await runLearn({ codebook, folds: 0, codings: from.map((s) => s.gold), inputs: from.flatMap((s) => transcriptsOf(s.folder)) });
+    const learned = await runLearn(learnedFrom(codebook, from));
     const model = join(work, `${set.name}.model.json`);
     writeFileSync(model, learned.modelText);
     const { report } = await runAgree({ inputs: [set.gold, ...transcriptsOf(set.folder)], auto: true, codebook, bootstrap: 0, model, merge: 'vote', ...interviewersOf(set.folder) });

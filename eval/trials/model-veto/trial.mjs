@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { interviewersOf, transcriptsOf, tuningSets } from '../../../scripts/hand-coded.mjs';
+import { interviewersOf, learnedFrom, transcriptsOf, tuningSets } from '../../../scripts/hand-coded.mjs';
 const { runAgree, runLearn, runCode, readCodings } = await import('../../../dist/index.js');
 const codebook = 'codebooks/exit-barriers.yaml';
 const work = mkdtempSync(join(tmpdir(), 'veto-'));
@@ -11,7 +11,7 @@ const V = [0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.12];
 const rows = [];
 for (const s of sets) {
   const from = sets.filter((x) => x.name !== s.name);
-  const r = await runLearn({ codebook, folds: 0, codings: from.map((x) => x.gold), inputs: from.flatMap((x) => transcriptsOf(x.folder)) });
+  const r = await runLearn(learnedFrom(codebook, from));
   const model = join(work, `${s.name}.model.json`); writeFileSync(model, r.modelText);
   const coded = await runCode({ codebook, inputs: transcriptsOf(s.folder), model, merge: 'vote', ...interviewersOf(s.folder) });
   const gold = new Set((await readCodings(s.gold)).map((c) => `${c.segment}\t${c.code}`));

@@ -15,7 +15,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { interviewersOf, transcriptsOf, tuningSets } from '../../../scripts/hand-coded.mjs';
+import { interviewersOf, learnedFrom, transcriptsOf, tuningSets } from '../../../scripts/hand-coded.mjs';
 
 const args = process.argv.slice(2);
 const valueOf = (flag, fallback) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : fallback);
@@ -81,7 +81,7 @@ for (const [name, , folder] of sets) {
   const file = join(work, `coded-${name}.json`);
   if (!existsSync(file)) {
     const others = sets.filter(([n]) => n !== name);
-    const learned = await lib.runLearn({ codebook, folds: 0, codings: others.map(([, g]) => g), inputs: others.flatMap(([, , f]) => transcriptsOf(f)) });
+    const learned = await lib.runLearn(learnedFrom(codebook, others.map(([, gold, folder]) => ({ gold, folder }))));
     const modelFile = join(work, `model-${name}.json`);
     writeFileSync(modelFile, learned.modelText);
     const keys = (r) => r.codings.map((c) => `${c.segment}|${c.code}`);
