@@ -12,7 +12,8 @@
 //   - two separate qcode processes, each on half the files and its own core: what two
 //     cores of this machine give at best, to read `--jobs 2` against;
 //   - qcode again with a codebook of ten times the rules (bench/widen.js);
-//   - qcode with `--jobs 2`, on two cores (the only run not pinned to one);
+//   - qcode with `--jobs 2`, and qcode with `--jobs 1` as a user runs it, on two cores (the
+//     only runs not pinned to one);
 //   - qcode with `--no-model`: the rules alone, without the model the codebook names.
 // Every command runs as its own process, pinned to one core when `taskset` exists; the
 // tools alternate within each repeat, the scripts qcode is held against right after it, so
@@ -117,6 +118,7 @@ function halvesOf(dir) {
   writeFileSync(stamp, String(files.length));
   return halves;
 }
+const UNPINNED = 'qcode freq --jobs 1, not pinned (2 cores)';
 const tools = [
   { name: 'qcode freq', run: (dir) => measure(process.execPath, [qcode, 'freq', '--format', 'json', '--quiet', '--codebook', codebook, dir]) },
   // The scripts qcode is held against, right after it in each repeat.
@@ -128,6 +130,10 @@ const tools = [
     : []),
   { name: 'naive script, words only', run: (dir) => measure(process.execPath, [join(root, 'bench', 'naive.js'), dir, codebook, '--words-only']) },
   { name: 'naive script', run: (dir) => measure(process.execPath, [join(root, 'bench', 'naive.js'), dir, codebook]) },
+  // One coding thread as a user runs it, not pinned: V8 compiles the hot code and collects
+  // garbage on background threads, which a pinned run must fit on its one core (about a
+  // sixth of a pinned run's time at 10 MB; `--jobs 2` competes with them for the second core).
+  { name: UNPINNED, run: (dir) => measure(process.execPath, [qcode, 'freq', '--format', 'json', '--quiet', '--jobs', '1', '--codebook', codebook, dir], [0], pinTwo) },
   { name: 'qcode freq --no-model (rules alone)', run: (dir) => measure(process.execPath, [qcode, 'freq', '--format', 'json', '--quiet', '--no-model', '--codebook', codebook, dir]) },
   { name: 'qcode freq --jobs 2 (2 cores)', run: (dir) => measure(process.execPath, [qcode, 'freq', '--format', 'json', '--quiet', '--jobs', '2', '--codebook', codebook, dir], [0], pinTwo) },
   { name: 'two processes, half the files each (2 cores)', run: (dir) => measureHalves(dir) },
@@ -182,6 +188,7 @@ for (const { label, dir, write } of corpora) {
   checkCopies(base.stdout, best.get('qcode freq, starter copied 10×').stdout);
   const jobs2 = best.get('qcode freq --jobs 2 (2 cores)');
   if (jobs2.stdout !== base.stdout) console.log('WARNING: --jobs 2 printed other bytes than one thread');
+  if (best.get(UNPINNED).stdout !== base.stdout) console.log('WARNING: the run not pinned printed other bytes than the pinned one');
   if (values.compare && best.get('qcode freq (--compare)').stdout !== base.stdout) console.log('WARNING: the --compare build printed other counts');
   for (const [name, m] of best) {
     rows.push({
@@ -201,6 +208,8 @@ for (const { label, dir, write } of corpora) {
     ` (${(mb / Math.max(base.secs - startup, 1e-3)).toFixed(1)} MB/s after startup); ` +
     `the naive script's speed (goal > 1): ${against('naive script')} (words only: ${against('naive script, words only')}); ` +
     (python ? `the Python/NLTK script's (goal > 1): ${against('naive Python + NLTK')} (words only: ${against('naive Python + NLTK, words only')}); ` : '') +
+    `not pinned, as a user runs it: ${(1 / ratioOf(UNPINNED)).toFixed(2)}× the pinned run's speed` +
+    (python ? `, ${(ratioOf('naive Python + NLTK, words only') / ratioOf(UNPINNED)).toFixed(2)}× the Python words-only script's; ` : '; ') +
     `10× rules cost ${wideRatio.toFixed(2)}× the time (goal < ${GOAL_WIDE_RATIO}): ${met(wideRatio < GOAL_WIDE_RATIO)}` +
     ` (the starter copied ten times: ${copiedRatio.toFixed(2)}×, ${met(copiedRatio < GOAL_WIDE_RATIO)}); ` +
     `--jobs 2 ${(1 / jobs2Ratio).toFixed(2)}× one thread (goal ≥ ${GOAL_JOBS2_SPEEDUP}): ${met(1 / jobs2Ratio >= GOAL_JOBS2_SPEEDUP)}` +
