@@ -8,7 +8,7 @@ import type { Quote } from '../study/quotes.js';
 import type { CodeCard, ReportResult } from '../study/report.js';
 import { esc } from './html.js';
 import { clock } from './quotes.js';
-import { barChart, heatmap, saturationChart } from './report-svg.js';
+import { barChart, heatmap, SATURATION_MAX_POINTS, saturationChart } from './report-svg.js';
 import { plural } from './text.js';
 
 export function reportHtml(r: ReportResult, version: string): string {
@@ -84,8 +84,17 @@ function frequencySection(r: ReportResult): string {
 ${figure('fig-freq', 'Code frequencies: share of cases and of segments', barChart('fig-freq-svg', rows, 'Code frequencies', desc), table)}`);
 }
 
+/**
+ * The most cases the matrix is drawn for, a column each. Past it the figure is wider than
+ * any screen or page and the page grows by megabytes (1,629 cases made an 11 MB report,
+ * and 8,156 a matrix too large to draw), so the report gives each code's number of cases
+ * and leaves the whole matrix to `qcode matrix`.
+ */
+export const MATRIX_MAX_CASES = 200;
+
 function matrixSection(r: ReportResult): string {
   const m = r.matrix;
+  if (m.cases.length > MATRIX_MAX_CASES) return wideMatrixSection(r);
   const h = {
     rows: r.codes.map((c) => ({ label: c.label, depth: c.depth })),
     columns: m.cases,
@@ -104,6 +113,20 @@ function matrixSection(r: ReportResult): string {
 <p>The framework matrix: for each case, how many of its segments carry each code. A row of zeros beside a widespread code shows who did not speak of it.</p>
 ${figure('fig-matrix', 'Coded segments per case and code', heatmap('fig-matrix-svg', h, 'Case × code matrix', desc), table)}
 ${caseTable}`);
+}
+
+/** The matrix section of a corpus with too many cases to draw: each code's cases, and where the matrix is. */
+function wideMatrixSection(r: ReportResult): string {
+  const m = r.matrix;
+  const table = dataTable(
+    ['code', 'cases'],
+    m.codes.map((code, j) => [code, `${m.case_totals[j]}/${m.cases.length}`]),
+    [1],
+    'Cases carrying each code',
+  );
+  return section('matrix', 'Case × code matrix', `
+<p>The framework matrix has a column for each case, and ${m.cases.length.toLocaleString('en-US')} cases are more than a page can show (it is drawn for up to ${MATRIX_MAX_CASES}). <code>qcode matrix</code> prints it whole, as a table, CSV or JSON, and <code>--format csv</code> opens in a spreadsheet. Here, how many cases carry each code:</p>
+<div class="scroll" tabindex="0" role="region" aria-label="Cases carrying each code">${table}</div>`);
 }
 
 function cooccurSection(r: ReportResult): string {
@@ -131,7 +154,12 @@ function saturationSection(r: ReportResult): string {
     total: s.total_codes, threshold: s.threshold, reached,
   };
   const desc = `Codes seen so far after each of ${s.steps.length} transcripts in input order, rising to ${s.total_codes}; ${s.saturated_at === null ? 'no saturation point' : `${Math.round(s.threshold * 100)}% reached at ${s.saturated_at}`}.`;
-  const table = dataTable(['#', 'transcript', 'new', 'total', 'codes seen for the first time'], s.steps.map((x, i) => [String(i + 1), x.transcript, String(x.new_codes.length), String(x.cumulative), x.new_codes.join(', ')]), [0, 2, 3]);
+  // With many transcripts, the table lists those that showed something new (the rest add a row of zeros each).
+  const dense = s.steps.length > SATURATION_MAX_POINTS;
+  const rows = s.steps.map((x, i) => [String(i + 1), x.transcript, String(x.new_codes.length), String(x.cumulative), x.new_codes.join(', ')]);
+  const shown = dense ? rows.filter((_, i) => s.steps[i]!.new_codes.length > 0) : rows;
+  const caption = dense ? `The ${shown.length} of ${s.steps.length.toLocaleString('en-US')} transcripts that showed a code for the first time` : undefined;
+  const table = dataTable(['#', 'transcript', 'new', 'total', 'codes seen for the first time'], shown, [0, 2, 3], caption);
   return section('saturation', 'Saturation', `
 <p>Whether more interviews would likely have shown new codes: transcripts in the order they were read, the codes each one showed for the first time, and the running total. A case shows a code when one of its segments carries the code or a sub-code.</p>
 ${figure('fig-saturation', 'Codes seen as transcripts are added', saturationChart('fig-saturation-svg', curve, 'Saturation curve', desc), table)}`);

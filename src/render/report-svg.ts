@@ -69,11 +69,11 @@ export function heatmap(id: string, h: Heatmap, title: string, desc: string): st
   const cell = h.columns.length > 30 ? 21 : h.columns.length > 12 ? 24 : 40;
   const rowH = h.columns.length > 12 ? 21 : 24;
   const rotate = h.columns.some((c) => c.length * 7 > cell);
-  const head = rotate ? 16 + Math.min(140, Math.max(...h.columns.map((c) => c.length)) * 6.5) : 26;
+  const head = rotate ? 16 + Math.min(140, longest(h.columns) * 6.5) : 26;
   const totalW = h.total ? 64 : 0;
   const width = LABEL_W + h.columns.length * cell + totalW + (rotate ? 40 : 8);
   const height = head + h.rows.length * rowH + 6;
-  const max = Math.max(1, ...h.values.flat().filter((v): v is number => v !== null));
+  const max = largest(h.values);
   const out = [svgOpen(id, width, height, title, desc, 'heatmap')];
   h.columns.forEach((c, j) => {
     const x = LABEL_W + j * cell + cell / 2;
@@ -100,6 +100,20 @@ export function heatmap(id: string, h: Heatmap, title: string, desc: string): st
   return out.join('');
 }
 
+// A loop, not Math.max(...values): spread into arguments, a large matrix overflows the stack.
+function longest(texts: string[]): number {
+  let most = 0;
+  for (const t of texts) most = Math.max(most, t.length);
+  return most;
+}
+
+/** The largest value of a grid, at least 1 (the scale's top). */
+function largest(values: (number | null)[][]): number {
+  let most = 1;
+  for (const row of values) for (const v of row) if (v !== null && v > most) most = v;
+  return most;
+}
+
 /** White-blue scale: 0 → #f5f7fa, 1 → #1f4e79 (in sRGB, which is enough for a reading aid). */
 export function shade(t: number): string {
   const from = [0xf5, 0xf7, 0xfa];
@@ -118,8 +132,17 @@ export interface Curve {
   reached: number;
 }
 
+/**
+ * The most transcripts the saturation chart gives a labelled point each (60 px apiece).
+ * Past it the chart keeps a page's width: the curve, bars where new codes appeared, the
+ * point where the threshold was reached, and an axis numbered in round steps — a point per
+ * transcript made 8,156 transcripts a chart half a million pixels wide.
+ */
+export const SATURATION_MAX_POINTS = 60;
+
 /** The running total of codes seen (a line) over new codes per transcript (bars), the threshold dashed. */
 export function saturationChart(id: string, c: Curve, title: string, desc: string): string {
+  if (c.labels.length > SATURATION_MAX_POINTS) return denseSaturationChart(id, c, title, desc);
   const left = 48;
   const plotW = Math.max(480, c.labels.length * 60);
   const plotH = 220;
@@ -153,6 +176,69 @@ export function saturationChart(id: string, c: Curve, title: string, desc: strin
   out.push(`<text x="${left}" y="${height - 4}" font-size="${FONT - 2}" class="muted">line: codes seen so far · bars and +N: codes seen for the first time · ring: ${Math.round(c.threshold * 100)}% reached</text>`);
   out.push('</svg>');
   return out.join('');
+}
+
+/** saturationChart for a corpus of many transcripts: the page's width, and only the points that say something. */
+function denseSaturationChart(id: string, c: Curve, title: string, desc: string): string {
+  const left = 48;
+  const plotW = 720;
+  const plotH = 220;
+  const top = 24;
+  const width = left + plotW + 24;
+  const height = top + plotH + 58;
+  const ymax = Math.max(1, c.total);
+  const steps = c.labels.length;
+  const x = (i: number): number => left + ((i + 0.5) / steps) * plotW;
+  const y = (v: number): number => top + plotH - (v / ymax) * plotH;
+  const out = [svgOpen(id, width, height, title, desc)];
+  for (const v of ticks(ymax)) {
+    out.push(`<line x1="${left}" y1="${n(y(v))}" x2="${left + plotW}" y2="${n(y(v))}" class="grid"/>`);
+    out.push(`<text x="${left - 6}" y="${n(y(v) + 4)}" font-size="${FONT - 2}" text-anchor="end" class="muted">${v}</text>`);
+  }
+  // A bar only where a transcript showed new codes: after the first few, most show none.
+  c.fresh.forEach((f, i) => {
+    if (f > 0) out.push(`<rect x="${n(x(i) - 1)}" y="${n(y(f))}" width="2" height="${n(plotH + top - y(f))}" class="bar-new"/>`);
+  });
+  const goal = c.threshold * c.total;
+  out.push(`<line x1="${left}" y1="${n(y(goal))}" x2="${left + plotW}" y2="${n(y(goal))}" class="goal"/>`);
+  out.push(`<text x="${left + plotW - 4}" y="${n(y(goal) + 15)}" font-size="${FONT - 2}" text-anchor="end" class="goal-label">${Math.round(c.threshold * 100)}% of the ${c.total} codes seen</text>`);
+  out.push(`<polyline points="${curvePoints(c.cumulative, x, y)}" class="line"/>`);
+  if (c.reached >= 0) {
+    const [cx, cy] = [x(c.reached), y(c.cumulative[c.reached]!)];
+    out.push(`<circle cx="${n(cx)}" cy="${n(cy)}" r="6" class="dot reached"/>`);
+    out.push(`<text x="${n(cx + 9)}" y="${n(cy + 16)}" font-size="${FONT - 1}" font-weight="600">${esc(clip(c.labels[c.reached]!, 12))} (#${(c.reached + 1).toLocaleString('en-US')})</text>`);
+  }
+  for (const t of ordinalTicks(steps)) {
+    out.push(`<line x1="${n(x(t - 1))}" y1="${top + plotH}" x2="${n(x(t - 1))}" y2="${top + plotH + 5}" class="grid"/>`);
+    out.push(`<text x="${n(x(t - 1))}" y="${top + plotH + 18}" font-size="${FONT - 2}" text-anchor="middle" class="muted">${t.toLocaleString('en-US')}</text>`);
+  }
+  out.push(`<text x="${left + plotW / 2}" y="${top + plotH + 36}" font-size="${FONT - 2}" text-anchor="middle" class="muted">transcripts in the order read (${steps.toLocaleString('en-US')})</text>`);
+  out.push(`<text x="${left}" y="${height - 4}" font-size="${FONT - 2}" class="muted">line: codes seen so far · bars: codes seen for the first time · ring: ${Math.round(c.threshold * 100)}% reached</text>`);
+  out.push('</svg>');
+  return out.join('');
+}
+
+/**
+ * The curve's points, one where the total changes (and the last): a flat run between two
+ * changes is the same straight line, so thousands of transcripts that add nothing cost two points.
+ */
+function curvePoints(cumulative: number[], x: (i: number) => number, y: (v: number) => number): string {
+  const points: string[] = [];
+  cumulative.forEach((v, i) => {
+    const changes = i === 0 || i === cumulative.length - 1 || v !== cumulative[i - 1] || v !== cumulative[i + 1];
+    if (changes) points.push(`${n(x(i))},${n(y(v))}`);
+  });
+  return points.join(' ');
+}
+
+/** Transcript numbers for the axis: 1, then every round step (1, 2 or 5 × a power of ten), at most ten. */
+function ordinalTicks(steps: number): number[] {
+  const rough = steps / 10;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((k) => k * power).find((k) => k >= rough)!;
+  const out = [1];
+  for (let t = step; t <= steps; t += step) out.push(t);
+  return out;
 }
 
 function ticks(max: number): number[] {

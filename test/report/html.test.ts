@@ -1,8 +1,11 @@
 // The HTML report without a browser: the same inputs give the same bytes, nothing is
 // fetched, every number is the coding's, and text from the inputs cannot become markup.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reportHtml } from '../../src/render/report-html.js';
-import { shade } from '../../src/render/report-svg.js';
+import { MATRIX_MAX_CASES, reportHtml } from '../../src/render/report-html.js';
+import { heatmap, shade } from '../../src/render/report-svg.js';
 import { runReport } from '../../src/study/report.js';
 
 const F = 'test/fixtures/report';
@@ -70,5 +73,49 @@ describe('qcode report --html', () => {
   it('shades from near white to dark blue', () => {
     expect(shade(0)).toBe('#f5f7fa');
     expect(shade(1)).toBe('#1f4e79');
+  });
+});
+
+describe('qcode report --html on a corpus of many interviews', () => {
+  /** `cases` two-turn interviews, the first few showing new codes, the rest repeating them. */
+  async function manyCases(cases: number): Promise<string> {
+    const dir = mkdtempSync(join(tmpdir(), 'qcode-report-many-'));
+    const answers = ['I had no money for the deposit.', 'The shelter took me in.', 'Nobody would rent to me.'];
+    for (let i = 0; i < cases; i++) {
+      const id = `P${String(i + 1).padStart(4, '0')}`;
+      writeFileSync(join(dir, `${id}.txt`), `---\nid: ${id}\nspeakers: [I, ${id}]\n---\nI: What made it hard?\n${id}: ${answers[Math.min(i, 2)]}\n`);
+    }
+    return dir;
+  }
+
+  it('leaves the per-case matrix and points to qcode matrix once the cases are too many to draw', async () => {
+    const dir = await manyCases(MATRIX_MAX_CASES + 1);
+    try {
+      const html = reportHtml(await runReport({ inputs: [dir], codebook: `${F}/codebook.yaml` }), '1.2.3');
+      expect(html).not.toContain('id="fig-matrix"');
+      expect(html).toContain(`${MATRIX_MAX_CASES + 1} cases are more than a page can show`);
+      expect(html).toContain(`<th scope="row">barrier.housing</th><td class="num">${MATRIX_MAX_CASES}/${MATRIX_MAX_CASES + 1}</td>`);
+      // The saturation chart keeps a page's width; its table lists the transcripts that showed something new.
+      const chart = /<svg [^>]* width="(\d+)"[^>]*aria-labelledby="fig-saturation-svg-title/.exec(html);
+      expect(Number(chart![1])).toBeLessThanOrEqual(800);
+      expect(html).toContain(`The 2 of ${MATRIX_MAX_CASES + 1} transcripts that showed a code for the first time`);
+      expect(html.length).toBeLessThan(200_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a few cases keep their matrix and a point per transcript', async () => {
+    const html = reportHtml(await runReport(h1), '1.2.3');
+    expect(html).toContain('id="fig-matrix"');
+    expect(html).not.toContain('more than a page can show');
+  });
+
+  it('draws a heatmap of any size without running out of stack', () => {
+    // 200,000 cells: spread into Math.max's arguments, as many values overflowed the stack.
+    const columns = Array.from({ length: 5_000 }, (_, i) => `case${i}`);
+    const rows = Array.from({ length: 40 }, (_, i) => ({ label: `code${i}`, depth: 0 }));
+    const values = rows.map((_, i) => columns.map((_, j) => (i * j) % 7));
+    expect(heatmap('big', { rows, columns, values }, 'big', 'big')).toContain('<svg');
   });
 });
