@@ -210,3 +210,18 @@ describe('columns a coder added', () => {
       .toThrow('Coding!C1: column "barrier.housng" is not a code of the codebook (did you mean barrier.housing?)');
   });
 });
+
+describe('the blank workbook a coder opens', () => {
+  it('offers 0 or 1 down each code column with one rule per column, none overlapping', () => {
+    const sheet = openSheetXml(blank);
+    const xml = Buffer.from(sheet.files[sheet.sheetPath]!).toString('utf8');
+    const ranges = [...xml.matchAll(/<dataValidation [^>]*errorTitle="([^"]+)"[^>]*sqref="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    const last = Math.max(...sheet.rows.values());
+    const wanted = codes.map((code) => {
+      const col = sheet.columns.get(code)!;
+      return [code, `${col}2:${col}${last}`];
+    });
+    const byCode = (a: (string | undefined)[], b: (string | undefined)[]): number => a[0]!.localeCompare(b[0]!);
+    expect(ranges.sort(byCode)).toEqual(wanted.sort(byCode));
+  });
+});
