@@ -56,8 +56,7 @@ export async function runReport(opts: ReportRunOptions, hooks: RunHooks = {}): P
   const base = await openReport(opts, hooks);
   const book = base.study.codebook!.book;
   const shownIds = new Set(base.shown.map((c) => c.id));
-  const counted = base.coded.map((t) => ({ ...t, codings: t.codings.map((c) => ({ ...c, evidence: [] })) }));
-  const freq = frequencies(book, base.study.unit, counted);
+  const freq = frequencies(book, base.study.unit, base.coded);
   const rows = new Map(freq.codes.map((r) => [r.code, r]));
   // Quotes for the codes a reader reads at the bottom of the tree shown: a parent's are its sub-codes'.
   const quoted = base.shown.filter((c) => !c.children.some((k) => shownIds.has(k.id)));
