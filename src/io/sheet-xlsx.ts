@@ -15,6 +15,7 @@ import type { Code } from '../core/codebook/model.js';
 import { readBytes } from './file.js';
 import { isZip } from './docx.js';
 import { checkDocxSize } from './ziplimit.js';
+import { stampFirstDay } from './zip-times.js';
 
 export const CODING_SHEET = 'Coding';
 export const CODEBOOK_SHEET = 'Codebook';
@@ -45,7 +46,7 @@ export async function sheetWorkbook(model: SheetModel): Promise<Buffer> {
   // Shared strings, as the in-memory writer made them: programs that fill a sheet in (and
   // the tests' own XML filler) find the header and segment ids there.
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
-  wb.creator = 'qcode';
+  sameBytesEveryRun(wb);
   await codingSheet(wb, model);
   await codebookSheet(wb, model.codebook, model.codes);
   const about = wb.addWorksheet(ABOUT_SHEET, { state: 'hidden' });
@@ -53,8 +54,21 @@ export async function sheetWorkbook(model: SheetModel): Promise<Buffer> {
   await about.commit();
   await wb.commit();
   await finished;
-  return Buffer.concat(chunks);
+  return stampFirstDay(Buffer.concat(chunks));
 }
+
+/**
+ * The same study gives the same workbook, byte for byte, whenever and wherever it is made:
+ * the workbook's own dates are the zip format's first day (1980-01-01, UTC), as are its
+ * entries' times (stampFirstDay), rather than the moment of writing.
+ */
+function sameBytesEveryRun(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  wb.creator = 'qcode';
+  wb.lastModifiedBy = 'qcode';
+  wb.created = FIRST_DAY;
+  wb.modified = FIRST_DAY;
+}
+const FIRST_DAY = new Date(Date.UTC(1980, 0, 1));
 
 /** What exceljs's sheets have and its types leave out: a sheet's list of validation rules by range. */
 interface WithValidations {

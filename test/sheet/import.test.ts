@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { QcodeError, formatMessage } from '../../src/core/errors.js';
 import { studyDrift } from '../../src/core/sheet/about.js';
 import { importSheet, type SheetGrid } from '../../src/core/sheet/import.js';
@@ -212,6 +212,17 @@ describe('columns a coder added', () => {
 });
 
 describe('the blank workbook a coder opens', () => {
+  it('is the same bytes whenever it is made', async () => {
+    const { model } = await runSheet({ ...STUDY, coder: 'ben' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2031-05-06T07:08:09Z'));
+    try {
+      expect(Buffer.compare(await sheetWorkbook(model), blank)).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('offers 0 or 1 down each code column with one rule per column, none overlapping', () => {
     const sheet = openSheetXml(blank);
     const xml = Buffer.from(sheet.files[sheet.sheetPath]!).toString('utf8');
