@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { flattenCodes } from '../../src/core/codebook/model.js';
 import { parseCodebook } from '../../src/core/codebook/parse.js';
 import { readCodings } from '../../src/io/codings.js';
@@ -243,5 +243,23 @@ describe('import qdpx → export qdpx', () => {
     expect(project.users.map((u) => u.name)).toEqual(['Gergo', 'floriansipos']);
     expect(project.sources.reduce((n, s) => n + s.selections.length, 0)).toBe(303);
     expect(project.sources.every((s) => s.plainTextPath?.startsWith('internal://'))).toBe(true);
+  });
+});
+
+describe('export qdpx: the same study, the same bytes', () => {
+  it('in any time zone and at any time (every zip entry dated 1980-01-01)', async () => {
+    const study = { inputs: ['fixtures/survivors'], codebook: 'codebooks/exit-barriers.yaml' };
+    const here = (await runExportQdpx(study)).bytes;
+    const zone = process.env.TZ;
+    process.env.TZ = 'Pacific/Kiritimati';
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2031-05-06T23:08:09Z'));
+    try {
+      expect(Buffer.compare(Buffer.from((await runExportQdpx(study)).bytes), Buffer.from(here))).toBe(0);
+    } finally {
+      vi.useRealTimers();
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });

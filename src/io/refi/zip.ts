@@ -4,6 +4,7 @@
 // (io/ziplimit.ts, as for Word files); only then is it unpacked.
 
 import { unzipSync, zipSync, strToU8 } from 'fflate';
+import { stampFirstDay } from '../zip-times.js';
 import { QcodeError } from '../../core/errors.js';
 import { entriesOf, inflatedSize, type Entry } from '../ziplimit.js';
 
@@ -44,10 +45,13 @@ export function readQdpx(bytes: Uint8Array, file: string, limit = QDPX_LIMIT): M
   return new Map(Object.entries(files));
 }
 
-/** The .qdpx bytes: project.qde, then each source at its path. Fixed timestamps, so the same project gives the same bytes. */
+/**
+ * The .qdpx bytes: project.qde, then each source at its path. Every entry's time is the
+ * zip format's first day (stampFirstDay), so the same project gives the same bytes in any
+ * time zone: fflate writes a time given to it as the local time of the machine.
+ */
 export function writeQdpx(projectXml: string, sources: Map<string, string>): Uint8Array {
-  const mtime = new Date(Date.UTC(2020, 0, 1));
-  const files: Record<string, [Uint8Array, { mtime: Date }]> = { 'project.qde': [strToU8(projectXml), { mtime }] };
-  for (const [path, text] of sources) files[path] = [strToU8(text), { mtime }];
-  return zipSync(files, { level: 6 });
+  const files: Record<string, Uint8Array> = { 'project.qde': strToU8(projectXml) };
+  for (const [path, text] of sources) files[path] = strToU8(text);
+  return stampFirstDay(Buffer.from(zipSync(files, { level: 6 })));
 }
