@@ -2,15 +2,19 @@
 // researcher can hand to a colleague: frequencies, the case × code matrix,
 // co-occurrence, saturation, and the codebook with exemplar quotes per code.
 
-import { cooccurrence, type CooccurReport } from '../core/aggregate/cooccur.js';
-import { codebookRef, frequencies, type CodebookRef, type FreqRow } from '../core/aggregate/freq.js';
-import { caseCodeMatrix, type MatrixReport } from '../core/aggregate/matrix.js';
-import { selectQuotes } from '../core/aggregate/quotes.js';
-import { saturation, type SaturationReport } from '../core/aggregate/saturation.js';
-import type { CodeId, Unit } from '../core/types.js';
-import type { RunHooks } from './options.js';
+import { CooccurCounter, type CooccurReport } from '../core/aggregate/cooccur.js';
+import { codebookRef, FrequencyCounter, type CodebookRef, type FreqRow } from '../core/aggregate/freq.js';
+import { checkLevel, codesAtLevel } from '../core/aggregate/level.js';
+import { MatrixRows, type MatrixReport } from '../core/aggregate/matrix.js';
+import { BusiestQuotes, type QuotePick } from '../core/aggregate/quotes.js';
+import { SaturationSteps, type SaturationReport } from '../core/aggregate/saturation.js';
+import { compareText, type CodedTranscript } from '../core/code/pass.js';
+import type { CodeId, TranscriptId, Unit } from '../core/types.js';
+import { forEachCoded } from './code.js';
+import { openStudy } from './open.js';
+import { Warnings, type RunHooks } from './options.js';
 import { quotesOf, type Quote } from './quotes.js';
-import { openReport, type ReportOptions, type ReportRun } from './reports.js';
+import type { ReportOptions, ReportRun } from './reports.js';
 
 export interface ReportRunOptions extends ReportOptions {
   /** Exemplar quotes per code (default 3), one per case, from the cases that speak of it most. */
@@ -52,17 +56,41 @@ export interface ReportResult extends ReportRun {
 
 const EXEMPLARS = 3;
 
+/**
+ * Every analysis fed one transcript at a time as the pass codes it: the report keeps counts,
+ * a row per case, a step per transcript and a few candidate quotes per code, not the coded
+ * corpus (which at 200 MB of interviews held 400 MB), and reads again only the files its
+ * quotes come from.
+ */
 export async function runReport(opts: ReportRunOptions, hooks: RunHooks = {}): Promise<ReportResult> {
-  const base = await openReport(opts, hooks);
-  const book = base.study.codebook!.book;
-  const shownIds = new Set(base.shown.map((c) => c.id));
-  const freq = frequencies(book, base.study.unit, base.coded);
-  const rows = new Map(freq.codes.map((r) => [r.code, r]));
+  checkLevel(opts.level);
+  const warnings = new Warnings(hooks.onWarning);
+  const study = await openStudy(opts, 'required');
+  const book = study.codebook!.book;
+  const shown = codesAtLevel(book.codes, opts.level);
+  const shownIds = new Set(shown.map((c) => c.id));
   // Quotes for the codes a reader reads at the bottom of the tree shown: a parent's are its sub-codes'.
-  const quoted = base.shown.filter((c) => !c.children.some((k) => shownIds.has(k.id)));
-  const selections = quoted.map((c) => selectQuotes(c.id, base.coded, { spread: true, busiestFirst: true, limit: opts.quotes ?? EXEMPLARS }));
-  const quotes = await quotesOf(base.study, base.coded, selections.flatMap((s) => s.picks), { context: 0 });
-  const codes = base.shown.map((c): CodeCard => {
+  const quoted = shown.filter((c) => !c.children.some((k) => shownIds.has(k.id)));
+  const freq = new FrequencyCounter(book, study.unit);
+  const matrix = new MatrixRows(book.codes, shown);
+  const cooccur = new CooccurCounter(book.codes, shown, { level: 'segment', measure: 'count' });
+  const steps = new SaturationSteps(book.codes, shown, 'input');
+  const exemplars = quoted.map((c) => new BusiestQuotes(c.id, opts.quotes ?? EXEMPLARS));
+  const sources = new Map<TranscriptId, string>();
+  // Visited in input order (a file's transcripts in their order): saturation's order.
+  const { coder } = await forEachCoded(study, opts, warnings, hooks, (t) => {
+    freq.add(t);
+    matrix.add(t);
+    cooccur.add(t);
+    steps.add(t);
+    for (const q of exemplars) q.add(t);
+    sources.set(t.id, t.source);
+  });
+  const counted = freq.report();
+  const rows = new Map(counted.codes.map((r) => [r.code, r]));
+  const picks = exemplars.flatMap((q) => q.picks());
+  const quotes = await quotesOf(study, quotedSources(picks, sources), picks, { context: 0 });
+  const codes = shown.map((c): CodeCard => {
     const card: CodeCard = {
       id: c.id, label: c.label, depth: c.depth,
       children: c.children.filter((k) => shownIds.has(k.id)).map((k) => k.id),
@@ -71,14 +99,22 @@ export async function runReport(opts: ReportRunOptions, hooks: RunHooks = {}): P
     for (const key of ['definition', 'include', 'exclude', 'memo', 'color'] as const) if (c[key] !== undefined) card[key] = c[key];
     return card;
   });
+  // Cases in id order, as every table of the report lists them.
+  const cases = matrix.report(compareText);
   return {
-    title: opts.title ?? base.study.config.name ?? book.name,
-    codebook: codebookRef(book), unit: base.study.unit, coder: base.coder, level: opts.level ?? null,
-    transcripts: freq.transcripts, segments: freq.segments, cases: base.coded.map((t) => t.id),
+    title: opts.title ?? study.config.name ?? book.name,
+    codebook: codebookRef(book), unit: study.unit, coder, level: opts.level ?? null,
+    transcripts: counted.transcripts, segments: counted.segments, cases: cases.cases,
     codes,
-    matrix: caseCodeMatrix(book.codes, base.shown, base.coded),
-    cooccur: cooccurrence(book.codes, base.shown, base.coded, { level: 'segment', measure: 'count' }),
-    saturation: saturation(book.codes, base.shown, base.inputOrder, 'input'),
-    reads: base.study.reads, warnings: base.warnings.list,
+    matrix: cases,
+    cooccur: cooccur.report(),
+    saturation: steps.report(),
+    reads: study.reads, warnings: warnings.list,
   };
+}
+
+/** The transcripts the quotes come from, as quotesOf finds their files: an id and a source each. */
+function quotedSources(picks: QuotePick[], sources: Map<TranscriptId, string>): CodedTranscript[] {
+  const ids = [...new Set(picks.map((p) => p.transcript))];
+  return ids.map((id) => ({ id, source: sources.get(id)!, attributes: {}, eligible: [], codings: [] }));
 }

@@ -1,7 +1,7 @@
 // Long turns are shown around their evidence, cut only between words, with … where
 // text was left out; the renderers mark the evidence for each medium.
 import { describe, expect, it } from 'vitest';
-import { excerpt, selectQuotes, shorten } from '../../src/core/aggregate/quotes.js';
+import { BusiestQuotes, excerpt, selectQuotes, shorten } from '../../src/core/aggregate/quotes.js';
 import { excerptText, clock } from '../../src/render/quotes.js';
 
 const words = (n: number, from = 0): string => Array.from({ length: n }, (_, i) => `word${i + from}`).join(' ');
@@ -72,5 +72,30 @@ describe('selectQuotes', () => {
     expect(selectQuotes('b', coded, { spread: true }).picks.map((p) => p.segment)).toEqual(['A:2', 'B:2', 'C:2', 'B:4', 'C:4', 'B:6']);
     expect(selectQuotes('b', coded, { spread: true, busiestFirst: true, limit: 3 }).picks.map((p) => p.segment)).toEqual(['B:2', 'C:2', 'A:2']);
     expect(selectQuotes('b.m', coded, { limit: 1 })).toMatchObject({ total: 3, cases: 2, picks: [{ segment: 'B:4', coded: ['b.m'] }] });
+  });
+});
+
+describe('BusiestQuotes: the report\'s exemplars, a transcript at a time', () => {
+  const coding = (segment: string, code: string) => ({ transcript: segment.split(':')[0]!, segment, speaker: 'x', code, coder: 'h', start: null, end: null, evidence: [] });
+  /** Cases with 0–4 coded segments each, in a shuffled input order, ids not in input order, and ties. */
+  const cases = ['K', 'B', 'F', 'A', 'H', 'D', 'J', 'C', 'G', 'E'].map((id, k) => ({
+    id, source: id, attributes: {}, eligible: [],
+    codings: Array.from({ length: (k * 7) % 5 }, (_, i) => coding(`${id}:${2 * i + 2}`, i % 2 ? 'b.m' : 'b.h')),
+  }));
+  const byId = [...cases].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+  it('picks what selectQuotes picks over the cases in id order, whatever order they come in', () => {
+    for (const code of ['b', 'b.h', 'b.m']) {
+      for (let limit = 0; limit <= 6; limit++) {
+        const streamed = new BusiestQuotes(code, limit);
+        for (const t of cases) streamed.add(t);
+        const whole = selectQuotes(code, byId, { spread: true, busiestFirst: true, limit });
+        expect(streamed.picks().map((p) => p.segment), `${code} limit ${limit}`).toEqual(whole.picks.map((p) => p.segment));
+      }
+    }
+    // The busiest cases first, ties in id order: F and C have four each (C first), then E and H three.
+    const three = new BusiestQuotes('b', 3);
+    for (const t of cases) three.add(t);
+    expect(three.picks().map((p) => p.segment)).toEqual(['C:2', 'F:2', 'E:2']);
   });
 });

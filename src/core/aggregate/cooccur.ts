@@ -32,33 +32,62 @@ export interface CooccurOptions {
 }
 
 export function cooccurrence(book: Code[], shown: Code[], coded: CodedTranscript[], opts: CooccurOptions): CooccurReport {
-  const hits = rollUp(book, coded.flatMap((t) => t.codings));
-  const unitsOf = opts.level === 'segment' ? hits.segments : hits.cases;
-  const kept = shown.filter((c) => opts.all || (unitsOf.get(c.id)?.size ?? 0) > 0);
-  const counts = pairCounts(kept.map((c) => unitsOf.get(c.id) ?? new Set<string>()));
-  const support = kept.map((_, i) => counts[i]![i]!);
-  const notes: string[] = [];
-  const matrix = counts.map((row, i) => row.map((both, j) => {
-    if (opts.measure === 'count') return both;
-    const union = support[i]! + support[j]! - both;
-    return union === 0 ? null : both / union;
-  }));
-  if (opts.measure === 'jaccard' && matrix.some((r) => r.includes(null))) {
-    notes.push('jaccard is null where neither code has support (0/0)');
-  }
-  const left = shown.length - kept.length;
-  if (left > 0) notes.push(`${left} code${left === 1 ? '' : 's'} with no ${opts.level === 'segment' ? 'coded segment' : 'case'} left out (--all keeps them)`);
-  return {
-    level: opts.level, measure: opts.measure,
-    codes: kept.map((c) => c.id), labels: kept.map((c) => c.label), support,
-    units: opts.level === 'segment' ? coded.reduce((n, t) => n + t.eligible.length, 0) : coded.length,
-    matrix, notes,
-  };
+  const counter = new CooccurCounter(book, shown, opts);
+  for (const t of coded) counter.add(t);
+  return counter.report();
 }
 
-/** counts[i][j] = |sets[i] ∩ sets[j]|, by walking each unit once rather than every pair of sets. */
-function pairCounts(sets: Set<string>[]): number[][] {
-  const counts = sets.map(() => new Array<number>(sets.length).fill(0));
+/**
+ * Co-occurrence counted a transcript at a time: a segment (or a case) belongs to one
+ * transcript, so the units two codes share are the sum of what each transcript shares.
+ * A report over a corpus keeps a count per pair of codes, not every coded transcript.
+ */
+export class CooccurCounter {
+  /** counts[i][j]: units carrying shown[i] and shown[j] (the diagonal: carrying shown[i]). */
+  private readonly counts: number[][];
+  private units = 0;
+
+  constructor(private readonly book: Code[], private readonly shown: Code[], private readonly opts: CooccurOptions) {
+    this.counts = shown.map(() => new Array<number>(shown.length).fill(0));
+  }
+
+  add(t: CodedTranscript): void {
+    const hits = rollUp(this.book, t.codings);
+    const unitsOf = this.opts.level === 'segment' ? hits.segments : hits.cases;
+    addPairs(this.shown.map((c) => unitsOf.get(c.id) ?? NONE), this.counts);
+    this.units += this.opts.level === 'segment' ? t.eligible.length : 1;
+  }
+
+  report(): CooccurReport {
+    const { shown, opts } = this;
+    const keptAt = shown.flatMap((_, i) => (opts.all || this.counts[i]![i]! > 0 ? [i] : []));
+    const kept = keptAt.map((i) => shown[i]!);
+    const counts = keptAt.map((i) => keptAt.map((j) => this.counts[i]![j]!));
+    const support = kept.map((_, i) => counts[i]![i]!);
+    const notes: string[] = [];
+    const matrix = counts.map((row, i) => row.map((both, j) => {
+      if (opts.measure === 'count') return both;
+      const union = support[i]! + support[j]! - both;
+      return union === 0 ? null : both / union;
+    }));
+    if (opts.measure === 'jaccard' && matrix.some((r) => r.includes(null))) {
+      notes.push('jaccard is null where neither code has support (0/0)');
+    }
+    const left = shown.length - kept.length;
+    if (left > 0) notes.push(`${left} code${left === 1 ? '' : 's'} with no ${opts.level === 'segment' ? 'coded segment' : 'case'} left out (--all keeps them)`);
+    return {
+      level: opts.level, measure: opts.measure,
+      codes: kept.map((c) => c.id), labels: kept.map((c) => c.label), support,
+      units: this.units,
+      matrix, notes,
+    };
+  }
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** Adds |sets[i] ∩ sets[j]| to counts[i][j], by walking each unit once rather than every pair of sets. */
+function addPairs(sets: ReadonlySet<string>[], counts: number[][]): void {
   const codesOf = new Map<string, number[]>();
   sets.forEach((set, i) => {
     for (const unit of set) {
@@ -70,5 +99,4 @@ function pairCounts(sets: Set<string>[]): number[][] {
   for (const list of codesOf.values()) {
     for (const i of list) for (const j of list) counts[i]![j]!++;
   }
-  return counts;
 }

@@ -2,7 +2,7 @@
 // needs them: optionally one per case first (--spread), at most --limit; and the
 // excerpt of a long turn around its evidence, cut only between words.
 
-import type { CodedTranscript } from '../code/pass.js';
+import { compareText, type CodedTranscript } from '../code/pass.js';
 import type { CodeId, Evidence, SegmentId, TranscriptId } from '../types.js';
 
 /** One coded segment under an asked code, before its text is read. */
@@ -54,6 +54,31 @@ export function selectQuotes(asked: CodeId, coded: CodedTranscript[], opts: Sele
   const total = all.length;
   const picks = opts.limit === undefined ? all : all.slice(0, opts.limit);
   return { code: asked, total, cases: perCase.length, picks };
+}
+
+/**
+ * The first `limit` quotes of one code as selectQuotes gives them with `spread` and
+ * `busiestFirst` over transcripts in id order, kept a transcript at a time: only the `limit`
+ * cases that speak of the code most (ties: the smaller id, which comes first in case order)
+ * can give one, and each at most `limit`. A report keeps these, not every coded transcript.
+ */
+export class BusiestQuotes {
+  private readonly busiest: { id: TranscriptId; count: number; picks: QuotePick[] }[] = [];
+
+  constructor(private readonly asked: CodeId, private readonly limit: number) {}
+
+  add(t: CodedTranscript): void {
+    if (this.limit <= 0) return;
+    const picks = picksOf(this.asked, t);
+    if (picks.length === 0) return;
+    this.busiest.push({ id: t.id, count: picks.length, picks: picks.slice(0, this.limit) });
+    this.busiest.sort((a, b) => b.count - a.count || compareText(a.id, b.id));
+    if (this.busiest.length > this.limit) this.busiest.pop();
+  }
+
+  picks(): QuotePick[] {
+    return roundRobin(this.busiest.map((c) => c.picks)).slice(0, Math.max(0, this.limit));
+  }
 }
 
 function picksOf(asked: CodeId, t: CodedTranscript): QuotePick[] {

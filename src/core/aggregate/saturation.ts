@@ -35,20 +35,36 @@ export const SATURATION_THRESHOLD = SATURATION_PERCENT / 100;
 
 /** Steps over the coded transcripts in the order given; `values` are the ordering attribute's values. */
 export function saturation(book: Code[], shown: Code[], ordered: CodedTranscript[], order: string, values?: string[]): SaturationReport {
-  const seen = new Set<CodeId>();
-  const steps = ordered.map((t, i): SaturationStep => {
-    const hits = rollUp(book, t.codings);
-    const fresh = shown.filter((c) => !seen.has(c.id) && hits.cases.has(c.id)).map((c) => c.id);
-    fresh.forEach((id) => seen.add(id));
-    const step: SaturationStep = { transcript: t.id, new_codes: fresh, cumulative: seen.size };
-    if (values) step.value = values[i]!;
-    return step;
-  });
-  const total = seen.size;
-  const reached = total === 0 ? undefined : steps.find((s) => s.cumulative * 100 >= SATURATION_PERCENT * total);
-  const notes = total === 0 ? ['no code was seen in any transcript'] : [];
-  return {
-    order, steps, total_codes: total, codebook_codes: shown.length, threshold: SATURATION_THRESHOLD,
-    saturated_at: reached?.transcript ?? null, notes,
-  };
+  const steps = new SaturationSteps(book, shown, order);
+  ordered.forEach((t, i) => steps.add(t, values?.[i]));
+  return steps.report();
+}
+
+/** Saturation a transcript at a time, in the order they come: a step each, not the transcripts. */
+export class SaturationSteps {
+  private readonly seen = new Set<CodeId>();
+  private readonly steps: SaturationStep[] = [];
+
+  constructor(private readonly book: Code[], private readonly shown: Code[], private readonly order: string) {}
+
+  /** The next transcript, and its value of the ordering attribute when ordered by one. */
+  add(t: CodedTranscript, value?: string): void {
+    const hits = rollUp(this.book, t.codings);
+    const fresh = this.shown.filter((c) => !this.seen.has(c.id) && hits.cases.has(c.id)).map((c) => c.id);
+    fresh.forEach((id) => this.seen.add(id));
+    const step: SaturationStep = { transcript: t.id, new_codes: fresh, cumulative: this.seen.size };
+    if (value !== undefined) step.value = value;
+    this.steps.push(step);
+  }
+
+  report(): SaturationReport {
+    const { steps } = this;
+    const total = this.seen.size;
+    const reached = total === 0 ? undefined : steps.find((s) => s.cumulative * 100 >= SATURATION_PERCENT * total);
+    const notes = total === 0 ? ['no code was seen in any transcript'] : [];
+    return {
+      order: this.order, steps, total_codes: total, codebook_codes: this.shown.length, threshold: SATURATION_THRESHOLD,
+      saturated_at: reached?.transcript ?? null, notes,
+    };
+  }
 }
