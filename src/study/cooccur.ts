@@ -1,13 +1,13 @@
 // `cooccur`: code × code co-occurrence by segment or by case.
 
-import { cooccurrence, type CooccurLevel, type CooccurMeasure, type CooccurReport } from '../core/aggregate/cooccur.js';
+import { CooccurCounter, type CooccurLevel, type CooccurMeasure, type CooccurReport } from '../core/aggregate/cooccur.js';
 import { codebookRef, type CodebookRef } from '../core/aggregate/freq.js';
 import { QcodeError } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
 import type { Code } from '../core/codebook/model.js';
 import type { Unit } from '../core/types.js';
 import type { RunHooks } from './options.js';
-import { openReport, type ReportOptions, type ReportRun } from './reports.js';
+import { streamReport, type ReportOptions, type ReportRun } from './reports.js';
 
 export interface CooccurRunOptions extends ReportOptions {
   /** Count shared segments (default) or shared cases. */
@@ -28,9 +28,15 @@ export interface CooccurResult extends ReportRun {
 }
 
 export async function runCooccur(opts: CooccurRunOptions, hooks: RunHooks = {}): Promise<CooccurResult> {
-  const base = await openReport(opts, hooks, { evidence: false });
-  const shown = opts.codes && opts.codes.length > 0 ? chooseCodes(opts.codes, base.book) : base.shown;
-  const report = cooccurrence(base.book, shown, base.coded, { level: opts.per ?? 'segment', measure: opts.measure ?? 'count', ...(opts.all ? { all: true } : {}) });
+  let counter: CooccurCounter | undefined;
+  // A count per pair of codes as the pass goes, not the coded corpus.
+  const base = await streamReport(opts, hooks, ({ book, shown }) => {
+    const chosen = opts.codes && opts.codes.length > 0 ? chooseCodes(opts.codes, book) : shown;
+    const pairs = new CooccurCounter(book, chosen, { level: opts.per ?? 'segment', measure: opts.measure ?? 'count', ...(opts.all ? { all: true } : {}) });
+    counter = pairs;
+    return (t) => pairs.add(t);
+  }, { evidence: false });
+  const report = counter!.report();
   return {
     codebook: codebookRef(base.study.codebook!.book), unit: base.study.unit, coder: base.coder, depth: opts.level ?? null,
     report, reads: base.study.reads, warnings: base.warnings.list,

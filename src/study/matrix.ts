@@ -1,10 +1,11 @@
 // `matrix`: the case × code framework matrix.
 
 import { codebookRef, type CodebookRef } from '../core/aggregate/freq.js';
-import { caseCodeMatrix, type MatrixReport } from '../core/aggregate/matrix.js';
+import { MatrixRows, type MatrixReport } from '../core/aggregate/matrix.js';
+import { compareText } from '../core/code/pass.js';
 import type { Unit } from '../core/types.js';
 import type { RunHooks } from './options.js';
-import { checkAttributeName, openReport, type ReportOptions, type ReportRun } from './reports.js';
+import { checkAttributeAmong, streamReport, type ReportOptions, type ReportRun } from './reports.js';
 
 export interface MatrixRunOptions extends ReportOptions {
   /** 0/1 cells: does the case have the code at all. */
@@ -22,14 +23,20 @@ export interface MatrixResult extends ReportRun {
 }
 
 export async function runMatrix(opts: MatrixRunOptions, hooks: RunHooks = {}): Promise<MatrixResult> {
-  const base = await openReport(opts, hooks, { evidence: false });
-  if (opts.by !== undefined) checkAttributeName(opts.by, base.coded, '--by');
-  const report = caseCodeMatrix(base.book, base.shown, base.coded, {
-    ...(opts.presence ? { presence: true } : {}),
-    ...(opts.by !== undefined ? { by: opts.by } : {}),
-  });
+  let rows: MatrixRows | undefined;
+  const names = new Set<string>();
+  // A row per case as the pass goes, not the coded corpus.
+  const base = await streamReport(opts, hooks, ({ book, shown }) => {
+    const matrix = new MatrixRows(book, shown, { ...(opts.presence ? { presence: true } : {}), ...(opts.by !== undefined ? { by: opts.by } : {}) });
+    rows = matrix;
+    return (t) => {
+      for (const k of Object.keys(t.attributes)) names.add(k);
+      matrix.add(t);
+    };
+  }, { evidence: false });
+  if (opts.by !== undefined) checkAttributeAmong(opts.by, names, '--by');
   return {
     codebook: codebookRef(base.study.codebook!.book), unit: base.study.unit, coder: base.coder, level: opts.level ?? null,
-    report, reads: base.study.reads, warnings: base.warnings.list,
+    report: rows!.report(compareText), reads: base.study.reads, warnings: base.warnings.list,
   };
 }

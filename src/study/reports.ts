@@ -36,15 +36,32 @@ export interface ReportBase {
  * codings then carry no evidence, and a fresh pass is quicker).
  */
 export async function openReport(opts: ReportOptions, hooks: RunHooks = {}, given: { study?: Study; evidence?: boolean } = {}): Promise<ReportBase> {
-  checkLevel(opts.level);
-  const warnings = new Warnings(hooks.onWarning);
-  const opened = given.study ?? (await openStudy(opts, 'required'));
   // Visited in input order (a file's transcripts in their order): saturation's default order.
   const inputOrder: CodedTranscript[] = [];
-  const { coder } = await forEachCoded(opened, opts, warnings, hooks, (t) => inputOrder.push(t), given.evidence !== false);
-  const book = opened.codebook!.book.codes;
+  const base = await streamReport(opts, hooks, () => (t) => inputOrder.push(t), given);
   const coded = [...inputOrder].sort((a, b) => compareText(a.id, b.id));
-  return { study: opened, coded, inputOrder, coder, book, shown: codesAtLevel(book, opts.level), warnings };
+  return { ...base, coded, inputOrder };
+}
+
+/** What a report that counts as the transcripts go by has, besides its own counts. */
+export type StreamedBase = Omit<ReportBase, 'coded' | 'inputOrder'>;
+
+/**
+ * The study opened and coded, each transcript handed, in input order, to the visitor
+ * `start` makes once it knows the study and the codes shown: a report that keeps counts
+ * rather than transcripts holds what it prints, not the coded corpus.
+ */
+export async function streamReport(
+  opts: ReportOptions, hooks: RunHooks, start: (base: StreamedBase) => (t: CodedTranscript) => void,
+  given: { study?: Study; evidence?: boolean } = {},
+): Promise<StreamedBase> {
+  checkLevel(opts.level);
+  const warnings = new Warnings(hooks.onWarning);
+  const study = given.study ?? (await openStudy(opts, 'required'));
+  const book = study.codebook!.book.codes;
+  const base: StreamedBase = { study, coder: 'auto', book, shown: codesAtLevel(book, opts.level), warnings };
+  const { coder } = await forEachCoded(study, opts, warnings, hooks, start(base), given.evidence !== false);
+  return { ...base, coder };
 }
 
 /** A report's `--by`/`--order`/`--where` attribute must be one some transcript has, or a typo is named. */
