@@ -5,8 +5,8 @@
 
 import { codebookRef, type CodebookRef } from '../core/aggregate/freq.js';
 import { groupKey } from '../core/aggregate/groups.js';
-import { excerpt, selectQuotes, shorten, type Excerpt, type QuotePick } from '../core/aggregate/quotes.js';
-import type { CodedTranscript } from '../core/code/pass.js';
+import { excerpt, isUnder, selectQuotes, shorten, type Excerpt, type QuotePick } from '../core/aggregate/quotes.js';
+import { compareText, type CodedTranscript } from '../core/code/pass.js';
 import { flattenCodes, type Code } from '../core/codebook/model.js';
 import { QcodeError } from '../core/errors.js';
 import { questionTurns } from '../core/segment/questions.js';
@@ -16,7 +16,7 @@ import type { CodeId, Role, Segment, SegmentId, Transcript, TranscriptId, Unit }
 import { listInputs, readTranscripts } from '../io/read.js';
 import { openStudy, type Study } from './open.js';
 import type { RunHooks } from './options.js';
-import { checkAttributeName, openReport, type ReportOptions, type ReportRun } from './reports.js';
+import { checkAttributeName, streamReport, type ReportOptions, type ReportRun } from './reports.js';
 
 export interface QuotesRunOptions extends ReportOptions {
   /** Codebook ids; each quote carries the code or a descendant. */
@@ -89,9 +89,16 @@ const CONTEXT_WIDTH = 240;
 export async function runQuotes(opts: QuotesRunOptions, hooks: RunHooks = {}): Promise<QuotesResult> {
   const { study, codes } = await studyForQuotes(opts);
   const where = parseWhere(opts.where ?? []);
-  const base = await openReport({ ...opts, inputs: study.inputs }, hooks, { study });
-  for (const attr of where.keys()) checkAttributeName(attr, base.coded, '--where');
-  const cases = base.coded.filter((t) => [...where].every(([attr, values]) => values.has(groupKey(t.attributes[attr]))));
+  // Each transcript kept as the quotes can use it: its codings under the codes asked for (what
+  // is printed), not the rest of the coded corpus.
+  const kept: CodedTranscript[] = [];
+  const base = await streamReport({ ...opts, inputs: study.inputs }, hooks, ({ shown }) => {
+    const asked = (codes.length > 0 ? codes : shown).map((c) => c.id);
+    return (t) => kept.push({ ...t, eligible: [], codings: t.codings.filter((c) => asked.some((a) => isUnder(c.code, a))) });
+  }, { study });
+  const coded = kept.sort((a, b) => compareText(a.id, b.id));
+  for (const attr of where.keys()) checkAttributeName(attr, coded, '--where');
+  const cases = coded.filter((t) => [...where].every(([attr, values]) => values.has(groupKey(t.attributes[attr]))));
   const chosen = codes.length > 0 ? codes : base.shown;
   const selections = chosen.map((c) => selectQuotes(c.id, cases, { ...(opts.limit !== undefined ? { limit: opts.limit } : {}), ...(opts.spread ? { spread: true } : {}) }));
   const picks = selections.flatMap((s) => s.picks);

@@ -2,7 +2,7 @@
 // codings), the codes shown at `--level N`, transcripts in input order, and the check
 // that an attribute a report splits or orders by exists.
 
-import { compareText, type CodedTranscript } from '../core/code/pass.js';
+import type { CodedTranscript } from '../core/code/pass.js';
 import type { Code } from '../core/codebook/model.js';
 import { checkLevel, codesAtLevel } from '../core/aggregate/level.js';
 import { QcodeError } from '../core/errors.js';
@@ -17,12 +17,9 @@ export interface ReportOptions extends StudyOptions {
   level?: number;
 }
 
-export interface ReportBase {
+/** What a report has besides its own counts: the study, its coder, and the codes it shows. */
+export interface StreamedBase {
   study: Study;
-  /** Transcripts in id order. */
-  coded: CodedTranscript[];
-  /** The same transcripts in the order the inputs were read. */
-  inputOrder: CodedTranscript[];
   coder: string;
   /** Every code of the codebook (for roll-up). */
   book: Code[];
@@ -32,24 +29,10 @@ export interface ReportBase {
 }
 
 /**
- * `study`: opened already; `evidence: false` for a report that only counts codes (its
- * codings then carry no evidence, and a fresh pass is quicker).
- */
-export async function openReport(opts: ReportOptions, hooks: RunHooks = {}, given: { study?: Study; evidence?: boolean } = {}): Promise<ReportBase> {
-  // Visited in input order (a file's transcripts in their order): saturation's default order.
-  const inputOrder: CodedTranscript[] = [];
-  const base = await streamReport(opts, hooks, () => (t) => inputOrder.push(t), given);
-  const coded = [...inputOrder].sort((a, b) => compareText(a.id, b.id));
-  return { ...base, coded, inputOrder };
-}
-
-/** What a report that counts as the transcripts go by has, besides its own counts. */
-export type StreamedBase = Omit<ReportBase, 'coded' | 'inputOrder'>;
-
-/**
  * The study opened and coded, each transcript handed, in input order, to the visitor
- * `start` makes once it knows the study and the codes shown: a report that keeps counts
- * rather than transcripts holds what it prints, not the coded corpus.
+ * `start` makes once it knows the study and the codes shown: a report keeps its counts,
+ * or what it prints of each transcript, not the coded corpus. `study`: opened already;
+ * `evidence: false` for a report that only counts codes (a fresh pass is then quicker).
  */
 export async function streamReport(
   opts: ReportOptions, hooks: RunHooks, start: (base: StreamedBase) => (t: CodedTranscript) => void,
