@@ -4,17 +4,15 @@
 
 import { CooccurCounter, type CooccurReport } from '../core/aggregate/cooccur.js';
 import { codebookRef, FrequencyCounter, type CodebookRef, type FreqRow } from '../core/aggregate/freq.js';
-import { checkLevel, codesAtLevel } from '../core/aggregate/level.js';
 import { MatrixRows, type MatrixReport } from '../core/aggregate/matrix.js';
 import { BusiestQuotes, type QuotePick } from '../core/aggregate/quotes.js';
 import { SaturationSteps, type SaturationReport } from '../core/aggregate/saturation.js';
 import { compareText, type CodedTranscript } from '../core/code/pass.js';
 import type { CodeId, TranscriptId, Unit } from '../core/types.js';
-import { forEachCoded } from './code.js';
-import { openStudy } from './open.js';
-import { Warnings, type RunHooks } from './options.js';
+import type { Code, Codebook } from '../core/codebook/model.js';
+import type { RunHooks } from './options.js';
 import { quotesOf, type Quote } from './quotes.js';
-import type { ReportOptions, ReportRun } from './reports.js';
+import { streamReport, type ReportOptions, type ReportRun } from './reports.js';
 
 export interface ReportRunOptions extends ReportOptions {
   /** Exemplar quotes per code (default 3), one per case, from the cases that speak of it most. */
@@ -63,29 +61,23 @@ const EXEMPLARS = 3;
  * quotes come from.
  */
 export async function runReport(opts: ReportRunOptions, hooks: RunHooks = {}): Promise<ReportResult> {
-  checkLevel(opts.level);
-  const warnings = new Warnings(hooks.onWarning);
-  const study = await openStudy(opts, 'required');
-  const book = study.codebook!.book;
-  const shown = codesAtLevel(book.codes, opts.level);
-  const shownIds = new Set(shown.map((c) => c.id));
-  // Quotes for the codes a reader reads at the bottom of the tree shown: a parent's are its sub-codes'.
-  const quoted = shown.filter((c) => !c.children.some((k) => shownIds.has(k.id)));
-  const freq = new FrequencyCounter(book, study.unit);
-  const matrix = new MatrixRows(book.codes, shown);
-  const cooccur = new CooccurCounter(book.codes, shown, { level: 'segment', measure: 'count' });
-  const steps = new SaturationSteps(book.codes, shown, 'input');
-  const exemplars = quoted.map((c) => new BusiestQuotes(c.id, opts.quotes ?? EXEMPLARS));
-  const sources = new Map<TranscriptId, string>();
+  let counters: ReturnType<typeof reportCounters> | undefined;
   // Visited in input order (a file's transcripts in their order): saturation's order.
-  const { coder } = await forEachCoded(study, opts, warnings, hooks, (t) => {
-    freq.add(t);
-    matrix.add(t);
-    cooccur.add(t);
-    steps.add(t);
-    for (const q of exemplars) q.add(t);
-    sources.set(t.id, t.source);
+  const base = await streamReport(opts, hooks, ({ study, book, shown }) => {
+    const c = (counters = reportCounters(study.codebook!.book, study.unit, book, shown, opts.quotes ?? EXEMPLARS));
+    return (t) => {
+      c.freq.add(t);
+      c.matrix.add(t);
+      c.cooccur.add(t);
+      c.steps.add(t);
+      for (const q of c.exemplars) q.add(t);
+      c.sources.set(t.id, t.source);
+    };
   });
+  const { study, shown } = base;
+  const { freq, matrix, cooccur, steps, exemplars, sources } = counters!;
+  const book = study.codebook!.book;
+  const shownIds = new Set(shown.map((c) => c.id));
   const counted = freq.report();
   const rows = new Map(counted.codes.map((r) => [r.code, r]));
   const picks = exemplars.flatMap((q) => q.picks());
@@ -103,13 +95,28 @@ export async function runReport(opts: ReportRunOptions, hooks: RunHooks = {}): P
   const cases = matrix.report(compareText);
   return {
     title: opts.title ?? study.config.name ?? book.name,
-    codebook: codebookRef(book), unit: study.unit, coder, level: opts.level ?? null,
+    codebook: codebookRef(book), unit: study.unit, coder: base.coder, level: opts.level ?? null,
     transcripts: counted.transcripts, segments: counted.segments, cases: cases.cases,
     codes,
     matrix: cases,
     cooccur: cooccur.report(),
     saturation: steps.report(),
-    reads: study.reads, warnings: warnings.list,
+    reads: study.reads, warnings: base.warnings.list,
+  };
+}
+
+/** What the report counts as the transcripts go by, and the files its quotes may come from. */
+function reportCounters(codebook: Codebook, unit: Unit, book: Code[], shown: Code[], quotesPerCode: number) {
+  const shownIds = new Set(shown.map((c) => c.id));
+  // Quotes for the codes a reader reads at the bottom of the tree shown: a parent's are its sub-codes'.
+  const quoted = shown.filter((c) => !c.children.some((k) => shownIds.has(k.id)));
+  return {
+    freq: new FrequencyCounter(codebook, unit),
+    matrix: new MatrixRows(book, shown),
+    cooccur: new CooccurCounter(book, shown, { level: 'segment', measure: 'count' }),
+    steps: new SaturationSteps(book, shown, 'input'),
+    exemplars: quoted.map((c) => new BusiestQuotes(c.id, quotesPerCode)),
+    sources: new Map<TranscriptId, string>(),
   };
 }
 
