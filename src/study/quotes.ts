@@ -102,7 +102,7 @@ export async function runQuotes(opts: QuotesRunOptions, hooks: RunHooks = {}): P
   const chosen = codes.length > 0 ? codes : base.shown;
   const selections = chosen.map((c) => selectQuotes(c.id, cases, { ...(opts.limit !== undefined ? { limit: opts.limit } : {}), ...(opts.spread ? { spread: true } : {}) }));
   const picks = selections.flatMap((s) => s.picks);
-  const quotes = await quotesOf(study, cases, picks, { context: opts.context ?? 0, width: opts.width ?? DEFAULT_WIDTH });
+  const quotes = await quotesOf(study, new Map(cases.map((t) => [t.id, t.source])), picks, { context: opts.context ?? 0, width: opts.width ?? DEFAULT_WIDTH });
   return {
     codebook: codebookRef(study.codebook!.book), unit: study.unit, coder: base.coder,
     groups: selections.map((s, i) => ({ code: s.code, label: chosen[i]!.label, total: s.total, cases: s.cases, case_total: cases.length })),
@@ -152,16 +152,18 @@ interface QuoteText {
 }
 
 /** The picked segments as quotes: their text (read again, only for these), evidence marked, neighbours. */
-export async function quotesOf(study: Study, cases: CodedTranscript[], picks: QuotePick[], opts: { context: number; width?: number }): Promise<Quote[]> {
-  const texts = await readQuoteTexts(study, cases, picks, opts.context);
+export async function quotesOf(
+  study: Study, sources: ReadonlyMap<TranscriptId, string>, picks: QuotePick[], opts: { context: number; width?: number },
+): Promise<Quote[]> {
+  const texts = await readQuoteTexts(study, sources, picks, opts.context);
   return picks.map((p) => makeQuote(p, texts.get(p.segment)!, opts.width ?? DEFAULT_WIDTH));
 }
 
 /** Reads again only the files that hold a quote, and keeps only the quoted segments and their neighbours. */
-async function readQuoteTexts(study: Study, cases: CodedTranscript[], picks: QuotePick[], context: number): Promise<Map<SegmentId, QuoteText>> {
+async function readQuoteTexts(study: Study, sourceOf: ReadonlyMap<TranscriptId, string>, picks: QuotePick[], context: number): Promise<Map<SegmentId, QuoteText>> {
   const wanted = new Map<TranscriptId, Set<SegmentId>>();
   for (const p of picks) wanted.set(p.transcript, (wanted.get(p.transcript) ?? new Set()).add(p.segment));
-  const sources = new Set(cases.filter((t) => wanted.has(t.id)).map((t) => t.source));
+  const sources = new Set([...wanted.keys()].map((id) => sourceOf.get(id)));
   const out = new Map<SegmentId, QuoteText>();
   if (wanted.size === 0) return out;
   const { files } = await listInputs(study.inputs);

@@ -5,9 +5,9 @@
 import { CooccurCounter, type CooccurReport } from '../core/aggregate/cooccur.js';
 import { codebookRef, FrequencyCounter, type CodebookRef, type FreqRow } from '../core/aggregate/freq.js';
 import { MatrixRows, type MatrixReport } from '../core/aggregate/matrix.js';
-import { BusiestQuotes, type QuotePick } from '../core/aggregate/quotes.js';
+import { BusiestQuotes } from '../core/aggregate/quotes.js';
 import { SaturationSteps, type SaturationReport } from '../core/aggregate/saturation.js';
-import { compareText, type CodedTranscript } from '../core/code/pass.js';
+import { compareText } from '../core/code/pass.js';
 import type { CodeId, TranscriptId, Unit } from '../core/types.js';
 import type { Code, Codebook } from '../core/codebook/model.js';
 import type { RunHooks } from './options.js';
@@ -81,7 +81,7 @@ export async function runReport(opts: ReportRunOptions, hooks: RunHooks = {}): P
   const counted = freq.report();
   const rows = new Map(counted.codes.map((r) => [r.code, r]));
   const picks = exemplars.flatMap((q) => q.picks());
-  const quotes = await quotesOf(study, quotedSources(picks, sources), picks, { context: 0 });
+  const quotes = await quotesOf(study, sources, picks, { context: 0 });
   const codes = shown.map((c): CodeCard => {
     const card: CodeCard = {
       id: c.id, label: c.label, depth: c.depth,
@@ -118,10 +118,4 @@ function reportCounters(codebook: Codebook, unit: Unit, book: Code[], shown: Cod
     exemplars: quoted.map((c) => new BusiestQuotes(c.id, quotesPerCode)),
     sources: new Map<TranscriptId, string>(),
   };
-}
-
-/** The transcripts the quotes come from, as quotesOf finds their files: an id and a source each. */
-function quotedSources(picks: QuotePick[], sources: Map<TranscriptId, string>): CodedTranscript[] {
-  const ids = [...new Set(picks.map((p) => p.transcript))];
-  return ids.map((id) => ({ id, source: sources.get(id)!, attributes: {}, eligible: [], codings: [] }));
 }
