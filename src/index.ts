@@ -27,7 +27,7 @@ export { lintCodebook, type LintReport, type LintFinding } from './core/codebook
 export { segmentTranscript } from './core/segment/segment.js';
 export { parseSegmentId, type SegmentIdParts } from './core/segment/ids.js';
 export { eligibleSegments, type CodedTranscript } from './core/code/pass.js';
-export { frequencies, type FreqReport, type FreqRow, type GroupCount, type CodebookRef } from './core/aggregate/freq.js';
+export { frequencies, FrequencyCounter, type FreqReport, type FreqRow, type GroupCount, type CodebookRef } from './core/aggregate/freq.js';
 export { summarise, type IngestSummary, type SpeakerSummary } from './core/aggregate/ingest.js';
 export { computeAgreement } from './core/agree/agree.js';
 export { mulberry32 } from './core/agree/bootstrap.js';
@@ -62,10 +62,10 @@ export { runCooccur, type CooccurRunOptions, type CooccurResult } from './study/
 export { runSaturation, type SaturationRunOptions, type SaturationResult } from './study/saturation.js';
 export { runReport, type ReportRunOptions, type ReportResult, type CodeCard } from './study/report.js';
 export { reportHtml } from './render/report-html.js';
-export { caseCodeMatrix, type MatrixReport, type MatrixGroup, type MatrixOptions } from './core/aggregate/matrix.js';
-export { cooccurrence, type CooccurReport, type CooccurOptions, type CooccurLevel, type CooccurMeasure } from './core/aggregate/cooccur.js';
-export { saturation, type SaturationReport, type SaturationStep } from './core/aggregate/saturation.js';
-export { selectQuotes, excerpt, type QuotePick, type QuoteSelection, type Excerpt, type ExcerptPart } from './core/aggregate/quotes.js';
+export { caseCodeMatrix, MatrixRows, type MatrixReport, type MatrixGroup, type MatrixOptions } from './core/aggregate/matrix.js';
+export { cooccurrence, CooccurCounter, type CooccurReport, type CooccurOptions, type CooccurLevel, type CooccurMeasure } from './core/aggregate/cooccur.js';
+export { saturation, SaturationSteps, type SaturationReport, type SaturationStep } from './core/aggregate/saturation.js';
+export { selectQuotes, BusiestQuotes, excerpt, type QuotePick, type QuoteSelection, type Excerpt, type ExcerptPart } from './core/aggregate/quotes.js';
 export type { QuotesJson } from './render/quotes.js';
 export type { MatrixJson } from './render/matrix.js';
 export type { CooccurJson } from './render/cooccur.js';
