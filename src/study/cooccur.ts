@@ -28,15 +28,12 @@ export interface CooccurResult extends ReportRun {
 }
 
 export async function runCooccur(opts: CooccurRunOptions, hooks: RunHooks = {}): Promise<CooccurResult> {
-  let counter: CooccurCounter | undefined;
   // A count per pair of codes as the pass goes, not the coded corpus.
   const base = await streamReport(opts, hooks, ({ book, shown }) => {
     const chosen = opts.codes && opts.codes.length > 0 ? chooseCodes(opts.codes, book) : shown;
-    const pairs = new CooccurCounter(book, chosen, { level: opts.per ?? 'segment', measure: opts.measure ?? 'count', ...(opts.all ? { all: true } : {}) });
-    counter = pairs;
-    return (t) => pairs.add(t);
+    return new CooccurCounter(book, chosen, { level: opts.per ?? 'segment', measure: opts.measure ?? 'count', ...(opts.all ? { all: true } : {}) });
   }, { evidence: false });
-  const report = counter!.report();
+  const report = base.counter.report();
   return {
     codebook: codebookRef(base.study.codebook!.book), unit: base.study.unit, coder: base.coder, depth: opts.level ?? null,
     report, reads: base.study.reads, warnings: base.warnings.list,

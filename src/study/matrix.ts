@@ -23,20 +23,15 @@ export interface MatrixResult extends ReportRun {
 }
 
 export async function runMatrix(opts: MatrixRunOptions, hooks: RunHooks = {}): Promise<MatrixResult> {
-  let rows: MatrixRows | undefined;
-  const names = new Set<string>();
   // A row per case as the pass goes, not the coded corpus.
-  const base = await streamReport(opts, hooks, ({ book, shown }) => {
-    const matrix = new MatrixRows(book, shown, { ...(opts.presence ? { presence: true } : {}), ...(opts.by !== undefined ? { by: opts.by } : {}) });
-    rows = matrix;
-    return (t) => {
-      for (const k of Object.keys(t.attributes)) names.add(k);
-      matrix.add(t);
-    };
-  }, { evidence: false });
-  if (opts.by !== undefined) checkAttributeAmong(opts.by, names, '--by');
+  const base = await streamReport(opts, hooks, ({ book, shown }) => new MatrixRows(book, shown, {
+    ...(opts.presence ? { presence: true } : {}),
+    ...(opts.by !== undefined ? { by: opts.by } : {}),
+  }), { evidence: false });
+  const report = base.counter.report(compareText);
+  if (opts.by !== undefined) checkAttributeAmong(opts.by, report.attribute_names, '--by');
   return {
     codebook: codebookRef(base.study.codebook!.book), unit: base.study.unit, coder: base.coder, level: opts.level ?? null,
-    report: rows!.report(compareText), reads: base.study.reads, warnings: base.warnings.list,
+    report, reads: base.study.reads, warnings: base.warnings.list,
   };
 }

@@ -94,7 +94,7 @@ export async function runQuotes(opts: QuotesRunOptions, hooks: RunHooks = {}): P
   const kept: CodedTranscript[] = [];
   const base = await streamReport({ ...opts, inputs: study.inputs }, hooks, ({ shown }) => {
     const asked = (codes.length > 0 ? codes : shown).map((c) => c.id);
-    return (t) => kept.push({ ...t, eligible: [], codings: t.codings.filter((c) => asked.some((a) => isUnder(c.code, a))) });
+    return { add: (t) => kept.push({ ...t, eligible: [], codings: t.codings.filter((c) => asked.some((a) => isUnder(c.code, a))) }) };
   }, { study });
   const coded = kept.sort((a, b) => compareText(a.id, b.id));
   for (const attr of where.keys()) checkAttributeName(attr, coded, '--where');

@@ -7,7 +7,7 @@ import { codebookRef, FrequencyCounter, type CodebookRef, type FreqRow } from '.
 import { MatrixRows, type MatrixReport } from '../core/aggregate/matrix.js';
 import { BusiestQuotes } from '../core/aggregate/quotes.js';
 import { SaturationSteps, type SaturationReport } from '../core/aggregate/saturation.js';
-import { compareText } from '../core/code/pass.js';
+import { compareText, type CodedTranscript } from '../core/code/pass.js';
 import type { CodeId, TranscriptId, Unit } from '../core/types.js';
 import type { Code, Codebook } from '../core/codebook/model.js';
 import type { RunHooks } from './options.js';
@@ -61,21 +61,10 @@ const EXEMPLARS = 3;
  * quotes come from.
  */
 export async function runReport(opts: ReportRunOptions, hooks: RunHooks = {}): Promise<ReportResult> {
-  let counters: ReturnType<typeof reportCounters> | undefined;
   // Visited in input order (a file's transcripts in their order): saturation's order.
-  const base = await streamReport(opts, hooks, ({ study, book, shown }) => {
-    const c = (counters = reportCounters(study.codebook!.book, study.unit, book, shown, opts.quotes ?? EXEMPLARS));
-    return (t) => {
-      c.freq.add(t);
-      c.matrix.add(t);
-      c.cooccur.add(t);
-      c.steps.add(t);
-      for (const q of c.exemplars) q.add(t);
-      c.sources.set(t.id, t.source);
-    };
-  });
+  const base = await streamReport(opts, hooks, ({ study, book, shown }) => reportCounters(study.codebook!.book, study.unit, book, shown, opts.quotes ?? EXEMPLARS));
   const { study, shown } = base;
-  const { freq, matrix, cooccur, steps, exemplars, sources } = counters!;
+  const { freq, matrix, cooccur, steps, exemplars, sources } = base.counter;
   const book = study.codebook!.book;
   const shownIds = new Set(shown.map((c) => c.id));
   const counted = freq.report();
@@ -110,12 +99,19 @@ function reportCounters(codebook: Codebook, unit: Unit, book: Code[], shown: Cod
   const shownIds = new Set(shown.map((c) => c.id));
   // Quotes for the codes a reader reads at the bottom of the tree shown: a parent's are its sub-codes'.
   const quoted = shown.filter((c) => !c.children.some((k) => shownIds.has(k.id)));
-  return {
+  const counters = {
     freq: new FrequencyCounter(codebook, unit),
     matrix: new MatrixRows(book, shown),
     cooccur: new CooccurCounter(book, shown, { level: 'segment', measure: 'count' }),
     steps: new SaturationSteps(book, shown, 'input'),
     exemplars: quoted.map((c) => new BusiestQuotes(c.id, quotesPerCode)),
     sources: new Map<TranscriptId, string>(),
+  };
+  return {
+    ...counters,
+    add(t: CodedTranscript): void {
+      for (const c of [counters.freq, counters.matrix, counters.cooccur, counters.steps, ...counters.exemplars]) c.add(t);
+      counters.sources.set(t.id, t.source);
+    },
   };
 }

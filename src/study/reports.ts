@@ -28,23 +28,29 @@ export interface StreamedBase {
   warnings: Warnings;
 }
 
+/** What a report counts with: it is handed each coded transcript in turn. */
+export interface TranscriptCounter {
+  add(t: CodedTranscript): void;
+}
+
 /**
- * The study opened and coded, each transcript handed, in input order, to the visitor
+ * The study opened and coded, each transcript handed, in input order, to the counter
  * `start` makes once it knows the study and the codes shown: a report keeps its counts,
  * or what it prints of each transcript, not the coded corpus. `study`: opened already;
  * `evidence: false` for a report that only counts codes (a fresh pass is then quicker).
  */
-export async function streamReport(
-  opts: ReportOptions, hooks: RunHooks, start: (base: StreamedBase) => (t: CodedTranscript) => void,
+export async function streamReport<C extends TranscriptCounter>(
+  opts: ReportOptions, hooks: RunHooks, start: (base: StreamedBase) => C,
   given: { study?: Study; evidence?: boolean } = {},
-): Promise<StreamedBase> {
+): Promise<StreamedBase & { counter: C }> {
   checkLevel(opts.level);
   const warnings = new Warnings(hooks.onWarning);
   const study = given.study ?? (await openStudy(opts, 'required'));
   const book = study.codebook!.book.codes;
   const base: StreamedBase = { study, coder: 'auto', book, shown: codesAtLevel(book, opts.level), warnings };
-  const { coder } = await forEachCoded(study, opts, warnings, hooks, start(base), given.evidence !== false);
-  return { ...base, coder };
+  const counter = start(base);
+  const { coder } = await forEachCoded(study, opts, warnings, hooks, (t) => counter.add(t), given.evidence !== false);
+  return { ...base, coder, counter };
 }
 
 /** A report's `--by`/`--order`/`--where` attribute must be one some transcript has, or a typo is named. */

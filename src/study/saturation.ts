@@ -25,7 +25,7 @@ export async function runSaturation(opts: SaturationRunOptions, hooks: RunHooks 
   // Visited in input order; each transcript kept only as the codes it shows, which is all
   // a step needs, so the corpus's codings are not held until the transcripts can be ordered.
   const inputOrder: CodedTranscript[] = [];
-  const base = await streamReport(opts, hooks, () => (t) => inputOrder.push(codesShown(t)), { evidence: false });
+  const base = await streamReport(opts, hooks, () => ({ add: (t) => inputOrder.push(codesShown(t)) }), { evidence: false });
   let ordered = inputOrder;
   let values: string[] | undefined;
   if (opts.order !== undefined) {
