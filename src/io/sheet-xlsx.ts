@@ -3,6 +3,7 @@
 // booleans, strings, rich text and formula results all come back as plain values).
 
 import { PassThrough } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { QcodeError } from '../core/errors.js';
@@ -15,7 +16,7 @@ import type { Code } from '../core/codebook/model.js';
 import { readBytes } from './file.js';
 import { isZip } from './docx.js';
 import { checkDocxSize } from './ziplimit.js';
-import { stampFirstDay } from './zip-times.js';
+import { FIRST_DAY, stampFirstDay } from './zip-times.js';
 
 export const CODING_SHEET = 'Coding';
 export const CODEBOOK_SHEET = 'Codebook';
@@ -36,13 +37,8 @@ const fill = (color: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'soli
  * 3.8 GB and 199 s, a step from running out of memory.
  */
 export async function sheetWorkbook(model: SheetModel): Promise<Buffer> {
-  const chunks: Buffer[] = [];
   const stream = new PassThrough();
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
+  const bytes = buffer(stream);
   // Shared strings, as the in-memory writer made them: programs that fill a sheet in (and
   // the tests' own XML filler) find the header and segment ids there.
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
@@ -53,8 +49,7 @@ export async function sheetWorkbook(model: SheetModel): Promise<Buffer> {
   for (const r of aboutRows(model.about)) about.addRow(r).commit();
   await about.commit();
   await wb.commit();
-  await finished;
-  return stampFirstDay(Buffer.concat(chunks));
+  return stampFirstDay(await bytes);
 }
 
 /**
@@ -68,7 +63,6 @@ function sameBytesEveryRun(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
   wb.created = FIRST_DAY;
   wb.modified = FIRST_DAY;
 }
-const FIRST_DAY = new Date(Date.UTC(1980, 0, 1));
 
 /** What exceljs's sheets have and its types leave out: a sheet's list of validation rules by range. */
 interface WithValidations {

@@ -94,7 +94,7 @@ function segmentCodings(t: Transcript, seg: Segment, matches: Map<CodeId, RawEvi
  * would keep every coded file's text for as long as the report that holds the codings
  * (14 of 35 MB of heap after coding 10 MB for `qcode report`).
  */
-export function ownCopy(s: string): string {
+function ownCopy(s: string): string {
   // The concatenation is flattened into a new string of the slice's length before slicing.
   return ` ${s}`.slice(1);
 }
