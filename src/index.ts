@@ -8,8 +8,9 @@ export { VERSION } from './version.js';
 
 // Whole runs, as the commands do them.
 export type { StudyOptions, RunHooks } from './study/options.js';
-export { runIngest, type IngestResult } from './study/ingest.js';
-export { runCode, codeStudy, type CodeResult, type CodedStudy } from './study/code.js';
+export { runIngest, streamIngest, type IngestResult, type StreamedIngest } from './study/ingest.js';
+export { runCode, streamCode, codeStudy, type CodeResult, type StreamedCodings, type CodedStudy } from './study/code.js';
+export { SpilledList, SPILL_MEMORY_BYTES } from './io/spill.js';
 export { keepHeapSmall } from './study/heap.js';
 export { runFreq, type FreqRunOptions, type FreqResult } from './study/freq.js';
 export { runAgree, type AgreeRunOptions, type AgreeResult } from './study/agree.js';

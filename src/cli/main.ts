@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { QcodeError, formatMessage } from '../core/errors.js';
 import { describeWriteError, removePendingOutputs } from '../io/output.js';
+import { removeSpills } from '../io/spill.js';
 import { keepHeapSmall } from '../study/heap.js';
 import { VERSION } from '../version.js';
 import { EXIT_OK, EXIT_USAGE } from './exit.js';
@@ -107,6 +108,7 @@ export function guardProcess(): void {
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
     process.once(signal, () => {
       removePendingOutputs();
+      removeSpills();
       process.exit(code);
     });
   }

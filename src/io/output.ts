@@ -57,7 +57,7 @@ export async function checkOutputPath(out: string, reads: readonly string[]): Pr
 }
 
 /** Text, bytes (a workbook), or either in pieces. */
-export type OutputData = string | Uint8Array | AsyncIterable<string | Uint8Array>;
+export type OutputData = string | Uint8Array | AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
 
 /**
  * The whole file or nothing: written beside the target (same file system, so the

@@ -1,6 +1,7 @@
 import type { CodebookRef } from '../core/aggregate/freq.js';
 import type { Coding, Unit } from '../core/types.js';
-import { renderCsv, type CsvCell } from './csv.js';
+import { renderCsvHeader, renderCsvRows, type CsvCell } from './csv.js';
+import { renderJsonPieces } from './json.js';
 import type { TableModel } from './model.js';
 
 export const CODINGS_HEADER = ['transcript', 'segment', 'speaker', 'code', 'coder', 'start', 'end', 'evidence'];
@@ -21,13 +22,20 @@ export function evidenceText(c: Coding): string {
 export function codingsCsv(codings: Coding[]): string {
   const timed = codings.some((c) => c.time !== undefined);
   const scored = codings.some((c) => c.probability !== undefined);
-  const header = [...CODINGS_HEADER, ...(timed ? ['time'] : []), ...(scored ? ['probability', 'features'] : [])];
-  return renderCsv(header, codings.map((c) => {
-    const row: CsvCell[] = [c.transcript, c.segment, c.speaker, c.code, c.coder, c.start, c.end, evidenceText(c)];
-    if (timed) row.push(c.time);
-    if (scored) row.push(c.probability, c.features?.join('|'));
-    return row;
-  }));
+  return [...codingsCsvPieces([codings], timed, scored)].join('');
+}
+
+/** codingsCsv a transcript's codings at a time, told beforehand whether any is timed or scored. */
+export function* codingsCsvPieces(transcripts: Iterable<Coding[]>, timed: boolean, scored: boolean): Generator<string> {
+  yield renderCsvHeader([...CODINGS_HEADER, ...(timed ? ['time'] : []), ...(scored ? ['probability', 'features'] : [])]);
+  for (const codings of transcripts) {
+    yield renderCsvRows(codings.map((c) => {
+      const row: CsvCell[] = [c.transcript, c.segment, c.speaker, c.code, c.coder, c.start, c.end, evidenceText(c)];
+      if (timed) row.push(c.time);
+      if (scored) row.push(c.probability, c.features?.join('|'));
+      return row;
+    }));
+  }
 }
 
 export interface CodingsJson {
@@ -40,6 +48,15 @@ export interface CodingsJson {
 
 export function codingsJson(result: { codebook: CodebookRef; unit: Unit; coder: string; codings: Coding[] }, version: string): CodingsJson {
   return { qcode: version, codebook: result.codebook, unit: result.unit, coder: result.coder, codings: result.codings };
+}
+
+/** renderJson(codingsJson(…)), a transcript's codings at a time. */
+export function codingsJsonPieces(result: { codebook: CodebookRef; unit: Unit; coder: string }, transcripts: Iterable<Coding[]>, version: string): Iterable<string> {
+  return renderJsonPieces({ qcode: version, codebook: result.codebook, unit: result.unit, coder: result.coder }, 'codings', flat(transcripts));
+}
+
+function* flat<T>(lists: Iterable<T[]>): Generator<T> {
+  for (const list of lists) yield* list;
 }
 
 export function codingsTable(codings: Coding[], title: string): TableModel {

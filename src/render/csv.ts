@@ -7,11 +7,22 @@ export type CsvCell = string | number | boolean | null | undefined;
  * every CSV qcode writes is safe to open in a spreadsheet (see `spreadsheetSafe`).
  */
 export function renderCsv(header: string[], rows: CsvCell[][]): string {
-  const body = rows.map((r) => r.map(csvText));
-  const text = Papa.unparse({ fields: header.map(spreadsheetSafe), data: body }, { newline: '\n', quotes: false });
-  // With no rows Papa already ends the header line: one line end, never a blank record.
+  return renderCsvHeader(header) + renderCsvRows(rows);
+}
+
+/** A CSV's header line, for one printed in pieces (see renderCsvRows). */
+export function renderCsvHeader(header: string[]): string {
+  const text = Papa.unparse({ fields: header.map(spreadsheetSafe), data: [] }, UNPARSE);
   return text.endsWith('\n') ? text : `${text}\n`;
 }
+
+/** Records of a CSV, each ended with a line end: the header's rows come after it in any number of pieces. */
+export function renderCsvRows(rows: CsvCell[][]): string {
+  if (rows.length === 0) return '';
+  return `${Papa.unparse(rows.map((r) => r.map(csvText)), UNPARSE)}\n`;
+}
+
+const UNPARSE = { newline: '\n', quotes: false } as const;
 
 function csvText(c: CsvCell): string {
   if (c === null || c === undefined) return '';
@@ -38,8 +49,13 @@ export function formatNumber(n: number): string {
   return String(n);
 }
 
-/** Data rows in a CSV renderCsv wrote (records after the header): line ends inside quotes don't count. */
+/** Data rows in a CSV renderCsv wrote (records after the header). */
 export function countCsvRows(csv: string): number {
+  return Math.max(0, countCsvRecords(csv) - 1);
+}
+
+/** Records in CSV text (or in a piece of whole records): line ends inside quotes don't count. */
+export function countCsvRecords(csv: string): number {
   let records = 0;
   let quoted = false;
   for (let i = 0; i < csv.length; i++) {
@@ -48,5 +64,5 @@ export function countCsvRows(csv: string): number {
     else if (ch === 10 && !quoted) records++;
   }
   if (csv.length > 0 && !csv.endsWith('\n')) records++;
-  return Math.max(0, records - 1);
+  return records;
 }

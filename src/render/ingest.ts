@@ -1,6 +1,7 @@
 import type { IngestSummary } from '../core/aggregate/ingest.js';
 import type { Segment } from '../core/types.js';
-import { renderCsv } from './csv.js';
+import { renderCsvHeader, renderCsvRows } from './csv.js';
+import { renderJsonPieces } from './json.js';
 import type { TableModel } from './model.js';
 import { plural } from './text.js';
 
@@ -18,18 +19,28 @@ export interface IngestJson {
 }
 
 export function ingestJson(list: IngestSummary[], version: string): IngestJson {
+  return { qcode: version, transcripts: list.map(transcriptJson) };
+}
+
+/** renderJson(ingestJson(…)), one transcript at a time: the corpus is never one string. */
+export function ingestJsonPieces(transcripts: Iterable<IngestSummary>, version: string): Iterable<string> {
+  return renderJsonPieces({ qcode: version }, 'transcripts', mapped(transcripts, transcriptJson));
+}
+
+function transcriptJson(t: IngestSummary): IngestTranscriptJson {
   return {
-    qcode: version,
-    transcripts: list.map((t) => ({
-      id: t.id, source: t.source, format: t.format, layout: t.layout, attributes: t.attributes,
-      turns: t.turns, words: t.words, speakers: t.speakers,
-      segments: t.segments.map((s) => ({
-        id: s.id, speaker: s.speaker, role: s.role, start: s.start, end: s.end, ...(s.time !== undefined ? { time: s.time } : {}), text: s.text,
-      })),
-      unread: t.unread.map((u) => ({ line: u.line, kind: u.kind, text: u.text })),
-      warnings: t.warnings.map((w) => ({ ...(w.line !== undefined ? { line: w.line } : {}), message: w.message })),
+    id: t.id, source: t.source, format: t.format, layout: t.layout, attributes: t.attributes,
+    turns: t.turns, words: t.words, speakers: t.speakers,
+    segments: t.segments.map((s) => ({
+      id: s.id, speaker: s.speaker, role: s.role, start: s.start, end: s.end, ...(s.time !== undefined ? { time: s.time } : {}), text: s.text,
     })),
+    unread: t.unread.map((u) => ({ line: u.line, kind: u.kind, text: u.text })),
+    warnings: t.warnings.map((w) => ({ ...(w.line !== undefined ? { line: w.line } : {}), message: w.message })),
   };
+}
+
+function* mapped<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
 }
 
 /** `otter (txt)`: the tool the file was read as, and the kind of file. */
@@ -62,7 +73,11 @@ export function ingestTable(list: IngestSummary[]): TableModel {
 
 /** One row per segment: the corpus as a flat table, ready for a spreadsheet. */
 export function ingestCsv(list: IngestSummary[]): string {
-  const timed = list.some((t) => t.segments.some((s) => s.time !== undefined));
-  const header = ['transcript', 'segment', 'speaker', 'role', 'start', 'end', 'text', ...(timed ? ['time'] : [])];
-  return renderCsv(header, list.flatMap((t) => t.segments.map((s) => [t.id, s.id, s.speaker, s.role, s.start, s.end, s.text, ...(timed ? [s.time] : [])])));
+  return [...ingestCsvPieces(list, list.some((t) => t.segments.some((s) => s.time !== undefined)))].join('');
+}
+
+/** ingestCsv one transcript at a time; `timed`: whether any segment has a source time (a `time` column). */
+export function* ingestCsvPieces(transcripts: Iterable<IngestSummary>, timed: boolean): Generator<string> {
+  yield renderCsvHeader(['transcript', 'segment', 'speaker', 'role', 'start', 'end', 'text', ...(timed ? ['time'] : [])]);
+  for (const t of transcripts) yield renderCsvRows(t.segments.map((s) => [t.id, s.id, s.speaker, s.role, s.start, s.end, s.text, ...(timed ? [s.time] : [])]));
 }

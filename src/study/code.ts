@@ -10,6 +10,7 @@ import type { Coding, Segment, Transcript, Unit, Warning } from '../core/types.j
 import { readCodings, type SourcedCoding } from '../io/codings.js';
 import { statOrNull } from '../io/file.js';
 import { listInputs, type Inputs } from '../io/read.js';
+import { SPILL_MEMORY_BYTES, SpilledList } from '../io/spill.js';
 import { codeWithModel, passModel, type PassModel } from './learn.js';
 import { codeInParallel, jobsFor } from './parallel.js';
 import { openStudy, type Study } from './open.js';
@@ -141,10 +142,58 @@ export interface CodeResult {
 
 /** `code`: the coded table of a fresh pass (or of saved codings laid on the transcripts). */
 export async function runCode(opts: StudyOptions, hooks: RunHooks = {}): Promise<CodeResult> {
+  const streamed = await streamCode(opts, hooks);
+  const codings: Coding[] = [];
+  for (const list of streamed.transcripts.inOrder()) for (const c of list) codings.push(c);
+  streamed.transcripts.close();
+  const { transcripts: _t, timed: _timed, scored: _scored, count: _count, ...rest } = streamed;
+  return { ...rest, codings };
+}
+
+/** What `code` found, for printing codings of a corpus of any size: see SpilledList. */
+export interface StreamedCodings extends Omit<CodeResult, 'codings'> {
+  /** Each transcript's codings (in segment order, then code), read back in transcript id order; closed by whoever prints them. */
+  transcripts: SpilledList<Coding[]>;
+  /** How many codings in all. */
+  count: number;
+  /** Whether any coding has a source time; whether a learned model scored any. */
+  timed: boolean;
+  scored: boolean;
+}
+
+/**
+ * runCode for a corpus whose codings may not fit in memory: each transcript's codings are
+ * kept aside as they are made (see SpilledList). `look` sees each transcript's codings
+ * first (and may change them: the guard that masks identifiers does); `memoryBytes`: how
+ * much may stay in memory before the rest goes to a temporary file.
+ */
+export async function streamCode(
+  opts: StudyOptions, hooks: RunHooks = {}, look?: (codings: Coding[]) => void, memoryBytes = SPILL_MEMORY_BYTES,
+): Promise<StreamedCodings> {
   const warnings = new Warnings(hooks.onWarning);
   const study = await openStudy(opts, 'required');
-  const coded = await codeStudy(study, opts, warnings, hooks);
-  const codings: Coding[] = [];
-  for (const t of coded.transcripts) for (const c of t.codings) codings.push(c);
-  return { codebook: codebookRef(study.codebook!.book), unit: study.unit, coder: coded.coder, codings, reads: study.reads, warnings: warnings.list };
+  const transcripts = new SpilledList<Coding[]>(memoryBytes);
+  const seen = { count: 0, timed: false, scored: false };
+  let coder: string;
+  try {
+    ({ coder } = await forEachCoded(study, opts, warnings, hooks, (t) => {
+      look?.(t.codings);
+      let bytes = 0;
+      for (const c of t.codings) {
+        bytes += CODING_BYTES;
+        for (const e of c.evidence) bytes += e.text?.length ?? 0;
+        if (c.time !== undefined) seen.timed = true;
+        if (c.probability !== undefined) seen.scored = true;
+      }
+      seen.count += t.codings.length;
+      transcripts.add(t.id, t.codings, bytes);
+    }));
+  } catch (e) {
+    transcripts.close();
+    throw e;
+  }
+  return { codebook: codebookRef(study.codebook!.book), unit: study.unit, coder, transcripts, ...seen, reads: study.reads, warnings: warnings.list };
 }
+
+/** About the memory a coding takes besides its evidence's words (its object, ids, speaker, offsets, features), measured: 1 KB. */
+const CODING_BYTES = 1000;

@@ -282,19 +282,40 @@ export async function guardQuotes(quotes: QuoteLike[], opts: GuardOptions): Prom
 }
 
 /** For `code`: the evidence words printed in the coded table, checked (and masked with `redact`) the same way. */
-export async function guardCodings(codings: { segment: string; evidence: { text?: string }[] }[], opts: GuardOptions): Promise<Warning | null> {
-  const allow = await allowList(opts.config);
-  const flagged: string[] = [];
+export async function guardCodings(codings: GuardedCoding[], opts: GuardOptions): Promise<Warning | null> {
+  const guard = await CodingsGuard.open(opts);
+  guard.look(codings);
+  return guard.warning();
+}
+
+type GuardedCoding = { segment: string; evidence: { text?: string }[] };
+
+/** guardCodings a transcript at a time, for codings that are never all in memory. */
+export class CodingsGuard {
+  private readonly flagged = new Set<string>();
   // Evidence repeats the same few matched words: each distinct text is looked at once.
-  const seen = new Map<string, Set<IdentifierKind>>();
-  for (const c of codings) {
-    const words = c.evidence.map((e) => e.text ?? '').join(' | ');
-    let kinds = seen.get(words);
-    if (!kinds) seen.set(words, (kinds = new Set(detectIdentifiers(words, { allow }).filter((d) => d.confidence >= 0.6).map((d) => d.kind))));
-    if (kinds.size > 0) flagged.push(`${c.segment} (${[...kinds].join(', ')})`);
-    if (opts.redact) c.evidence.forEach((e) => e.text !== undefined && (e.text = maskIdentifiers(e.text, allow)));
+  private readonly seen = new Map<string, Set<IdentifierKind>>();
+
+  private constructor(private readonly allow: string[], private readonly redact: boolean) {}
+
+  static async open(opts: GuardOptions): Promise<CodingsGuard> {
+    return new CodingsGuard(await allowList(opts.config), Boolean(opts.redact));
   }
-  return flaggedWarning([...new Set(flagged)], 'coded segment', Boolean(opts.redact));
+
+  /** Notes the codings whose evidence may identify someone; with `redact`, masks it in place. */
+  look(codings: GuardedCoding[]): void {
+    for (const c of codings) {
+      const words = c.evidence.map((e) => e.text ?? '').join(' | ');
+      let kinds = this.seen.get(words);
+      if (!kinds) this.seen.set(words, (kinds = new Set(detectIdentifiers(words, { allow: this.allow }).filter((d) => d.confidence >= 0.6).map((d) => d.kind))));
+      if (kinds.size > 0) this.flagged.add(`${c.segment} (${[...kinds].join(', ')})`);
+      if (this.redact) c.evidence.forEach((e) => e.text !== undefined && (e.text = maskIdentifiers(e.text, this.allow)));
+    }
+  }
+
+  warning(): Warning | null {
+    return flaggedWarning([...this.flagged], 'coded segment', this.redact);
+  }
 }
 
 function maskTurn(t: TurnLike, allow: readonly string[]): void {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { codingsCsv, codingsJson, codingsTable } from '../../render/codings.js';
-import { runCode } from '../../study/code.js';
-import { guardCodings } from '../../study/deid.js';
+import { codingsCsvPieces, codingsJsonPieces, codingsTable } from '../../render/codings.js';
+import { streamCode } from '../../study/code.js';
+import { CodingsGuard } from '../../study/deid.js';
 import { VERSION } from '../../version.js';
 import { emit } from '../emit.js';
 import { hooksFor } from '../hooks.js';
@@ -14,14 +14,20 @@ export function registerCode(program: Command): void {
     .option('--redact', 'mask likely identifiers (names, phones, addresses …) in the printed words')
     .action(async (inputs: string[], opts: StudyCliOptions & { redact?: boolean }) => {
       await checkOutFirst(inputs, opts);
-      const result = await runCode(studyOptions(inputs, opts), hooksFor(makeUi(opts)));
-      const identifiers = await guardCodings(result.codings, opts);
+      const guard = await CodingsGuard.open(opts);
+      const result = await streamCode(studyOptions(inputs, opts), hooksFor(makeUi(opts)), (codings) => guard.look(codings));
+      const identifiers = guard.warning();
       if (identifiers) makeUi(opts).warn(identifiers);
-      const title = `${result.codebook.name} ${result.codebook.version} — ${result.codings.length} codings`;
-      await emit({
-        tables: () => [codingsTable(result.codings, title)],
-        csv: () => codingsCsv(result.codings),
-        json: () => codingsJson(result, VERSION),
-      }, { ...opts, reads: result.reads });
+      const list = result.transcripts;
+      const title = `${result.codebook.name} ${result.codebook.version} — ${result.count} codings`;
+      try {
+        await emit({
+          tables: () => [codingsTable([...list.inOrder()].flat(), title)],
+          csv: () => codingsCsvPieces(list.inOrder(), result.timed, result.scored),
+          jsonText: () => codingsJsonPieces(result, list.inOrder(), VERSION),
+        }, { ...opts, reads: result.reads });
+      } finally {
+        list.close();
+      }
     });
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { ingestCsv, ingestJson, ingestTable } from '../../render/ingest.js';
-import { runIngest } from '../../study/ingest.js';
+import { ingestCsvPieces, ingestJsonPieces, ingestTable } from '../../render/ingest.js';
+import { streamIngest } from '../../study/ingest.js';
 import { VERSION } from '../../version.js';
 import { emit, formatForPath } from '../emit.js';
 import { hooksFor } from '../hooks.js';
@@ -14,8 +14,16 @@ export function registerIngest(program: Command): void {
       await checkOutFirst(inputs, opts);
       // A terminal table shows counts only: the segments' text is kept just when printed.
       const segments = (opts.format ?? (opts.out ? formatForPath(opts.out) : 'table')) !== 'table';
-      const result = await runIngest({ ...studyOptions(inputs, opts), segments }, hooksFor(makeUi(opts)));
+      const result = await streamIngest({ ...studyOptions(inputs, opts), segments }, hooksFor(makeUi(opts)));
       const list = result.transcripts;
-      await emit({ tables: () => [ingestTable(list)], csv: () => ingestCsv(list), json: () => ingestJson(list, VERSION) }, { ...opts, reads: result.reads });
+      try {
+        await emit({
+          tables: () => [ingestTable([...list.inOrder()])],
+          csv: () => ingestCsvPieces(list.inOrder(), result.timed),
+          jsonText: () => ingestJsonPieces(list.inOrder(), VERSION),
+        }, { ...opts, reads: result.reads });
+      } finally {
+        list.close();
+      }
     });
 }
