@@ -12,6 +12,7 @@ import { QcodeError } from '../core/errors.js';
 import type { Place, Warning } from '../core/types.js';
 import { readInput, type InputFile, type ReadOptions } from '../io/read.js';
 import { checkParticipantWords, notesOf, type TranscriptNotes } from './transcripts.js';
+import { appendAll } from '../core/lists.js';
 
 /** How each file of a pass is read and coded: the pass's options (see PassOptions), and more. */
 export interface FileSetup extends PassOptions {
@@ -42,12 +43,12 @@ export type FileError = { qcode: { message: string; place: Place }[] } | { inter
 export async function codeFile(codebook: CompiledCodebook, setup: FileSetup, file: InputFile): Promise<FileResult> {
   const warnings: Warning[] = [];
   const { transcripts, warnings: skipped } = await readInput(file, setup.reading);
-  warnings.push(...skipped);
+  appendAll(warnings, skipped);
   return {
     warnings,
     transcripts: transcripts.map((t) => {
       checkParticipantWords(t);
-      warnings.push(...t.warnings);
+      appendAll(warnings, t.warnings);
       const { unit, speakers, model } = setup;
       const step = model ? { scoring: scoringOf(model.learned, codebook.stem), policy: model.policy } : null;
       const coded = codeAndMerge(codebook, t, setup, eligibleSegments(t, unit, speakers), step);

@@ -12,6 +12,7 @@ import { readTextFile } from '../io/file.js';
 import { openStudy } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
 import { readStudyTranscripts } from './transcripts.js';
+import { appendAll } from '../core/lists.js';
 
 export type FindingPlace = 'words' | 'speaker' | 'header';
 
@@ -59,7 +60,7 @@ export async function runDeid(opts: DeidRunOptions, hooks: RunHooks = {}): Promi
   for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) {
     count++;
     const lines = await sources.lines(t);
-    findings.push(...findInTranscript(t, lines, { allow, show: Boolean(opts.show) }));
+    appendAll(findings, findInTranscript(t, lines, { allow, show: Boolean(opts.show) }));
   }
   return { findings, transcripts: count, shown: Boolean(opts.show), reads: study.reads, warnings: warnings.list };
 }

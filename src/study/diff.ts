@@ -18,6 +18,7 @@ import { VERSION } from '../version.js';
 import { openStudy } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
 import { readStudyTranscripts } from './transcripts.js';
+import { appendAll } from '../core/lists.js';
 
 export interface DiffRunOptions extends Omit<StudyOptions, 'inputs' | 'codings' | 'coder' | 'codebook'> {
   /** The old version: a file, or `git:REV:PATH`. */
@@ -125,8 +126,8 @@ async function measure(
       // Only segments whose codes differ are quoted: the texts kept grow with the change, not the corpus.
       if ((was.get(s.id) ?? '') !== (is.get(s.id) ?? '')) texts.set(s.id, { speaker: s.speaker, text: s.text, start: s.start });
     }
-    old.push(...a);
-    now.push(...b);
+    appendAll(old, a);
+    appendAll(now, b);
   }
   const effect = codebookEffect({ before: before.book, after: after.book, diff, eligible, old, new: now, texts });
   const reads = study.reads.filter((r) => r !== study.config.file);

@@ -16,6 +16,7 @@ import { codeWithModel, passModel } from './learn.js';
 import { openStudy } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
 import { readStudyTranscripts } from './transcripts.js';
+import { appendAll } from '../core/lists.js';
 
 export const ORIGIN = `qcode ${VERSION}`;
 
@@ -64,10 +65,10 @@ export async function runExportQdpx(opts: ExportQdpxOptions, hooks: RunHooks = {
   const model = auto ? await passModel(study, {}, warnings) : null;
   for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) {
     transcripts.push(t);
-    if (auto) codings.push(...codeWithModel(study, model, t).codings);
+    if (auto) appendAll(codings, codeWithModel(study, model, t).codings);
   }
   const files = opts.codingFiles ?? [];
-  for (const f of files) codings.push(...(await humanCodings(f, transcripts, warnings)));
+  for (const f of files) appendAll(codings, await humanCodings(f, transcripts, warnings));
   const name = study.config.name ?? (book.book.name || basename(study.codebookPath ?? 'qcode', extname(study.codebookPath ?? '')));
   const exported = exportProject({ name, origin: ORIGIN, book: book.book, transcripts, codings });
   exported.warnings.forEach((w) => warnings.add(w));

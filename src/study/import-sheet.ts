@@ -15,6 +15,7 @@ import { readSheetCsv } from '../io/sheet-csv.js';
 import { openStudy, type Study } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
 import { readStudyTranscripts } from './transcripts.js';
+import { appendAll } from '../core/lists.js';
 
 export interface ImportSheetOptions extends Omit<StudyOptions, 'codings'> {
   /** Filled-in sheets (.xlsx or .csv), one coder each. */
@@ -51,7 +52,7 @@ export async function runImportSheet(opts: ImportSheetOptions, hooks: RunHooks =
     const input = { file: s.file, grid: s.grid, coder, ...(s.about ? { about: s.about } : {}), ...(now.knownCodes ? { knownCodes: now.knownCodes } : {}), ...(now.texts ? { texts: now.texts } : {}) };
     const imported = importSheet(input);
     imported.warnings.forEach((w) => warnings.add(w));
-    codings.push(...imported.codings);
+    appendAll(codings, imported.codings);
     memos.set(coder, imported.memos);
   }
   return { codings, coders, memos, reads: [...opts.files, ...now.reads], warnings: warnings.list };

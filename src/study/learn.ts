@@ -22,6 +22,7 @@ import { unknownCodeWarning } from './code.js';
 import { openStudy, type Study } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
 import { readStudyTranscripts } from './transcripts.js';
+import { appendAll } from '../core/lists.js';
 
 /** A model as a coding pass uses it: scoring tables, the merge policy, the file it came from. */
 export interface PassModel extends ModelStep {
@@ -129,7 +130,7 @@ export async function runLearn(opts: LearnRunOptions, hooks: RunHooks = {}): Pro
       continue;
     }
     byTranscript.delete(t.id);
-    segments.push(...judgedSegments(study, t, rows, warnings));
+    appendAll(segments, judgedSegments(study, t, rows, warnings));
   }
   for (const [id, rows] of byTranscript) {
     warnings.add({ ...rows[0]!.place, message: `no transcript "${id}" among the inputs; its ${rows.length} codings are not learned from` });

@@ -15,6 +15,7 @@ import { checkKeyPath, copyPath, prepareOutDir, writeCopy, writeKey } from '../i
 import { findInTranscript } from './deid.js';
 import { openStudy } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
+import { appendAll } from '../core/lists.js';
 
 export interface RedactRunOptions extends StudyOptions {
   /** The folder the copies go to; it may hold no input and lie inside none. */
@@ -91,7 +92,7 @@ export async function runRedact(opts: RedactRunOptions, hooks: RunHooks = {}): P
       replaced: replacements.filter((x) => x.kind !== 'speaker').length,
       speakers: replacements.filter((x) => x.kind === 'speaker').length,
     });
-    keyRows.push(...replacements.map((x: Replacement) => ({ copy, line: x.line, original: x.original, replacement: x.replacement })));
+    appendAll(keyRows, replacements.map((x: Replacement) => ({ copy, line: x.line, original: x.original, replacement: x.replacement })));
   }
   if (opts.key) await writeKey(opts.key, keyText(speakers.map, keyRows), opts.outDir, [...study.reads, ...files.map((f) => f.copy)]);
   return { files, outDir: opts.outDir, key: opts.key ?? null, interviewers: speakers.interviewers, reads: study.reads, warnings: warnings.list };

@@ -12,6 +12,7 @@ import { flattenCodes } from '../../src/core/codebook/model.js';
 import { parseCodebook } from '../../src/core/codebook/parse.js';
 import { readCodings } from '../../src/io/codings.js';
 import { readProjectXml } from '../../src/io/refi/xml-read.js';
+import { writeProjectXml } from '../../src/io/refi/xml-write.js';
 import { readQdpx } from '../../src/io/refi/zip.js';
 import { runAgree } from '../../src/study/agree.js';
 import { runExportQdpx } from '../../src/study/export.js';
@@ -261,5 +262,20 @@ describe('export qdpx: the same study, the same bytes', () => {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
     }
+  });
+});
+
+describe('a project the size of a large study', () => {
+  it('is written whole: 200,000 coded selections, where spreading its lines into one call overflowed the stack', () => {
+    const code = 'c0000000-0000-4000-8000-000000000002';
+    const selections = Array.from({ length: 200_000 }, (_, i) => ({
+      guid: `s${i}`, start: i, end: i + 1, codings: [{ guid: `k${i}`, code, user: 'u1' }],
+    }));
+    const xml = writeProjectXml({
+      name: 'large', users: [{ guid: 'u1', name: 'auto' }], codebook: { codes: [{ guid: code, name: 'Housing', isCodable: true, children: [] }], sets: [] },
+      variables: [], cases: [], sources: [{ guid: 'src1', name: 'T1', content: 'x'.repeat(200_001), selections, values: [] }], skipped: {},
+    });
+    expect(xml.match(/<PlainTextSelection /g)).toHaveLength(200_000);
+    expect(xml.endsWith('</Project>\n')).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
 // escaped, no empty containers (the schemas want at least one child in each).
 
 import type { RefiCase, RefiCode, RefiCodebook, RefiProject, RefiSelection, RefiTextSource, RefiValue, RefiVariable } from '../../core/refi/model.js';
+import { appendAll } from '../../core/lists.js';
 
 export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
@@ -48,12 +49,13 @@ function codeLines(c: RefiCode, indent: string): string[] {
 /** A .qdc file: `<CodeBook>` with its codes (and sets, when there are any). */
 export function writeCodebookXml(book: RefiCodebook): string {
   const lines = ['<?xml version="1.0" encoding="utf-8"?>', `<CodeBook xmlns="${CODEBOOK_NS}"${book.origin ? ` origin="${escAttr(book.origin)}"` : ''}>`];
-  lines.push(...container('Codes', book.codes.flatMap((c) => codeLines(c, '    ')), '  '));
+  appendAll(lines, container('Codes', book.codes.flatMap((c) => codeLines(c, '    ')), '  '));
   const sets = book.sets.map((s) => element('Set', [['guid', s.guid], ['name', s.name]], [
     ...description(s.description, '      '),
     ...s.codes.map((g) => `      ${open('MemberCode', [['guid', g]], true)}`),
   ], '    ')).flat();
-  lines.push(...container('Sets', sets, '  '), '</CodeBook>', '');
+  appendAll(lines, container('Sets', sets, '  '));
+  lines.push('</CodeBook>', '');
   return lines.join('\n');
 }
 
@@ -113,11 +115,12 @@ function sourceLines(s: RefiTextSource, indent: string): string[] {
 export function writeProjectXml(p: RefiProject): string {
   const head: Attrs = [['name', p.name], ['origin', p.origin]];
   const lines = ['<?xml version="1.0" encoding="utf-8"?>', `${open('Project', head).slice(0, -1)} xmlns="${PROJECT_NS}">`];
-  lines.push(...container('Users', p.users.map((u) => `    ${open('User', [['guid', u.guid], ['name', u.name]], true)}`), '  '));
-  if (p.codebook.codes.length > 0) lines.push('  <CodeBook>', ...container('Codes', p.codebook.codes.flatMap((c) => codeLines(c, '      ')), '    '), '  </CodeBook>');
-  lines.push(...container('Variables', p.variables.flatMap((v) => variableLines(v, '    ')), '  '));
-  lines.push(...container('Cases', p.cases.flatMap((c) => caseLines(c, '    ')), '  '));
-  lines.push(...container('Sources', p.sources.flatMap((s) => sourceLines(s, '    ')), '  '));
-  lines.push(...description(p.description, '  '), '</Project>', '');
+  appendAll(lines, container('Users', p.users.map((u) => `    ${open('User', [['guid', u.guid], ['name', u.name]], true)}`), '  '));
+  if (p.codebook.codes.length > 0) appendAll(lines, ['  <CodeBook>', ...container('Codes', p.codebook.codes.flatMap((c) => codeLines(c, '      ')), '    '), '  </CodeBook>']);
+  appendAll(lines, container('Variables', p.variables.flatMap((v) => variableLines(v, '    ')), '  '));
+  appendAll(lines, container('Cases', p.cases.flatMap((c) => caseLines(c, '    ')), '  '));
+  appendAll(lines, container('Sources', p.sources.flatMap((s) => sourceLines(s, '    ')), '  '));
+  appendAll(lines, description(p.description, '  '));
+  lines.push('</Project>', '');
   return lines.join('\n');
 }
