@@ -3,7 +3,7 @@
 // its document offsets, a kind and a confidence. Also the small helpers every report
 // that prints transcript text uses: warn about an excerpt, or mask it.
 
-import { detectIdentifiers, labelKind, maskText, nameWords, PLACEHOLDERS, replaceDetections, isGenericLabel } from '../core/deid/index.js';
+import { detectIdentifiers, labelKind, maskText, nameWords, PLACEHOLDERS, replaceDetections, isGenericLabel, BOOKKEEPING_KEYS } from '../core/deid/index.js';
 import type { Detection, IdentifierKind } from '../core/deid/index.js';
 import { OffsetMap } from '../core/segment/offsets.js';
 import type { Transcript, Warning } from '../core/types.js';
@@ -134,9 +134,6 @@ function valueFindings(key: string, value: string, allow: readonly string[], kno
   return [{ start, end: start + plain.length, kind, confidence: 0.9, text: plain }];
 }
 
-/** Keys of front matter that hold the study's own bookkeeping, not anybody's details. */
-const BOOKKEEPING = /^(?:id|speakers|date|interview_date|interviewed|recorded|duration|language|interviewer|coder|wave|round|group|cohort|condition|site|notes?)$/i;
-
 /** Values of a plain-text transcript's front matter (`name: Maria Lopez` identifies as much as a turn does). */
 function frontMatterValues(lines: string[] | null): { key: string; line: number; col: number; value: string }[] {
   if (!lines || !/^---[ \t]*$/.test(lines[0] ?? '')) return [];
@@ -144,7 +141,7 @@ function frontMatterValues(lines: string[] | null): { key: string; line: number;
   for (let i = 1; i < lines.length && !/^---[ \t]*$/.test(lines[i] ?? ''); i++) {
     const m = /^(\s*[\w.-]+\s*:\s*)(.+)$/.exec(lines[i] ?? '');
     const key = m?.[1]!.replace(/[\s:]/g, '') ?? '';
-    if (!m || BOOKKEEPING.test(key)) continue;
+    if (!m || BOOKKEEPING_KEYS.test(key)) continue;
     out.push({ key, line: i + 1, col: [...m[1]!].length + 1, value: m[2]! });
   }
   return out;

@@ -134,7 +134,10 @@ describe('front matter', () => {
     const doc = json<{ findings: Finding[] }>(await qcode(['deid', 'fm.txt', '--format', 'json', '--show'], { cwd: dir }));
     expect(doc.findings.map((f) => `${f.line}:${f.col} ${f.kind} ${f.text} ${f.in}`)).toEqual(['3:14 name Maria Lopez header', '4:7 place Toledo header']);
     expect((await qcode(['redact', 'fm.txt', '--out-dir', 'out'], { cwd: dir })).code).toBe(0);
-    expect(readFileSync(join(dir, 'out/fm.txt'), 'utf8')).toBe('---\nid: F1\nparticipant: [NAME]\ncity: [PLACE]\nsite: community\n---\nI: How are you?\nF1: Fine, thanks.\nI: Good.\nF1: Yes.\n');
+    // Quoted: `city: [PLACE]` is a list to YAML, and the copy's attributes would read `PLACE`.
+    expect(readFileSync(join(dir, 'out/fm.txt'), 'utf8')).toBe('---\nid: F1\nparticipant: "[NAME]"\ncity: "[PLACE]"\nsite: community\n---\nI: How are you?\nF1: Fine, thanks.\nI: Good.\nF1: Yes.\n');
+    const copy = json<{ transcripts: { attributes: Record<string, unknown> }[] }>(await qcode(['ingest', 'out/fm.txt', '--format', 'json'], { cwd: dir }));
+    expect(copy.transcripts[0]!.attributes).toMatchObject({ participant: '[NAME]', city: '[PLACE]' });
   });
 });
 

@@ -2,6 +2,7 @@
 // pseudonyms where they stand as labels, other identifying words typed placeholders.
 
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { redactSource } from '../../src/core/deid/redact.js';
 
 const ctx = (format: string, pseudonyms: Record<string, string> = {}) => ({
@@ -25,5 +26,19 @@ describe('redactSource', () => {
   it('replaces what was found in the transcript wherever it is left, whole words only', () => {
     const out = redactSource('P1: we met Okonkwo there\nP1: Okonkwo again, not Okonkwos\n', { ...ctx('txt'), found: [{ text: 'Okonkwo', kind: 'name' }] });
     expect(out.text).toBe('P1: we met [NAME] there\nP1: [NAME] again, not Okonkwos\n');
+  });
+
+  it("keeps the study's bookkeeping in front matter: an id shaped like a case number is the transcript's key", () => {
+    const txt = '---\nid: T000001\ndate: 2024-03-05\nspeakers: [I, P]\n---\nI: Hello.\nP: My case number was T000001.\n';
+    const out = redactSource(txt, ctx('txt'));
+    expect(out.text).toBe('---\nid: T000001\ndate: 2024-03-05\nspeakers: [I, P]\n---\nI: Hello.\nP: My case number was [ID].\n');
+  });
+
+  it('quotes a placeholder that would turn a front matter value into a list, so YAML reads the text it shows', () => {
+    const txt = '---\nid: P07\ncity: Toledo\naliases: [Rosa Delgado, Ana]\nhome: near Toledo\n---\nP: Toledo, with Rosa Delgado.\n';
+    const out = redactSource(txt, { ...ctx('txt'), found: [{ text: 'Toledo', kind: 'place' }, { text: 'Rosa Delgado', kind: 'name' }] });
+    const front = out.text.split('---')[1]!;
+    expect(front).toBe('\nid: P07\ncity: "[PLACE]"\naliases: ["[NAME]", Ana]\nhome: near [PLACE]\n');
+    expect(parse(front)).toEqual({ id: 'P07', city: '[PLACE]', aliases: ['[NAME]', 'Ana'], home: 'near [PLACE]' });
   });
 });

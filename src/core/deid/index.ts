@@ -1,4 +1,4 @@
 export { detectIdentifiers, nameWords } from './detect.js';
 export { isGenericLabel, labelKind } from './labels.js';
 export { maskText, replaceDetections } from './mask.js';
-export { IDENTIFIER_KINDS, PLACEHOLDERS, type Detection, type DetectOptions, type IdentifierKind } from './types.js';
+export { BOOKKEEPING_KEYS, IDENTIFIER_KINDS, PLACEHOLDERS, type Detection, type DetectOptions, type IdentifierKind } from './types.js';

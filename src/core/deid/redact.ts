@@ -6,7 +6,7 @@
 // (WebVTT timings and cue numbers) are left as they are.
 
 import { detectIdentifiers } from './detect.js';
-import { PLACEHOLDERS, type IdentifierKind } from './types.js';
+import { BOOKKEEPING_KEYS, PLACEHOLDERS, type IdentifierKind } from './types.js';
 
 export interface RedactContext {
   /** `vtt` and `srt` have scaffolding lines; other formats are words throughout. */
@@ -55,10 +55,14 @@ export function redactSource(text: string, ctx: RedactContext): { text: string; 
   const out = lines.map((line, i) => {
     const body = line.endsWith('\r') ? line.slice(0, -1) : line;
     if (body.trim() === '' || scaffold?.test(body.trim()) || (frontMatterEnd > 0 && (i === 0 || i === frontMatterEnd))) return line;
-    const spans = labelSpans(body, labels, ctx.pseudonyms, i < frontMatterEnd);
+    const frontMatter = i < frontMatterEnd;
+    const spans = labelSpans(body, labels, ctx.pseudonyms, frontMatter);
+    // The study's bookkeeping in front matter (its id, when and where) stays as written, as
+    // deid leaves it: `id: T000001` is the study's key, not a case number.
+    const bookkeeping = frontMatter && BOOKKEEPING_KEYS.test(frontMatterKey(body) ?? '');
     // What the transcript pass found (with its context) first, then what this line shows on its own.
-    for (const f of leftovers) spans.push(...wordHits(body, f.text).filter((s) => !overlaps(spans, s.start, s.end)).map((s) => ({ ...s, text: PLACEHOLDERS[f.kind], original: f.text, kind: f.kind })));
-    for (const d of detectIdentifiers(body, { allow: ctx.allow, knownNames: ctx.knownNames })) {
+    for (const f of bookkeeping ? [] : leftovers) spans.push(...wordHits(body, f.text).filter((s) => !overlaps(spans, s.start, s.end)).map((s) => ({ ...s, text: PLACEHOLDERS[f.kind], original: f.text, kind: f.kind })));
+    for (const d of bookkeeping ? [] : detectIdentifiers(body, { allow: ctx.allow, knownNames: ctx.knownNames })) {
       if (d.confidence < 0.5 || overlaps(spans, d.start, d.end)) continue;
       spans.push({ start: d.start, end: d.end, text: PLACEHOLDERS[d.kind], original: d.text, kind: d.kind });
     }
@@ -71,11 +75,33 @@ export function redactSource(text: string, ctx: RedactContext): { text: string; 
       at = s.end;
       replacements.push({ line: i + 1, original: s.original, replacement: s.text, kind: s.kind });
     }
-    return rewritten + body.slice(at) + (line.endsWith('\r') ? '\r' : '');
+    rewritten += body.slice(at);
+    return (frontMatter && !bookkeeping ? stillYaml(body, rewritten) : rewritten) + (line.endsWith('\r') ? '\r' : '');
   });
   return { text: out.join('\n'), replacements };
 }
 
+/** The key of a front matter line (`city: Toledo`), or null. */
+function frontMatterKey(line: string): string | null {
+  return /^\s*([\w.-]+)\s*:/.exec(line)?.[1] ?? null;
+}
+
+/**
+ * A rewritten front matter line that YAML reads as the text it shows. A value that now
+ * starts with a placeholder (`city: [PLACE]`) would be read as a list, so it is quoted
+ * whole; in a value that was a list already (`aliases: [Rosa, Ana]`) each placeholder is
+ * quoted as an item of its own.
+ */
+function stillYaml(original: string, line: string): string {
+  const m = /^(\s*[\w.-]+\s*:\s*)(\[.*)$/.exec(line);
+  if (!m) return line;
+  const wasList = /^\s*[\w.-]+\s*:\s*\[/.test(original);
+  if (wasList) return m[1] + m[2]!.replace(PLACEHOLDER_TEXT, (p) => JSON.stringify(p));
+  return `${m[1]}${JSON.stringify(m[2]!.trimEnd())}`;
+}
+
+/** Any placeholder redact writes. */
+const PLACEHOLDER_TEXT = new RegExp(Object.values(PLACEHOLDERS).map((p) => p.replace(/[[\]]/g, '\\$&')).join('|'), 'g');
 /** Index of the closing `---` of front matter, or 0 when there is none. */
 function frontMatterLines(lines: string[]): number {
   if (!/^---[ \t]*\r?$/.test(lines[0] ?? '')) return 0;

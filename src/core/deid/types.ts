@@ -6,6 +6,14 @@ export type IdentifierKind = 'name' | 'place' | 'address' | 'zip' | 'phone' | 'e
 
 export const IDENTIFIER_KINDS: readonly IdentifierKind[] = ['name', 'place', 'address', 'zip', 'phone', 'email', 'url', 'handle', 'ssn', 'date', 'id'];
 
+/**
+ * Keys of a transcript's front matter that hold the study's own bookkeeping (its id, the
+ * speaker labels, when and where the interview was), not anybody's details: deid does not
+ * report their values, and redact leaves them as written (but for speaker labels it
+ * replaces with pseudonyms).
+ */
+export const BOOKKEEPING_KEYS = /^(?:id|speakers|date|interview_date|interviewed|recorded|duration|language|interviewer|coder|wave|round|group|cohort|condition|site|notes?)$/i;
+
 export const PLACEHOLDERS: Record<IdentifierKind, string> = {
   name: '[NAME]',
   place: '[PLACE]',
