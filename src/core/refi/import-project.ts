@@ -14,7 +14,7 @@ import { guidKey, importCodebook, type CodebookDoc } from './codebook.js';
 import type { RefiProject, RefiTextSource } from './model.js';
 import { idFromName } from './names.js';
 import { SETTINGS_PREFIX } from './export-project.js';
-import { chooseConvention, PositionMaps, type OffsetConvention } from './offsets.js';
+import { ConventionVote, PositionMaps, type OffsetConvention } from './offsets.js';
 import { DOCUMENT_SPEAKER, writeSource, type Span } from './source-text.js';
 
 export { DOCUMENT_SPEAKER };
@@ -59,23 +59,27 @@ export function importProject(p: RefiProject, texts: ProjectTexts, opts: { file:
   const users = userNames(p);
   const loaded = p.sources.map((s) => ({ s, raw: texts.text(s) }));
   for (const { s, raw } of loaded) if (raw === undefined) warn(`source "${s.name ?? s.guid}" has no plain text in the project (${s.plainTextPath ?? 'no plainTextPath'}): its ${s.selections.length} selection(s) are left out`);
-  const withText = loaded.filter((x): x is { s: RefiTextSource; raw: string } => x.raw !== undefined).map((x) => ({ ...x, maps: new PositionMaps(x.raw) }));
-  const choice = chooseConvention(p.origin, withText.map((x) => ({ maps: x.maps, spans: x.s.selections.filter((sel) => sel.end >= 0) })));
+  const withText = loaded.filter((x): x is { s: RefiTextSource; raw: string } => x.raw !== undefined);
+  // Each source's maps are made for the vote and let go, then made again as it is written.
+  const vote = new ConventionVote(p.origin);
+  for (const { s, raw } of withText) vote.add(new PositionMaps(raw), s.selections.filter((sel) => sel.end >= 0));
+  const choice = vote.choice();
   const attributes = attributesBySource(p);
   const ids = new Set<string>();
   const codings = new Map<string, Coding[]>();
   const transcripts: ImportedTranscript[] = [];
   const counts = { interviewerTurns: 0, folders: 0, unknownCodes: 0, outside: 0 };
-  for (const { s, maps } of withText) {
+  for (const { s, raw } of withText) {
+    const maps = new PositionMaps(raw);
     const id = uniqueId(s.name?.trim() || s.guid, ids);
     const spans = s.selections.map((sel) => {
       const a = sel.end < 0 ? 0 : maps.toPoint(sel.start, choice.convention);
-      const b = sel.end < 0 ? maps.chars.length : maps.toPoint(sel.end, choice.convention);
+      const b = sel.end < 0 ? maps.length : maps.toPoint(sel.end, choice.convention);
       return a === null || b === null || b < a ? null : { start: a, end: b };
     });
     const bad = spans.filter((x) => x === null).length;
     if (bad > 0) warn(`source "${id}": ${bad} selection(s) lie outside its text (or end before they start) and are left out`);
-    const normalised = maps.chars.join('');
+    const normalised = maps.normalised;
     const written = writeSource(id, normalised, spans.filter((x): x is Span => x !== null), attributes.get(guidKey(s.guid)) ?? {}, opts.interviewers, opts.file);
     if (written.t.text !== written.body) warn(`source "${id}": qcode reads its text differently from how it was written (timestamps at line ends?); offsets of its codings may be off`);
     const segments = segmentTranscript(written.t, 'turn');
