@@ -60,17 +60,24 @@ export async function runSuggest(opts: SuggestRunOptions, hooks: RunHooks = {}):
   if (study.inputs.length === 0) throw new QcodeError('no transcripts: name files or folders, or list them under `transcripts:` in qcode.yaml');
   const human = opts.codings ? await humanCoded(study, opts, code.id, warnings, hooks) : null;
   const stopwords = await loadStopwords(cb.book.language);
-  const tally = new TermTally(cb.stem, stopwords.words);
+  // The segments that are not coded are counted, then read again for the coded ones' terms only (see TermTally).
+  const tally = new TermTally(cb.stem, stopwords.words, undefined, true);
   // With human codings the transcripts were read once already: their warnings were said then.
   const readWarnings = human ? new Warnings() : warnings;
   const pass = { unit: study.unit, speakers: study.speakers };
+  const coded = new Set<SegmentId>();
   for await (const t of readStudyTranscripts(study.inputs, study.reading, readWarnings, human ? {} : hooks)) {
     const segments = eligibleSegments(t, pass.unit, pass.speakers);
     const byRules = rollUp(cb.book.codes, codeTranscript(cb, t, pass, segments).codings).segments.get(code.id) ?? new Set<string>();
     for (const s of segments) {
       const ruleCoded = byRules.has(s.id);
-      tally.add({ id: s.id, transcript: t.id, text: s.text, ruleCoded, coded: human ? human.segments.has(s.id) : ruleCoded });
+      const isCoded = human ? human.segments.has(s.id) : ruleCoded;
+      if (isCoded) coded.add(s.id);
+      tally.add({ id: s.id, transcript: t.id, text: s.text, ruleCoded, coded: isCoded });
     }
+  }
+  for await (const t of readStudyTranscripts(study.inputs, study.reading, new Warnings(), {})) {
+    for (const s of eligibleSegments(t, pass.unit, pass.speakers)) if (!coded.has(s.id)) tally.addOther(s.text);
   }
   const ruleTerms = ruleTermsOf(cb, code);
   const listed = listCandidates(tally, ruleTerms, opts.min ?? DEFAULT_MIN);

@@ -138,6 +138,32 @@ describe('ranking', () => {
   });
 });
 
+describe('a corpus of any size', () => {
+  it('counts the other segments in a second pass to the same suggestions, keeping only the coded segments\' terms', async () => {
+    const stem = await loadStemmer('en');
+    const segments = [
+      { text: 'My Aunt took me in. The aunt had a couch.', coded: false },
+      { text: 'my aunt, my aunt and her couch', coded: true },
+      { text: 'Couch surfing at my aunt\'s place', coded: true },
+      { text: 'the weather, and an aunt', coded: false },
+      { text: 'a Couch and the AUNT again', coded: true },
+      { text: 'nothing here but weather', coded: false },
+    ];
+    const single = new TermTally(stem, new Set(['the', 'a', 'my', 'and', 'her', 'at', 'an', 'but']));
+    const twoPass = new TermTally(stem, new Set(['the', 'a', 'my', 'and', 'her', 'at', 'an', 'but']), undefined, true);
+    segments.forEach((seg, i) => {
+      for (const t of [single, twoPass]) t.add({ id: `T:${i}`, transcript: `T${i % 2}`, text: seg.text, coded: seg.coded, ruleCoded: false });
+    });
+    for (const seg of segments) if (!seg.coded) twoPass.addOther(seg.text);
+    const opts = { min: 1, top: 20 };
+    expect(suggestTerms(twoPass, [], opts)).toEqual(suggestTerms(single, [], opts));
+    expect(twoPass.counted).toEqual(single.counted);
+    // Terms only the other segments hold are never kept: "weather" is not a candidate at all.
+    expect(twoPass.entries().map(([key]) => key)).not.toContain('weather');
+    expect(single.entries().map(([key]) => key)).toContain('weather');
+  });
+});
+
 describe('the command', () => {
   const qcode = (...args: string[]) => run(args);
 

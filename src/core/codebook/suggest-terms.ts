@@ -107,13 +107,22 @@ interface Candidate {
 /**
  * Counts every candidate over the corpus one segment at a time. Only coded segments'
  * text is kept (the examples come from them), so other segments cost their counts only.
+ * With `othersLater`, a segment that is not coded is only counted on the first pass, and
+ * read again with `addOther` once every coded one has been added: only the terms of coded
+ * segments are then kept (a corpus's other terms, most of them trigrams seen once, took
+ * 1.3 GB at 50 MB of transcripts), and the counts come out the same.
  */
 export class TermTally {
   private readonly candidates = new Map<string, Candidate>();
   private readonly kept: SuggestSegment[] = [];
   readonly totals = { eligible: 0, coded: 0, missed: 0, rule_coded: 0 };
+  /** Candidates counted in coded segments and in the others (each once per segment): the corpus rates' denominators. */
+  readonly counted = { coded: 0, other: 0 };
 
-  constructor(private readonly stem: StemFn, private readonly stopwords: ReadonlySet<string>, private readonly keepExamples = DEFAULT_EXAMPLES) {}
+  constructor(
+    private readonly stem: StemFn, private readonly stopwords: ReadonlySet<string>, private readonly keepExamples = DEFAULT_EXAMPLES,
+    private readonly othersLater = false,
+  ) {}
 
   add(seg: SuggestSegment): void {
     const missed = seg.coded && !seg.ruleCoded;
@@ -121,6 +130,10 @@ export class TermTally {
     if (seg.coded) this.totals.coded++;
     if (missed) this.totals.missed++;
     if (seg.ruleCoded) this.totals.rule_coded++;
+    if (!seg.coded && this.othersLater) {
+      this.counted.other += new Set(Array.from(this.grams(seg.text), (g) => g.key)).size;
+      return;
+    }
     const index = seg.coded ? this.kept.push(seg) - 1 : -1;
     const seen = new Set<string>();
     for (const g of this.grams(seg.text)) {
@@ -130,15 +143,30 @@ export class TermTally {
       seen.add(g.key);
       if (!seg.coded) {
         c.other++;
+        this.counted.other++;
         continue;
       }
       c.coded++;
+      this.counted.coded++;
       c.cases.add(seg.transcript);
       const at: Occurrence = { segment: index, start: g.start, end: g.end };
       if (missed) {
         c.missed++;
         if (c.seenMissed.length < this.keepExamples) c.seenMissed.push(at);
       } else if (c.seenCoded.length < this.keepExamples) c.seenCoded.push(at);
+    }
+  }
+
+  /** The second pass of `othersLater`: a segment that is not coded, counted for the candidates the coded ones made. */
+  addOther(text: string): void {
+    const seen = new Set<string>();
+    for (const g of this.grams(text)) {
+      const c = this.candidates.get(g.key);
+      if (!c) continue;
+      c.surfaces.set(g.surface, (c.surfaces.get(g.surface) ?? 0) + 1);
+      if (seen.has(g.key)) continue;
+      seen.add(g.key);
+      c.other++;
     }
   }
 
@@ -198,12 +226,7 @@ export function suggestTerms(tally: TermTally, ruleTerms: readonly CompiledTerm[
 /** Every candidate in at least `min` coded segments, more typical of the code than not, no rule's yet; best score first. */
 export function listCandidates(tally: TermTally, ruleTerms: readonly CompiledTerm[], min: number): ListedCandidate[] {
   const entries = tally.entries();
-  let n1 = 0;
-  let n2 = 0;
-  for (const [, c] of entries) {
-    n1 += c.coded;
-    n2 += c.other;
-  }
+  const { coded: n1, other: n2 } = tally.counted;
   const scored: Array<{ key: string; c: Readonly<Candidate>; score: number }> = [];
   for (const [key, c] of entries) {
     if (c.coded < min) continue;
