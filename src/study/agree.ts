@@ -133,16 +133,23 @@ async function attachTranscripts(
   input: AgreeInput, study: Study, auto: boolean, model: PassModel | null, warnings: Warnings, hooks: RunHooks,
 ): Promise<{ input: AgreeInput; gold?: string }> {
   const eligible = new Map<TranscriptId, SegmentId[]>();
+  // Speaker and text only of segments someone coded: coders can disagree on no other, and
+  // the whole corpus's text is not kept to print a few disagreements.
   const segments = new Map<SegmentId, SegmentInfo>();
+  const coded = new Set(input.codings.filter((c) => c.code !== '').map((c) => c.segment));
   const codings = [...input.codings];
   for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) {
     const segs = eligibleSegments(t, study.unit, study.speakers);
     eligible.set(t.id, segs.map((s) => s.id));
-    for (const s of segs) segments.set(s.id, { transcript: t.id, speaker: s.speaker, text: s.text });
+    const byAuto = new Set<SegmentId>();
     if (auto && study.codebook) {
       // With a model, the coding of record (rules and model merged) is the one coder `auto`.
-      for (const c of codeWithModel(study, model, t, segs).codings) codings.push(asAutoCoding(c));
+      for (const c of codeWithModel(study, model, t, segs).codings) {
+        codings.push(asAutoCoding(c));
+        byAuto.add(c.segment);
+      }
     }
+    for (const s of segs) if (coded.has(s.id) || byAuto.has(s.id)) segments.set(s.id, { transcript: t.id, speaker: s.speaker, text: s.text });
   }
   const out: AgreeInput = { ...input, codings, eligible, segments };
   if (!auto) return { input: out };
