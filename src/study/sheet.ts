@@ -6,7 +6,7 @@ import { compareText, eligibleSegments } from '../core/code/pass.js';
 import { flattenCodes } from '../core/codebook/model.js';
 import { QcodeError } from '../core/errors.js';
 import { sheetCodes, textHash, transcriptRows, type SheetModel, type SheetRow } from '../core/sheet/layout.js';
-import type { Transcript, Warning } from '../core/types.js';
+import type { Warning } from '../core/types.js';
 import { VERSION } from '../version.js';
 import { codeWithModel, passModel } from './learn.js';
 import { openStudy } from './open.js';
@@ -35,11 +35,13 @@ export async function runSheet(opts: SheetRunOptions, hooks: RunHooks = {}): Pro
   const codebook = study.codebook!;
   // A prefill is the team's default coding: the rules, and the model the codebook names.
   const learned = opts.prefill ? await passModel(study, {}, warnings) : null;
-  const read: { t: Transcript; rows: SheetRow[] }[] = [];
+  // Each transcript's rows and fingerprint, not the transcript: its whole text and turns
+  // would otherwise be held to the end.
+  const read: { t: { id: string; sha256: string }; rows: SheetRow[] }[] = [];
   for await (const t of readStudyTranscripts(study.inputs, study.reading, warnings, hooks)) {
     const eligible = eligibleSegments(t, study.unit, study.speakers);
     const prefill = opts.prefill ? codeWithModel(study, learned, t, eligible).codings : [];
-    read.push({ t, rows: transcriptRows(t, eligible, prefill) });
+    read.push({ t: { id: t.id, sha256: textHash(t.text) }, rows: transcriptRows(t, eligible, prefill) });
   }
   read.sort((a, b) => compareText(a.t.id, b.t.id));
   const rows = read.flatMap((r) => r.rows);
@@ -59,7 +61,7 @@ export async function runSheet(opts: SheetRunOptions, hooks: RunHooks = {}): Pro
       coder: opts.coder ?? '',
       mode: opts.prefill ? 'prefill' : 'blind',
       codes: codes.map((c) => c.id),
-      transcripts: read.map(({ t }) => ({ id: t.id, sha256: textHash(t.text) })),
+      transcripts: read.map(({ t }) => t),
       segments: rows.map((r) => ({ id: r.segment, sha256: textHash(r.text) })),
     },
   };
