@@ -83,7 +83,8 @@ export async function runRedact(opts: RedactRunOptions, hooks: RunHooks = {}): P
     // What deid reports (words, headers, front matter values), each replaced wherever it is written.
     const lines = source.split('\n');
     const found = r.transcripts.flatMap((t) => findInTranscript(t, lines, { allow, show: true }).filter((f) => f.confidence >= 0.5));
-    const { text, replacements } = redactSource(source, { format: r.file.format, pseudonyms: speakers.map, found, allow, knownNames });
+    const keep = r.transcripts.map((t) => t.id);
+    const { text, replacements } = redactSource(source, { format: r.file.format, pseudonyms: speakers.map, found, allow, knownNames, keep });
     const left = checkCopy(r, text, copy, interviewers, allow, speakers.map);
     await writeCopy(copy, text, study.reads);
     if (left > 0) warnings.add({ file: copy, message: `${left} likely identifier${left === 1 ? '' : 's'} still found in the copy: run qcode deid on it and add what is missed by hand` });

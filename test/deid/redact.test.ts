@@ -41,4 +41,17 @@ describe('redactSource', () => {
     expect(front).toBe('\nid: P07\ncity: "[PLACE]"\naliases: ["[NAME]", Ana]\nhome: near [PLACE]\n');
     expect(parse(front)).toEqual({ id: 'P07', city: '[PLACE]', aliases: ['[NAME]', 'Ana'], home: 'near [PLACE]' });
   });
+
+  it("keeps a CSV row's and a JSON transcript's id, the study's key, where it stands as a value of its own", () => {
+    const csv = 'transcript,speaker,text\nT000001,P,"My case number was T000001, call 312-555-0148"\nT000001,I,Thanks.\n';
+    expect(redactSource(csv, { ...ctx('csv'), keep: ['T000001'] }).text).toBe('transcript,speaker,text\nT000001,P,"My case number was [ID], call [PHONE]"\nT000001,I,Thanks.\n');
+    const json = '{\n "id": "T000001",\n "turns": [{ "speaker": "P", "text": "It was T000001 on the form." }]\n}\n';
+    expect(redactSource(json, { ...ctx('json'), keep: ['T000001'] }).text).toBe('{\n "id": "T000001",\n "turns": [{ "speaker": "P", "text": "It was [ID] on the form." }]\n}\n');
+  });
+
+  it('redacts a name in running text even when a transcript is named after it', () => {
+    const out = redactSource('P: Maria said no.\n', { ...ctx('txt'), found: [{ text: 'Maria', kind: 'name' }], keep: ['Maria'] });
+    expect(out.text).toBe('P: [NAME] said no.\n');
+  });
 });
+

@@ -17,6 +17,13 @@ export interface RedactContext {
   found: readonly { text: string; kind: IdentifierKind }[];
   allow: readonly string[];
   knownNames: readonly string[];
+  /**
+   * The file's transcript ids, left as written where they stand as a value of their own (a
+   * CSV row's cell, a JSON transcript's `"id"`): the study's keys, which a case-number
+   * pattern would otherwise make every copy's `[ID]`. The same word in running text is
+   * redacted as any other.
+   */
+  keep?: readonly string[];
 }
 
 /** One replacement, for the key file a researcher may ask for. */
@@ -60,10 +67,12 @@ export function redactSource(text: string, ctx: RedactContext): { text: string; 
     // The study's bookkeeping in front matter (its id, when and where) stays as written, as
     // deid leaves it: `id: T000001` is the study's key, not a case number.
     const bookkeeping = frontMatter && BOOKKEEPING_KEYS.test(frontMatterKey(body) ?? '');
+    const kept = (ctx.keep ?? []).flatMap((k) => wordHits(body, k).filter((h) => standsAlone(body, h.start, h.end)));
+    const taken = (start: number, end: number): boolean => overlaps(spans, start, end) || overlaps(kept, start, end);
     // What the transcript pass found (with its context) first, then what this line shows on its own.
-    for (const f of bookkeeping ? [] : leftovers) spans.push(...wordHits(body, f.text).filter((s) => !overlaps(spans, s.start, s.end)).map((s) => ({ ...s, text: PLACEHOLDERS[f.kind], original: f.text, kind: f.kind })));
+    for (const f of bookkeeping ? [] : leftovers) spans.push(...wordHits(body, f.text).filter((s) => !taken(s.start, s.end)).map((s) => ({ ...s, text: PLACEHOLDERS[f.kind], original: f.text, kind: f.kind })));
     for (const d of bookkeeping ? [] : detectIdentifiers(body, { allow: ctx.allow, knownNames: ctx.knownNames })) {
-      if (d.confidence < 0.5 || overlaps(spans, d.start, d.end)) continue;
+      if (d.confidence < 0.5 || taken(d.start, d.end)) continue;
       spans.push({ start: d.start, end: d.end, text: PLACEHOLDERS[d.kind], original: d.text, kind: d.kind });
     }
     if (spans.length === 0) return line;
@@ -80,6 +89,13 @@ export function redactSource(text: string, ctx: RedactContext): { text: string; 
   });
   return { text: out.join('\n'), replacements };
 }
+
+/** Whether line[start, end) is a value of its own: a whole cell or a whole quoted string, not words in a sentence. */
+function standsAlone(line: string, start: number, end: number): boolean {
+  return VALUE_EDGE.test(line[start - 1] ?? '') && VALUE_EDGE.test(line[end] ?? '');
+}
+/** What stands beside a value of its own: the line's edge, a quote, a cell separator. */
+const VALUE_EDGE = /^(?:|"|,|;|\t)$/;
 
 /** The key of a front matter line (`city: Toledo`), or null. */
 function frontMatterKey(line: string): string | null {
