@@ -66,8 +66,31 @@ export type OutputData = string | Uint8Array | AsyncIterable<string | Uint8Array
  * rename, an interrupt removes the temporary file (`removePendingOutputs`).
  */
 export async function writeOutput(target: OutputTarget, data: OutputData): Promise<void> {
+  await (await stageOutput(target, data)).commit();
+}
+
+/** A file written whole beside its target and not yet in place. */
+export interface StagedOutput {
+  /** Renames it over the target. */
+  commit(): Promise<void>;
+  /** Removes it: the target stays as it was. */
+  discard(): Promise<void>;
+}
+
+/**
+ * writeOutput's first half, for a command that writes several files and puts them in
+ * place only once every one is written and checked (`redact`'s copies): until commit or
+ * discard, an interrupt removes the file.
+ */
+export async function stageOutput(target: OutputTarget, data: OutputData): Promise<StagedOutput> {
   const tmp = join(dirname(target.real), `.${basename(target.real)}.${randomBytes(6).toString('hex')}.tmp`);
   pending.add(tmp);
+  const failed = async (e: unknown): Promise<never> => {
+    await rm(tmp, { force: true });
+    pending.delete(tmp);
+    if (e instanceof QcodeError) throw e;
+    throw new QcodeError(`cannot write output: ${describeWriteError(e)}`, { file: target.path });
+  };
   try {
     const file = await open(tmp, 'wx');
     try {
@@ -77,14 +100,23 @@ export async function writeOutput(target: OutputTarget, data: OutputData): Promi
       await file.close();
     }
     if (target.mode !== undefined) await chmod(tmp, target.mode);
-    await rename(tmp, target.real);
   } catch (e) {
-    await rm(tmp, { force: true });
-    if (e instanceof QcodeError) throw e;
-    throw new QcodeError(`cannot write output: ${describeWriteError(e)}`, { file: target.path });
-  } finally {
-    pending.delete(tmp);
+    return failed(e);
   }
+  return {
+    commit: async () => {
+      try {
+        await rename(tmp, target.real);
+        pending.delete(tmp);
+      } catch (e) {
+        await failed(e);
+      }
+    },
+    discard: async () => {
+      await rm(tmp, { force: true });
+      pending.delete(tmp);
+    },
+  };
 }
 
 /** Checks `path` against what the command reads, then writes it whole. */

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { QcodeError } from '../core/errors.js';
-import { checkOutputPath, describeWriteError, writeOutput } from './output.js';
+import { checkOutputPath, describeWriteError, stageOutput, type StagedOutput } from './output.js';
 
 async function real(path: string): Promise<string> {
   try {
@@ -42,11 +42,11 @@ export async function prepareOutDir(outDir: string, inputs: readonly string[], f
   await mkdir(outDir, { recursive: true });
 }
 
-/** One redacted copy, checked against everything the run reads and written whole. */
-export async function writeCopy(path: string, text: string, reads: readonly string[]): Promise<void> {
+/** One redacted copy, checked against everything the run reads and written whole beside its place (see stageOutput). */
+export async function stageCopy(path: string, text: string, reads: readonly string[]): Promise<StagedOutput> {
   await mkdir(dirname(path), { recursive: true });
   const target = await checkOutputPath(path, reads);
-  await writeOutput(target, text);
+  return stageOutput(target, text);
 }
 
 /** The key may not sit among the copies: checked before any copy is written. */

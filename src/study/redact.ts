@@ -11,7 +11,8 @@ import { QcodeError } from '../core/errors.js';
 import type { Format, Transcript, Warning } from '../core/types.js';
 import { readTextFile } from '../io/file.js';
 import { listInputs, parseTranscriptText, readTranscripts, type InputFile } from '../io/read.js';
-import { checkKeyPath, copyPath, prepareOutDir, writeCopy, writeKey } from '../io/redact-write.js';
+import { checkKeyPath, copyPath, prepareOutDir, stageCopy, writeKey } from '../io/redact-write.js';
+import type { StagedOutput } from '../io/output.js';
 import { findInTranscript } from './deid.js';
 import { openStudy } from './open.js';
 import { Warnings, type RunHooks, type StudyOptions } from './options.js';
@@ -70,31 +71,40 @@ export async function runRedact(opts: RedactRunOptions, hooks: RunHooks = {}): P
   const files: RedactedFile[] = [];
   const keyRows: { copy: string; line: number; original: string; replacement: string }[] = [];
   const copies = new Set<string>();
-  for (const r of read) {
-    if (r.transcripts.length === 0) continue;
-    if (r.file.format === 'docx') {
-      warnings.add({ file: r.file.path, message: 'not redacted: Word files are not rewritten yet; save it as .txt and run qcode redact on that' });
-      continue;
+  // Every copy is written beside its place and put there only once all are written and read
+  // back: a file refused half-way leaves --out-dir as it was, not half redacted.
+  const staged: StagedOutput[] = [];
+  try {
+    for (const r of read) {
+      if (r.transcripts.length === 0) continue;
+      if (r.file.format === 'docx') {
+        warnings.add({ file: r.file.path, message: 'not redacted: Word files are not rewritten yet; save it as .txt and run qcode redact on that' });
+        continue;
+      }
+      const copy = copyPath(opts.outDir, relativeName(r.file.path, study.inputs));
+      if (copies.has(copy)) throw new QcodeError(`two inputs would be copied to ${copy}: redact them in separate runs or rename one`, { file: r.file.path });
+      copies.add(copy);
+      const source = await readTextFile(r.file.path);
+      // What deid reports (words, headers, front matter values), each replaced wherever it is written.
+      const lines = source.split('\n');
+      const found = r.transcripts.flatMap((t) => findInTranscript(t, lines, { allow, show: true }).filter((f) => f.confidence >= 0.5));
+      const keep = r.transcripts.map((t) => t.id);
+      const { text, replacements } = redactSource(source, { format: r.file.format, pseudonyms: speakers.map, found, allow, knownNames, keep });
+      const left = checkCopy(r, text, copy, interviewers, allow, speakers.map);
+      staged.push(await stageCopy(copy, text, study.reads));
+      if (left > 0) warnings.add({ file: copy, message: `${left} likely identifier${left === 1 ? '' : 's'} still found in the copy: run qcode deid on it and add what is missed by hand` });
+      files.push({
+        source: r.file.path, copy, transcripts: r.transcripts.length, left,
+        replaced: replacements.filter((x) => x.kind !== 'speaker').length,
+        speakers: replacements.filter((x) => x.kind === 'speaker').length,
+      });
+      appendAll(keyRows, replacements.map((x: Replacement) => ({ copy, line: x.line, original: x.original, replacement: x.replacement })));
     }
-    const copy = copyPath(opts.outDir, relativeName(r.file.path, study.inputs));
-    if (copies.has(copy)) throw new QcodeError(`two inputs would be copied to ${copy}: redact them in separate runs or rename one`, { file: r.file.path });
-    copies.add(copy);
-    const source = await readTextFile(r.file.path);
-    // What deid reports (words, headers, front matter values), each replaced wherever it is written.
-    const lines = source.split('\n');
-    const found = r.transcripts.flatMap((t) => findInTranscript(t, lines, { allow, show: true }).filter((f) => f.confidence >= 0.5));
-    const keep = r.transcripts.map((t) => t.id);
-    const { text, replacements } = redactSource(source, { format: r.file.format, pseudonyms: speakers.map, found, allow, knownNames, keep });
-    const left = checkCopy(r, text, copy, interviewers, allow, speakers.map);
-    await writeCopy(copy, text, study.reads);
-    if (left > 0) warnings.add({ file: copy, message: `${left} likely identifier${left === 1 ? '' : 's'} still found in the copy: run qcode deid on it and add what is missed by hand` });
-    files.push({
-      source: r.file.path, copy, transcripts: r.transcripts.length, left,
-      replaced: replacements.filter((x) => x.kind !== 'speaker').length,
-      speakers: replacements.filter((x) => x.kind === 'speaker').length,
-    });
-    appendAll(keyRows, replacements.map((x: Replacement) => ({ copy, line: x.line, original: x.original, replacement: x.replacement })));
+  } catch (e) {
+    for (const s of staged) await s.discard();
+    throw e;
   }
+  for (const s of staged) await s.commit();
   if (opts.key) await writeKey(opts.key, keyText(speakers.map, keyRows), opts.outDir, [...study.reads, ...files.map((f) => f.copy)]);
   return { files, outDir: opts.outDir, key: opts.key ?? null, interviewers: speakers.interviewers, reads: study.reads, warnings: warnings.list };
 }
@@ -147,11 +157,11 @@ function checkCopy(r: ReadFile, text: string, copy: string, interviewers: string
     const from = isTextFormatLayout(original.format) ? original.layout : original.format;
     again = parseTranscriptText(text, { id: original.id, interviewers, from, source: copy });
   } catch (e) {
-    throw new QcodeError(`the redacted copy could not be read back (${e instanceof Error ? e.message : String(e)}); nothing was written for this file`, { file: r.file.path });
+    throw new QcodeError(`the redacted copy could not be read back (${e instanceof Error ? e.message : String(e)}); no copy was written (--out-dir is as it was)`, { file: r.file.path });
   }
   const same = again.turns.length === original.turns.length && again.turns.every((t, i) => t.role === original.turns[i]!.role);
   if (!same) {
-    throw new QcodeError(`the redacted copy reads back with different turns (${again.turns.length} instead of ${original.turns.length}); nothing was written for this file`, { file: r.file.path });
+    throw new QcodeError(`the redacted copy reads back with different turns (${again.turns.length} instead of ${original.turns.length}); no copy was written (--out-dir is as it was)`, { file: r.file.path });
   }
   const labels = new Set(pseudonyms.values());
   return detectIdentifiers(again.text, { allow: [...allow, ...labels] }).filter((d) => d.confidence >= 0.6).length;

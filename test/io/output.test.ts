@@ -2,7 +2,7 @@ import { chmodSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkOutputPath, removePendingOutputs, writeOutput } from '../../src/io/output.js';
+import { checkOutputPath, removePendingOutputs, stageOutput, writeOutput } from '../../src/io/output.js';
 
 /** A study on disk: a transcript folder, a codebook, a codings file, a config. */
 function study(): { dir: string; transcripts: string; p01: string; codebook: string; codings: string; config: string; reads: string[] } {
@@ -124,5 +124,23 @@ describe('writeOutput', () => {
     expect(readdirSync(s.dir).some((f) => f.endsWith('.tmp'))).toBe(false);
     release();
     await writing.catch(() => undefined);
+  });
+});
+
+describe('several files put in place together', () => {
+  it('staged files are beside their places until committed; discarded, the folder is as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qcode-stage-'));
+    writeFileSync(join(dir, 'a.txt'), 'the old a\n');
+    const stage = async (name: string, text: string) => stageOutput(await checkOutputPath(join(dir, name), []), text);
+    const kept = [await stage('a.txt', 'new a\n'), await stage('b.txt', 'new b\n')];
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('the old a\n');
+    expect(readdirSync(dir).filter((f) => !f.endsWith('.tmp'))).toEqual(['a.txt']);
+    for (const s of kept) await s.discard();
+    expect(readdirSync(dir)).toEqual(['a.txt']);
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('the old a\n');
+    const put = [await stage('a.txt', 'new a\n'), await stage('b.txt', 'new b\n')];
+    for (const s of put) await s.commit();
+    expect(readdirSync(dir).sort()).toEqual(['a.txt', 'b.txt']);
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('new a\n');
   });
 });
