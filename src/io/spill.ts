@@ -20,7 +20,7 @@ import { describeWriteError } from './output.js';
 
 /**
  * Memory the records may take (as the caller weighs them) before the list moves to disk:
- * the segments of some 100 hours of interviews, or 30,000 codings.
+ * the segments of some 300 hours of interviews (16 MB of text), or 30,000 codings.
  */
 export const SPILL_MEMORY_BYTES = 32 * 1024 * 1024;
 
