@@ -8,6 +8,7 @@ import { bootstrapAlpha, DEFAULT_REPLICATES, DEFAULT_SEED } from './bootstrap.js
 import { categoryTable, childrenOf, codeTree, coderOrder, presenceTables, reviewedSets } from './data.js';
 import { disagreementsOf } from './disagreements.js';
 import { alphaUnits, coefficients, pairableUnits, twoByTwo, type PairStats, type Ratings, type Stat, type Value } from './stats.js';
+import { appendAll } from '../lists.js';
 import {
   CHANCE_CORRECTED,
   STAT_NAMES,
@@ -239,7 +240,8 @@ export function computeAgreement(input: AgreeInput, opts: AgreeOptions = {}): Ag
       // A parent's ratings are derived from its children's: pooling both would count
       // the same decisions twice, so overall figures are over the leaf codes.
       if (childrenOf(tree, code).length === 0) {
-        pooledRatings = pooledRatings.concat(ratings);
+        // Appended, not concatenated: a copy per leaf code grew with the square of the codes.
+        appendAll(pooledRatings, ratings);
         leaves.push(report);
       }
       if (opts.disagreements) disagreements.push(disagreementsOf(code, segments, ratings, coders, input.segments, true));

@@ -29,11 +29,20 @@ export function unitValues(row: readonly (Value | null)[]): Value[] {
   return out;
 }
 
-/** Units rated by at least two coders (the ones that can show agreement). */
+/**
+ * Units rated by at least two coders (the ones that can show agreement). A row shared by
+ * many units (presence tables share one frozen row per pattern of values) gives one list,
+ * shared too: a large study's pooled table is millions of units and a handful of patterns.
+ */
 export function pairableUnits(ratings: Ratings): Value[][] {
   const out: Value[][] = [];
+  const shared = new Map<readonly (Value | null)[], Value[]>();
   for (const row of ratings) {
-    const vs = unitValues(row);
+    let vs = Object.isFrozen(row) ? shared.get(row) : undefined;
+    if (vs === undefined) {
+      vs = unitValues(row);
+      if (Object.isFrozen(row)) shared.set(row, vs);
+    }
     if (vs.length >= 2) out.push(vs);
   }
   return out;
@@ -161,21 +170,32 @@ export interface AlphaData {
 
 export function alphaUnits(ratings: Ratings): AlphaData {
   const index = new Map<Value, number>();
+  // A list shared by many units (see pairableUnits) is worked out once.
+  const shared = new Map<Value[], AlphaUnit>();
   const units = pairableUnits(ratings).map((vs) => {
-    const counts = countBy(vs);
-    let pairs = 0;
-    const cats: number[] = [];
-    const cs: number[] = [];
-    for (const [v, c] of counts) {
-      pairs += c * (c - 1);
-      let k = index.get(v);
-      if (k === undefined) index.set(v, (k = index.size));
-      cats.push(k);
-      cs.push(c);
-    }
-    return { m: vs.length, agree: pairs / (vs.length - 1), cats, counts: cs };
+    const known = shared.get(vs);
+    if (known) return known;
+    const unit = alphaUnit(vs, index);
+    shared.set(vs, unit);
+    return unit;
   });
   return { k: index.size, units };
+}
+
+/** One unit's values as α counts them; `index` numbers the values in the order first met. */
+function alphaUnit(vs: readonly Value[], index: Map<Value, number>): AlphaUnit {
+  const counts = countBy(vs);
+  let pairs = 0;
+  const cats: number[] = [];
+  const cs: number[] = [];
+  for (const [v, c] of counts) {
+    pairs += c * (c - 1);
+    let k = index.get(v);
+    if (k === undefined) index.set(v, (k = index.size));
+    cats.push(k);
+    cs.push(c);
+  }
+  return { m: vs.length, agree: pairs / (vs.length - 1), cats, counts: cs };
 }
 
 /**
