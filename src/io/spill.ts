@@ -15,6 +15,7 @@ import { closeSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { compareText } from '../core/code/pass.js';
 import { QcodeError } from '../core/errors.js';
 import { describeWriteError } from './output.js';
 
@@ -71,8 +72,9 @@ export class SpilledList<T> {
    * is a fresh copy, valid after the next is read.
    */
   *inOrder(): Generator<T> {
-    const order = this.entries.map((e, i) => [e, i] as const).sort(([a, i], [b, j]) => (a.key < b.key ? -1 : a.key > b.key ? 1 : i - j));
-    for (const [e] of order) yield e.record !== undefined ? e.record : this.load(e);
+    // A stable sort: records under one key keep the order they were added in.
+    const order = [...this.entries].sort((a, b) => compareText(a.key, b.key));
+    for (const e of order) yield e.record !== undefined ? e.record : this.load(e);
   }
 
   /** Gives the file back. The list is empty after. */
