@@ -11,6 +11,7 @@ import { readCodings, type SourcedCoding } from '../io/codings.js';
 import { statOrNull } from '../io/file.js';
 import { listInputs, type Inputs } from '../io/read.js';
 import { SPILL_MEMORY_BYTES, SpilledList } from '../io/spill.js';
+import { appendAll } from '../core/lists.js';
 import { codeWithModel, passModel, type PassModel } from './learn.js';
 import { codeInParallel, jobsFor } from './parallel.js';
 import { openStudy, type Study } from './open.js';
@@ -142,12 +143,11 @@ export interface CodeResult {
 
 /** `code`: the coded table of a fresh pass (or of saved codings laid on the transcripts). */
 export async function runCode(opts: StudyOptions, hooks: RunHooks = {}): Promise<CodeResult> {
-  const streamed = await streamCode(opts, hooks);
+  const { codebook, unit, coder, transcripts, reads, warnings } = await streamCode(opts, hooks);
   const codings: Coding[] = [];
-  for (const list of streamed.transcripts.inOrder()) for (const c of list) codings.push(c);
-  streamed.transcripts.close();
-  const { transcripts: _t, timed: _timed, scored: _scored, count: _count, ...rest } = streamed;
-  return { ...rest, codings };
+  for (const list of transcripts.inOrder()) appendAll(codings, list);
+  transcripts.close();
+  return { codebook, unit, coder, codings, reads, warnings };
 }
 
 /** What `code` found, for printing codings of a corpus of any size: see SpilledList. */
