@@ -77,29 +77,39 @@ export interface StagedOutput {
   discard(): Promise<void>;
 }
 
+/** How a staged file is made. */
+export interface StageOptions {
+  /** Permission bits it is created with, whatever the file it replaces had (a key: 0o600). */
+  mode?: number;
+  /** What it is, for the message when it cannot be written ("the key"; default "output"). */
+  what?: string;
+}
+
 /**
  * writeOutput's first half, for a command that writes several files and puts them in
  * place only once every one is written and checked (`redact`'s copies): until commit or
  * discard, an interrupt removes the file.
  */
-export async function stageOutput(target: OutputTarget, data: OutputData): Promise<StagedOutput> {
+export async function stageOutput(target: OutputTarget, data: OutputData, options: StageOptions = {}): Promise<StagedOutput> {
   const tmp = join(dirname(target.real), `.${basename(target.real)}.${randomBytes(6).toString('hex')}.tmp`);
   pending.add(tmp);
   const failed = async (e: unknown): Promise<never> => {
     await rm(tmp, { force: true });
     pending.delete(tmp);
     if (e instanceof QcodeError) throw e;
-    throw new QcodeError(`cannot write output: ${describeWriteError(e)}`, { file: target.path });
+    throw new QcodeError(`cannot write ${options.what ?? 'output'}: ${describeWriteError(e)}`, { file: target.path });
   };
+  const mode = options.mode ?? target.mode;
   try {
-    const file = await open(tmp, 'wx');
+    // Created with its own mode from the first byte when it has one: a secret is never readable by others, even for a moment.
+    const file = await open(tmp, 'wx', options.mode ?? 0o666);
     try {
       if (typeof data === 'string' || data instanceof Uint8Array) await file.writeFile(data);
       else for await (const piece of data) await file.writeFile(piece);
     } finally {
       await file.close();
     }
-    if (target.mode !== undefined) await chmod(tmp, target.mode);
+    if (mode !== undefined) await chmod(tmp, mode);
   } catch (e) {
     return failed(e);
   }

@@ -2,11 +2,10 @@
 // of them, copies written whole (never over an input), and the key file, when asked
 // for, readable by its owner only (0600) and kept out of the folder of copies.
 
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { QcodeError } from '../core/errors.js';
-import { checkOutputPath, describeWriteError, stageOutput, type StagedOutput } from './output.js';
+import { checkOutputPath, stageOutput, type StagedOutput } from './output.js';
 
 async function real(path: string): Promise<string> {
   try {
@@ -57,25 +56,15 @@ export async function checkKeyPath(path: string, outDir: string, reads: readonly
   await checkOutputPath(path, reads);
 }
 
-/** The key from placeholders to the words they hide: owner-only, and never among the copies. */
+/**
+ * The key from placeholders to the words they hide: owner-only from its first byte, never
+ * among the copies, and, like every output, written whole or not at all (an interrupt
+ * removes a half-written key: it holds the very words the copies hide).
+ */
 export async function writeKey(path: string, text: string, outDir: string, reads: readonly string[]): Promise<void> {
   await checkKeyPath(path, outDir, reads);
   const target = await checkOutputPath(path, reads);
-  // Created 0600 from its first byte (not chmod-ed after), then renamed over any old key.
-  const tmp = join(dirname(target.real), `.${randomBytes(6).toString('hex')}.key.tmp`);
-  try {
-    const file = await open(tmp, 'wx', 0o600);
-    try {
-      await file.writeFile(text);
-    } finally {
-      await file.close();
-    }
-    await chmod(tmp, 0o600);
-    await rename(tmp, target.real);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw new QcodeError(`cannot write the key: ${describeWriteError(e)}`, { file: path });
-  }
+  await (await stageOutput(target, text, { mode: 0o600, what: 'the key' })).commit();
 }
 
 export const copyPath = (outDir: string, rel: string): string => join(outDir, rel);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOutputPath, removePendingOutputs, stageOutput, writeOutput } from '../../src/io/output.js';
+import { writeKey } from '../../src/io/redact-write.js';
 
 /** A study on disk: a transcript folder, a codebook, a codings file, a config. */
 function study(): { dir: string; transcripts: string; p01: string; codebook: string; codings: string; config: string; reads: string[] } {
@@ -144,3 +145,40 @@ describe('several files put in place together', () => {
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('new a\n');
   });
 });
+
+describe('the key of a redaction', () => {
+  it('is owner-only while it is written and after, even over an old key others could read', async () => {
+    const s = study();
+    const key = join(s.dir, 'key.json');
+    writeFileSync(key, '{"old": true}\n');
+    chmodSync(key, 0o644);
+    const staged = await stageOutput(await checkOutputPath(key, []), '{"renee": "P1"}\n', { mode: 0o600, what: 'the key' });
+    const tmp = readdirSync(s.dir).find((f) => f.startsWith('.key.json.') && f.endsWith('.tmp'))!;
+    expect(statSync(join(s.dir, tmp)).mode & 0o777).toBe(0o600);
+    await staged.discard();
+    await writeKey(key, '{"renee": "P1"}\n', join(s.dir, 'copies'), s.reads);
+    expect(statSync(key).mode & 0o777).toBe(0o600);
+    expect(readFileSync(key, 'utf8')).toBe('{"renee": "P1"}\n');
+  });
+
+  it('half-written, is taken away by an interrupt like any output', async () => {
+    const s = study();
+    await stageOutput(await checkOutputPath(join(s.dir, 'key.json'), []), '{"renee": "P1"}\n', { mode: 0o600, what: 'the key' });
+    expect(readdirSync(s.dir).some((f) => f.endsWith('.tmp'))).toBe(true);
+    removePendingOutputs();
+    expect(readdirSync(s.dir).some((f) => f.endsWith('.tmp'))).toBe(false);
+  });
+
+  it('names itself when the disk fills while it is written, and leaves nothing behind', async () => {
+    const s = study();
+    function* full(): Generator<string> {
+      yield '{"renee": ';
+      throw Object.assign(new Error('write failed'), { code: 'ENOSPC' });
+    }
+    const target = await checkOutputPath(join(s.dir, 'key.json'), []);
+    const error = await stageOutput(target, full(), { mode: 0o600, what: 'the key' }).then(() => null, (e: Error) => e.message);
+    expect(error).toBe('cannot write the key: no space left on device');
+    expect(readdirSync(s.dir).filter((f) => f.includes('key'))).toEqual([]);
+  });
+});
+
