@@ -34,17 +34,25 @@ export interface StudyCliOptions extends OutputOptions {
   merge?: StudyOptions['merge'];
 }
 
-export function addOutputOptions(cmd: Command): Command {
+/**
+ * `--format`, `--out`, `--no-color`, `--quiet`. A command that writes one HTML page (`html`)
+ * has no formats to choose from, and its `--out` is that page.
+ */
+export function addOutputOptions(cmd: Command, opts: { html?: boolean } = {}): Command {
+  if (opts.html) cmd.option('--out <file>', 'write the report to FILE (.html; whole, atomically)');
+  else {
+    cmd
+      .addOption(new Option('--format <format>', 'output format (default: from the --out extension, else table)').choices(FORMATS as string[]))
+      .option('--out <file>', 'write the output to FILE (whole, atomically) instead of stdout');
+  }
   return cmd
-    .addOption(new Option('--format <format>', 'output format (default: from the --out extension, else table)').choices(FORMATS as string[]))
-    .option('--out <file>', 'write the output to FILE (whole, atomically) instead of stdout')
     .option('--no-color', 'no colour in terminal tables (NO_COLOR is honoured too)')
     .option('--quiet', 'no warnings or progress on stderr');
 }
 
 /** How transcripts are read: config, codebook, attributes, interviewers, format. */
-export function addReadingOptions(cmd: Command, opts: { unit?: boolean } = {}): Command {
-  addOutputOptions(cmd)
+export function addReadingOptions(cmd: Command, opts: { unit?: boolean; html?: boolean } = {}): Command {
+  addOutputOptions(cmd, { html: opts.html })
     .option('--codebook <file>', 'codebook (.yaml, .yml or .json); default from qcode.yaml')
     .option('--config <file>', 'study config (default ./qcode.yaml)')
     .option('--attributes <file>', "case attribute sheet (CSV, first column id); overrides the transcripts' own")

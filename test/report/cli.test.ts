@@ -1,6 +1,6 @@
 // The report commands as a researcher types them, run in-process: options reach the
 // runs, every format prints what the run found, and mistakes are usage errors.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -186,7 +186,28 @@ describe('qcode report', () => {
     expect(readFileSync(out, 'utf8')).toContain('<title>Fixture study</title>');
     const bad = await run(['report', ...H1]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('give --html FILE');
+    expect(bad.stderr).toContain('give --out FILE or --html FILE');
+  });
+
+  it('takes --out FILE.html as every other command takes --out, and has no formats to offer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qcode-report-'));
+    const r = await run(['report', ...H1, '--out', join(dir, 'r.html')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'r.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+    const csv = await run(['report', ...H1, '--out', join(dir, 'r.csv')]);
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toContain('qcode report writes HTML: --out');
+    expect(csv.stderr).toContain('use freq, matrix or cooccur with --format');
+    const two = await run(['report', ...H1, '--out', join(dir, 'a.html'), '--html', join(dir, 'b.html')]);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('name two files');
+    expect(readdirSync(dir)).toEqual(['r.html']);
+    const format = await run(['report', ...H1, '--out', join(dir, 'r.html'), '--format', 'json']);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain("unknown option '--format'");
+    const help = (await run(['report', '--help'])).stdout;
+    expect(help).toContain('--out <file>');
+    expect(help).not.toContain('--format');
   });
 
   it('refuses to write over an input', async () => {

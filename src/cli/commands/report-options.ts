@@ -3,8 +3,8 @@
 import type { Command } from 'commander';
 import { addCodingsOptions, addPassOptions, addReadingOptions, parseNumberOption } from '../options.js';
 
-export function addReportOptions(cmd: Command, level = true): Command {
-  addPassOptions(addCodingsOptions(addReadingOptions(cmd)));
+export function addReportOptions(cmd: Command, level = true, html = false): Command {
+  addPassOptions(addCodingsOptions(addReadingOptions(cmd, { html })));
   if (level) cmd.option('--level <n>', 'roll codes up to depth N (1 = top-level codes); a code always counts its sub-codes');
   return cmd;
 }

@@ -13,15 +13,32 @@ import { addReportOptions, levelOption } from './report-options.js';
 
 type ReportCliOptions = StudyCliOptions & { html?: string; level?: string; quotes?: string; title?: string; redact?: boolean };
 
+/**
+ * The page to write: `--html FILE`, or `--out FILE` as every other command takes it. A
+ * `--out` that ends otherwise than .html or .htm would hold a web page under another
+ * format's name (a researcher who typed `--out report.csv` wanted a table).
+ */
+function reportFile(opts: ReportCliOptions): string {
+  if (opts.html !== undefined && opts.out !== undefined && opts.html !== opts.out) {
+    throw new QcodeError(`--html ${opts.html} and --out ${opts.out} name two files: qcode report writes one; give one of them`);
+  }
+  if (opts.out !== undefined && !/\.html?$/i.test(opts.out)) {
+    throw new QcodeError(`qcode report writes HTML: --out ${opts.out} would hold a web page under another name; end it in .html (for a table, use freq, matrix or cooccur with --format)`);
+  }
+  const file = opts.html ?? opts.out;
+  if (file === undefined) throw new QcodeError('qcode report writes one HTML file: give --out FILE or --html FILE (e.g. --out report.html)');
+  return file;
+}
+
 export function registerReport(program: Command): void {
-  addReportOptions(program.command('report').argument('[inputs...]', 'transcript files or folders (default: qcode.yaml transcripts)'))
+  addReportOptions(program.command('report').argument('[inputs...]', 'transcript files or folders (default: qcode.yaml transcripts)'), true, true)
     .description('one self-contained HTML report: frequencies, case × code matrix, co-occurrence, saturation, codebook with exemplar quotes')
-    .option('--html <file>', 'write the report to FILE (required)')
+    .option('--html <file>', 'write the report to FILE (this or --out is required)')
     .option('--quotes <n>', 'exemplar quotes per code, spread over cases (default 3)')
     .option('--title <text>', "the report's heading (default: the study's name, else the codebook's)")
     .option('--redact', 'mask likely identifiers (names, phones, addresses …) in the exemplar quotes')
     .action(async (inputs: string[], opts: ReportCliOptions) => {
-      if (!opts.html) throw new QcodeError('qcode report writes one HTML file: give --html FILE (e.g. --html report.html)');
+      const file = reportFile(opts);
       const run = {
         ...studyOptions(inputs, opts), ...levelOption(opts.level),
         ...(opts.quotes !== undefined ? { quotes: parseNumberOption(opts.quotes, '--quotes', 0) } : {}),
@@ -32,9 +49,9 @@ export function registerReport(program: Command): void {
       const identifiers = await guardQuotes(result.codes.flatMap((c) => c.quotes), opts);
       if (identifiers) ui.warn(identifiers);
       // Checked against everything the run read before a byte is written.
-      const target = await checkOutputPath(opts.html, result.reads);
+      const target = await checkOutputPath(file, result.reads);
       const html = reportHtml(result, VERSION);
       await writeOutput(target, html);
-      if (!opts.quiet) process.stderr.write(`qcode: wrote ${opts.html} (${plural(Buffer.byteLength(html), 'byte')})\n`);
+      if (!opts.quiet) process.stderr.write(`qcode: wrote ${file} (${plural(Buffer.byteLength(html), 'byte')})\n`);
     });
 }
