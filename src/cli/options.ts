@@ -35,11 +35,12 @@ export interface StudyCliOptions extends OutputOptions {
 }
 
 /**
- * `--format`, `--out`, `--no-color`, `--quiet`. A command that writes one HTML page (`html`)
- * has no formats to choose from, and its `--out` is that page.
+ * `--format`, `--out`, `--no-color`, `--quiet`. A command that writes one kind of file
+ * (an HTML page, a project, a review's codings) has no formats to choose from: `out` is
+ * what its `--out` says instead.
  */
-export function addOutputOptions(cmd: Command, opts: { html?: boolean } = {}): Command {
-  if (opts.html) cmd.option('--out <file>', 'write the report to FILE (.html; whole, atomically)');
+export function addOutputOptions(cmd: Command, opts: { out?: string } = {}): Command {
+  if (opts.out !== undefined) cmd.option('--out <file>', opts.out);
   else {
     cmd
       .addOption(new Option('--format <format>', 'output format (default: from the --out extension, else table)').choices(FORMATS as string[]))
@@ -51,8 +52,8 @@ export function addOutputOptions(cmd: Command, opts: { html?: boolean } = {}): C
 }
 
 /** How transcripts are read: config, codebook, attributes, interviewers, format. */
-export function addReadingOptions(cmd: Command, opts: { unit?: boolean; html?: boolean } = {}): Command {
-  addOutputOptions(cmd, { html: opts.html })
+export function addReadingOptions(cmd: Command, opts: { unit?: boolean; out?: string } = {}): Command {
+  addOutputOptions(cmd, opts.out === undefined ? {} : { out: opts.out })
     .option('--codebook <file>', 'codebook (.yaml, .yml or .json); default from qcode.yaml')
     .option('--config <file>', 'study config (default ./qcode.yaml)')
     .option('--attributes <file>', "case attribute sheet (CSV, first column id); overrides the transcripts' own")

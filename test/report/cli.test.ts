@@ -210,6 +210,15 @@ describe('qcode report', () => {
     expect(help).not.toContain('--format');
   });
 
+  it('no command that writes one kind of file offers formats it would not honour', async () => {
+    for (const command of [['report'], ['review'], ['export', 'qdpx']]) {
+      const help = (await run([...command, '--help'])).stdout;
+      expect(help, command.join(' ')).toMatch(/--out <file>/);
+      expect(help, command.join(' ')).not.toMatch(/--format </);
+    }
+    expect((await run(['freq', '--help'])).stdout).toMatch(/--format <format>/);
+  });
+
   it('refuses to write over an input', async () => {
     const r = await run(['report', ...H1, '--html', `${F}/human.csv`]);
     expect(r.code).toBe(2);

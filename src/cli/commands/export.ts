@@ -49,7 +49,7 @@ export function registerExport(program: Command): void {
       await writeAtomic(out, result.xml, result.reads);
       say(opts, `wrote ${out} (${plural(result.codes, 'code')})`);
     });
-  addReadingOptions(group.command('qdpx').argument('[inputs...]', 'transcript files or folders (default: qcode.yaml transcripts)'))
+  addReadingOptions(group.command('qdpx').argument('[inputs...]', 'transcript files or folders (default: qcode.yaml transcripts)'), { out: 'the .qdpx project to write (required)' })
     .description('the study as a REFI-QDA project (.qdpx): transcripts, codebook, case attributes, and every coder\'s codings')
     .option('--codings <files...>', 'codings CSVs to include (each coder in them becomes a user)')
     .option('--no-auto', "leave out the codebook's own coding pass (the coder auto)")

@@ -3,8 +3,9 @@
 import type { Command } from 'commander';
 import { addCodingsOptions, addPassOptions, addReadingOptions, parseNumberOption } from '../options.js';
 
-export function addReportOptions(cmd: Command, level = true, html = false): Command {
-  addPassOptions(addCodingsOptions(addReadingOptions(cmd, { html })));
+/** `out`: what `--out` writes, for a command with one kind of output (see addOutputOptions). */
+export function addReportOptions(cmd: Command, level = true, out?: string): Command {
+  addPassOptions(addCodingsOptions(addReadingOptions(cmd, out === undefined ? {} : { out })));
   if (level) cmd.option('--level <n>', 'roll codes up to depth N (1 = top-level codes); a code always counts its sub-codes');
   return cmd;
 }

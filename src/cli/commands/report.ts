@@ -31,7 +31,7 @@ function reportFile(opts: ReportCliOptions): string {
 }
 
 export function registerReport(program: Command): void {
-  addReportOptions(program.command('report').argument('[inputs...]', 'transcript files or folders (default: qcode.yaml transcripts)'), true, true)
+  addReportOptions(program.command('report').argument('[inputs...]', 'transcript files or folders (default: qcode.yaml transcripts)'), true, 'write the report to FILE (.html; whole, atomically)')
     .description('one self-contained HTML report: frequencies, case × code matrix, co-occurrence, saturation, codebook with exemplar quotes')
     .option('--html <file>', 'write the report to FILE (this or --out is required)')
     .option('--quotes <n>', 'exemplar quotes per code, spread over cases (default 3)')

@@ -11,7 +11,7 @@ import { addReadingOptions, studyOptions, type StudyCliOptions } from '../option
 import { makeUi } from '../ui.js';
 
 export function registerReview(program: Command): void {
-  addReadingOptions(program.command('review').argument('[codes...]', 'codes to review (each with the codes under it); default: every code'))
+  addReadingOptions(program.command('review').argument('[codes...]', 'codes to review (each with the codes under it); default: every code'), { out: 'the codings CSV the decisions are saved to, and the review resumes from (required)' })
     .description("accept or reject the auto-coder's suggestions in the terminal, one at a time; saved as codings, resumable")
     .option('--coder <name>', 'who is reviewing: the decisions are saved as this coder\'s codings')
     .option('--transcripts <paths>', 'comma-separated transcript files or folders (default: qcode.yaml transcripts)')
