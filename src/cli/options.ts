@@ -53,7 +53,7 @@ export function addOutputOptions(cmd: Command, opts: { out?: string } = {}): Com
 
 /** How transcripts are read: config, codebook, attributes, interviewers, format. */
 export function addReadingOptions(cmd: Command, opts: { unit?: boolean; out?: string } = {}): Command {
-  addOutputOptions(cmd, opts.out === undefined ? {} : { out: opts.out })
+  addOutputOptions(cmd, opts)
     .option('--codebook <file>', 'codebook (.yaml, .yml or .json); default from qcode.yaml')
     .option('--config <file>', 'study config (default ./qcode.yaml)')
     .option('--attributes <file>', "case attribute sheet (CSV, first column id); overrides the transcripts' own")

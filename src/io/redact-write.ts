@@ -5,7 +5,7 @@
 import { mkdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { QcodeError } from '../core/errors.js';
-import { checkOutputPath, stageOutput, type StagedOutput } from './output.js';
+import { checkOutputPath, stageOutput, type OutputTarget, type StagedOutput } from './output.js';
 
 async function real(path: string): Promise<string> {
   try {
@@ -48,12 +48,12 @@ export async function stageCopy(path: string, text: string, reads: readonly stri
   return stageOutput(target, text);
 }
 
-/** The key may not sit among the copies: checked before any copy is written. */
-export async function checkKeyPath(path: string, outDir: string, reads: readonly string[]): Promise<void> {
+/** The key may not sit among the copies: checked before any copy is written. Returns where it goes. */
+export async function checkKeyPath(path: string, outDir: string, reads: readonly string[]): Promise<OutputTarget> {
   if (inside(await real(path), await real(outDir)) || inside(resolve(path), resolve(outDir))) {
     throw new QcodeError(`--key ${path} is inside --out-dir ${outDir}: the key must be stored apart from the redacted copies`);
   }
-  await checkOutputPath(path, reads);
+  return checkOutputPath(path, reads);
 }
 
 /**
@@ -62,8 +62,7 @@ export async function checkKeyPath(path: string, outDir: string, reads: readonly
  * removes a half-written key: it holds the very words the copies hide).
  */
 export async function writeKey(path: string, text: string, outDir: string, reads: readonly string[]): Promise<void> {
-  await checkKeyPath(path, outDir, reads);
-  const target = await checkOutputPath(path, reads);
+  const target = await checkKeyPath(path, outDir, reads);
   await (await stageOutput(target, text, { mode: 0o600, what: 'the key' })).commit();
 }
 

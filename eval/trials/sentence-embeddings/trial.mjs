@@ -125,9 +125,9 @@ function removeCommonDirection(out, n) {
     for (let d = 0; d < D; d++) out[k * D + d] -= dot * u[d];
   }
 }
-const vectors = STATIC
-  ? await embeddedStatic(join(work, 'words.f32'), segments.flatMap((s) => [s.text, s.question || '.']))
-  : await embedded(join(work, `vectors-${segments.length}.f32`), segments.flatMap((s) => [s.text, s.question || '.']));
+/** Each turn and its question ('.' when it answers none), two texts a turn. */
+const turnTexts = segments.flatMap((s) => [s.text, s.question || '.']);
+const vectors = STATIC ? await embeddedStatic(join(work, 'words.f32'), turnTexts) : await embedded(join(work, `vectors-${segments.length}.f32`), turnTexts);
 
 // Each turn's sentences, when they are scored one by one.
 const sentences = segments.map((s) => (BY_SENTENCE ? s.text.split(/(?<=[.?!])\s+/).map((x) => x.trim()).filter((x) => /\w/.test(x)) : []));

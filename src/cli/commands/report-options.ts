@@ -5,7 +5,7 @@ import { addCodingsOptions, addPassOptions, addReadingOptions, parseNumberOption
 
 /** `out`: what `--out` writes, for a command with one kind of output (see addOutputOptions). */
 export function addReportOptions(cmd: Command, level = true, out?: string): Command {
-  addPassOptions(addCodingsOptions(addReadingOptions(cmd, out === undefined ? {} : { out })));
+  addPassOptions(addCodingsOptions(addReadingOptions(cmd, { out })));
   if (level) cmd.option('--level <n>', 'roll codes up to depth N (1 = top-level codes); a code always counts its sub-codes');
   return cmd;
 }
