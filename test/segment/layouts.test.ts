@@ -1,5 +1,6 @@
 // The layout parsers as pure functions: edge cases a researcher would notice.
 import { describe, expect, it } from 'vitest';
+import { CLOCK, nameTime, revLabel } from '../../src/core/segment/layouts/clock.js';
 import { detectLayout, parseTextLayout } from '../../src/core/segment/layouts/index.js';
 import { DEFAULT_INTERVIEWERS } from '../../src/core/segment/roles.js';
 import type { Transcript } from '../../src/core/types.js';
@@ -64,5 +65,45 @@ describe('older Teams Word transcripts', () => {
       ['Lee, Jordan', 'Thanks.', 62],
     ]);
     expect(t.unread).toEqual([{ line: 1, kind: 'header', text: 'Transcript' }]);
+  });
+});
+
+describe('a name and a time on one line', () => {
+  // The patterns these two functions once were; they now read around the time by hand,
+  // which must accept exactly the same lines.
+  const NAME_TIME = new RegExp(String.raw`^(\S.*?)(?: {2,}|\t)[ \t]*(${CLOCK})$`);
+  const REV_LABEL = new RegExp(String.raw`^(\S.*?)[ \t]*\((${CLOCK})\):(?:[ \t]+(.*))?$`);
+  const byPattern = (line: string) => {
+    const n = NAME_TIME.exec(line);
+    const r = line.includes('):') ? REV_LABEL.exec(line) : null;
+    const rev = r ? { name: r[1]!.trim(), start: r[2]!, ...(r[3]?.trim() ? { words: r[3].trim() } : {}) } : undefined;
+    return [n ? { name: n[1]!.trim(), start: n[2]! } : undefined, rev];
+  };
+
+  it('accepts the lines the patterns accepted, with the same name, time and words', () => {
+    const pieces = ['Ana', 'Speaker 1', ' ', '  ', '\t', '0:09', '12:31', '1:02:05', '00:00:44.5', '123:45', '(', ')', '):', '(0:09):', '(00:09)', ':', 'x', '\u00a0', '\u2028', '.', ',5', 'words here'];
+    let state = 7;
+    const random = (): number => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    let matched = 0;
+    for (let k = 0; k < 50_000; k++) {
+      let line = '';
+      for (let i = 0, n = 1 + Math.floor(random() * 8); i < n; i++) line += pieces[Math.floor(random() * pieces.length)];
+      const expected = byPattern(line);
+      if (expected[0] || expected[1]) matched++;
+      expect([nameTime(line), revLabel(line)], JSON.stringify(line)).toEqual(expected);
+    }
+    expect(matched).toBeGreaterThan(1000);
+  });
+
+  it('reads Otter and Rev lines', () => {
+    expect(nameTime('Ana Diaz  0:09')).toEqual({ name: 'Ana Diaz', start: '0:09' });
+    expect(nameTime('Ana Diaz 0:09')).toBeUndefined();
+    expect(revLabel('Speaker 1 (00:09): I was scared.')).toEqual({ name: 'Speaker 1', start: '00:09', words: 'I was scared.' });
+  });
+
+  it('reads a line of 200,000 spaces or tabs at once (the patterns took minutes)', () => {
+    expect(nameTime('a' + ' '.repeat(200_000) + 'b')).toBeUndefined();
+    expect(revLabel('a' + ' '.repeat(200_000) + 'x):')).toBeUndefined();
+    expect(nameTime('a' + '\t'.repeat(200_000) + '1:00')).toEqual({ name: 'a', start: '1:00' });
   });
 });

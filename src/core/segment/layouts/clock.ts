@@ -11,23 +11,44 @@ export function bareTime(line: string): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
+// The two layouts below are read by hand around the time rather than by one pattern for
+// the whole line: `^(\S.*?)(?: {2,}|\t)[ \t]*…$` tried every way of sharing a run of
+// spaces between the name and the gap, and a line of 2,000 spaces took four seconds
+// (20,000: minutes). What they accept is the same: tests hold them to those patterns.
+
+/** A line terminator other than \n: `.` in the patterns never crossed one, so no such line matched. */
+const TERMINATOR = /[\n\r\u2028\u2029]/;
+/** The line's first character is not white space (the name's first character). */
+const STARTS_WITH_WORD = /^\S/;
+const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+
 /** `Name  0:09` (two or more spaces, or a tab, before the time): Otter and Teams. */
-const NAME_TIME = new RegExp(String.raw`^(\S.*?)(?: {2,}|\t)[ \t]*(${CLOCK})$`);
+const TIME_AT_END = new RegExp(String.raw`[ \t](${CLOCK})$`);
 
 export function nameTime(line: string): { name: string; start: string } | undefined {
-  const m = NAME_TIME.exec(line);
-  return m ? { name: (m[1] as string).trim(), start: m[2] as string } : undefined;
+  if (!STARTS_WITH_WORD.test(line) || TERMINATOR.test(line)) return undefined;
+  const m = TIME_AT_END.exec(line);
+  if (!m) return undefined;
+  const clock = m.index + 1;
+  let gap = clock;
+  while (gap > 1 && isBlank(line[gap - 1])) gap--;
+  const blanks = line.slice(gap, clock);
+  if (!blanks.includes('\t') && !blanks.includes('  ')) return undefined;
+  return { name: line.slice(0, gap).trim(), start: m[1] as string };
 }
 
 /** `Speaker 1 (00:09):` alone or followed by the words: Rev and similar services. */
-const REV_LABEL = new RegExp(String.raw`^(\S.*?)[ \t]*\((${CLOCK})\):(?:[ \t]+(.*))?$`);
+const REV_TIME = new RegExp(String.raw`\((${CLOCK})\):(?=$|[ \t])`, 'g');
 
 export function revLabel(line: string): { name: string; start: string; words?: string } | undefined {
-  // The pattern tries every position of a line for "(": most lines have no "):" at all.
-  if (!line.includes('):')) return undefined;
-  const m = REV_LABEL.exec(line);
+  // Most lines have no "):" at all.
+  if (!line.includes('):') || !STARTS_WITH_WORD.test(line) || TERMINATOR.test(line)) return undefined;
+  // The first time in brackets after the name's first character: the name is what comes before it.
+  REV_TIME.lastIndex = 1;
+  const m = REV_TIME.exec(line);
   if (!m) return undefined;
-  const out: { name: string; start: string; words?: string } = { name: (m[1] as string).trim(), start: m[2] as string };
-  if (m[3] && m[3].trim() !== '') out.words = m[3].trim();
+  const out: { name: string; start: string; words?: string } = { name: line.slice(0, m.index).trim(), start: m[1] as string };
+  const words = line.slice(m.index + m[0].length).trim();
+  if (words !== '') out.words = words;
   return out;
 }
