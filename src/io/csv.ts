@@ -4,7 +4,7 @@
 import { QcodeError } from '../core/errors.js';
 import { transcriptFromTurns, type TurnInput } from '../core/segment/fromturns.js';
 import type { Transcript } from '../core/types.js';
-import { columnIndex, parseCsv } from './csvrows.js';
+import { columnIndex, parseCsv, type CsvRow } from './csvrows.js';
 import { NotATranscriptError } from './errors.js';
 import { readTextFile } from './file.js';
 import { idFromPath } from './names.js';
@@ -33,6 +33,7 @@ export function parseCsvTranscripts(text: string, source: string, interviewers: 
     if (id === '') throw new QcodeError(`row ${r.row} has no "${idName}" value`, place);
     const speaker = (r.cells[speakerCol] ?? '').trim();
     if (speaker === '') throw new QcodeError(`row ${r.row} has no "speaker" value`, place);
+    refuseExtraCells(r, header.length, format, source);
     const turn: TurnInput = { speaker, text: r.cells[textCol] ?? '', line: r.line };
     const start = startCol >= 0 ? (r.cells[startCol] ?? '').trim() : '';
     if (start !== '') turn.start = start;
@@ -41,6 +42,24 @@ export function parseCsvTranscripts(text: string, source: string, interviewers: 
     list.push(turn);
   }
   return [...groups].map(([id, turns]) => transcriptFromTurns(id, {}, turns, { source, format, layout: 'table', interviewers }));
+}
+
+/**
+ * A row with more cells than the header has is almost always a text with a comma (or a
+ * tab) that was not put in quotes: the words after it would be lost, so the file is
+ * refused at that cell. Extra cells that are blank (a trailing comma) lose nothing.
+ */
+function refuseExtraCells(r: CsvRow, columns: number, format: 'csv' | 'tsv', source: string): void {
+  const extra = r.cells.findIndex((c, i) => i >= columns && c.trim() !== '');
+  if (extra < 0) return;
+  const separator = format === 'tsv' ? 'tab' : 'comma';
+  const cell = r.cells[extra]!.trim();
+  const shown = cell.length > 40 ? `${cell.slice(0, 40)}…` : cell;
+  throw new QcodeError(
+    `row ${r.row} has ${r.cells.length} cells where the header names ${columns}, so "${shown}" belongs to no column: ` +
+      `a text holding a ${separator} must be put in double quotes`,
+    { file: source, ...r.place(extra) },
+  );
 }
 
 export async function readCsvTranscripts(path: string, interviewers: readonly string[], format: 'csv' | 'tsv' = 'csv'): Promise<Transcript[]> {

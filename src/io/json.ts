@@ -74,6 +74,7 @@ function toTranscript(obj: Record<string, unknown>, where: string, defaultId: st
     const speaker = scalarText(t.speaker)?.trim();
     if (!speaker) throw new QcodeError(`${what} has no "speaker"`, place);
     if (t.text !== undefined && t.text !== null && typeof t.text !== 'string') throw new QcodeError(`${what}: "text" must be text`, place);
+    if (t.text === undefined) refuseUnnamedWords(t, what, place);
     const turn: TurnInput = { speaker, text: (t.text as string | null | undefined) ?? '' };
     if (t.start !== undefined && t.start !== null) {
       const start = scalarText(t.start);
@@ -83,6 +84,20 @@ function toTranscript(obj: Record<string, unknown>, where: string, defaultId: st
     return turn;
   });
   return transcriptFromTurns(id, attributes, turns, { source, format: 'json', layout: 'json', interviewers });
+}
+
+/** What a turn may carry besides its words. */
+const TURN_KEYS = new Set(['speaker', 'text', 'start', 'end', 'time', 'id', 'index']);
+
+/**
+ * A turn without "text" whose other fields hold text ("txt", "words", "utterance") has
+ * its words under another name: read as an empty turn, they would be lost without a word.
+ */
+function refuseUnnamedWords(turn: Record<string, unknown>, what: string, place: Place): void {
+  const other = Object.keys(turn).find((k) => !TURN_KEYS.has(k) && typeof turn[k] === 'string' && (turn[k] as string).trim() !== '');
+  if (other !== undefined) {
+    throw new QcodeError(`${what} has no "text" but has "${other}": if those are the words, name the field "text"`, place);
+  }
 }
 
 export function parseJsonTranscripts(text: string, source: string, interviewers: readonly string[]): Transcript[] {

@@ -61,6 +61,33 @@ describe('CSV transcripts', () => {
     }
   });
 
+  it('refuses a row whose text spills into cells past the header (an unquoted comma or tab), at that cell', () => {
+    const csv = 'transcript,speaker,text\nM1,I,Where did you go?\nM1,M1,I had no money, not one dollar, and nowhere to stay.\n';
+    try {
+      parseCsvTranscripts(csv, 'm.csv', interviewers);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as QcodeError).place).toEqual({ file: 'm.csv', line: 3, col: 22 });
+      expect((e as QcodeError).message).toBe(
+        'row 3 has 5 cells where the header names 3, so "not one dollar" belongs to no column: a text holding a comma must be put in double quotes',
+      );
+    }
+    const tsv = 'transcript\tspeaker\ttext\nM2\tM2\tI had no money.\tAnd nowhere to stay.\n';
+    expect(() => parseCsvTranscripts(tsv, 'm.tsv', interviewers, 'tsv')).toThrow(/row 2 has 4 cells .* "And nowhere to stay\." .* a tab must be put in double quotes/);
+    // A trailing separator leaves a blank cell: nothing is lost, the row is read.
+    const [t] = parseCsvTranscripts('transcript,speaker,text\nM1,M1,"I had no money, none.",\n', 'm.csv', interviewers);
+    expect(t!.text).toBe('M1: I had no money, none.');
+  });
+
+  it('reads a start given in seconds, and warns at the row of one that is no time', () => {
+    const csv = 'transcript,speaker,text,start\nD4,I,Where?,0\nD4,D4,No money.,3.5\nD4,I,Then?,banana\nD4,D4,Shelter.,00:00:14\n';
+    const [t] = parseCsvTranscripts(csv, 'd.csv', interviewers);
+    expect(t!.turns.map((x) => [x.timestamp, x.time])).toEqual([['0', 0], ['3.5', 3.5], ['banana', undefined], ['00:00:14', 14]]);
+    expect(t!.warnings).toEqual([
+      { file: 'd.csv', line: 4, col: 1, message: 'turn 3: start "banana" is not a time (00:01:02, or a number of seconds); the turn is read without one' },
+    ]);
+  });
+
   it('a row without a transcript id, and an unclosed quote, are errors', () => {
     expect(() => parseCsvTranscripts('transcript,speaker,text\n,Q,Hi\n', 'b.csv', interviewers)).toThrow('row 2 has no "transcript" value');
     try {

@@ -21,6 +21,18 @@ describe('JSON transcripts', () => {
     expect(t!.turns[1]?.paragraphs.map((p) => cpSlice(t!.text, p))).toEqual(['Mostly novels.', 'Some poetry.']);
   });
 
+  it('reads a start in seconds as the time, and refuses a turn whose words are under another name than "text"', () => {
+    const [t] = parseJsonTranscripts('{"id":"J1","turns":[{"speaker":"I","text":"Where?","start":3},{"speaker":"J1","text":"Here.","start":"7.25"}]}', 'j.json', interviewers);
+    expect(t!.turns.map((x) => x.time)).toEqual([3, 7.25]);
+    const misnamed = '{"id":"N1","turns":[{"speaker":"I","text":"Where?"},{"speaker":"N1","txt":"I paid the rent late"}]}';
+    expect(() => parseJsonTranscripts(misnamed, 'n.json', interviewers)).toThrow(
+      'the transcript, turn 2 has no "text" but has "txt": if those are the words, name the field "text"',
+    );
+    // A turn with no words at all is still read (an empty turn).
+    const [e] = parseJsonTranscripts('{"id":"N2","turns":[{"speaker":"N2","start":"00:00:01"}]}', 'e.json', interviewers);
+    expect(e!.turns).toHaveLength(1);
+  });
+
   it('reads an array of transcripts', async () => {
     const ts = await readJsonTranscripts(fx('array.json'), interviewers);
     expect(ts.map((t) => [t.id, t.text, t.attributes])).toEqual([

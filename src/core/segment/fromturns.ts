@@ -92,12 +92,30 @@ export function transcriptFromTurns(
         paragraphs: b.paragraphs.map(cp),
       };
       if (b.input.start !== undefined && b.input.start !== '') turn.timestamp = b.input.start;
-      const time = b.input.time ?? (b.input.start !== undefined ? parseClock(b.input.start) : undefined);
+      const time = b.input.time ?? (b.input.start !== undefined ? startTime(b.input.start) : undefined);
       if (time !== undefined) turn.time = time;
+      else if (turn.timestamp !== undefined) unreadTime(opts, b.input, i + 1);
       if (b.input.line !== undefined) turn.line = b.input.line;
       return turn;
     }),
     unread: opts.unread ?? [],
     warnings: opts.warnings ?? [],
   };
+}
+
+/**
+ * A turn's `start` as seconds: a clock time (`00:01:02`, `1:02.5`) or a plain number of
+ * seconds (`62`, `62.5`), as exports of tables and JSON write it.
+ */
+function startTime(written: string): number | undefined {
+  const clock = parseClock(written);
+  if (clock !== undefined) return clock;
+  const seconds = written.trim();
+  return /^\d+(?:\.\d+)?$/.test(seconds) ? Math.round(Number(seconds) * 1000) / 1000 : undefined;
+}
+
+/** A `start` that is no time: the turn is read, and the researcher told its time was not. */
+function unreadTime(opts: FromTurnsOptions, input: TurnInput, index: number): void {
+  const message = `turn ${index}: start "${input.start}" is not a time (00:01:02, or a number of seconds); the turn is read without one`;
+  (opts.warnings ??= []).push(input.line === undefined ? { file: opts.source, message } : { file: opts.source, line: input.line, col: 1, message });
 }
