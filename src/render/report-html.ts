@@ -42,7 +42,7 @@ const NAV: [string, string][] = [
 
 function provenance(r: ReportResult, version: string): string {
   const coder = r.coder === 'auto' ? 'a fresh coding pass (coder auto)' : `the codings of coder “${r.coder}”`;
-  return `${plural(r.transcripts, 'transcript')}, ${plural(r.segments, `coded ${r.unit} segment`)}; ${coder}; codebook ${r.codebook.name} ${r.codebook.version}${r.level !== null ? `, codes to level ${r.level}` : ''}; qcode ${version}`;
+  return `${plural(r.transcripts, 'transcript')}, ${plural(r.segments, `${r.unit} segment`)} (${r.codedSegments} coded); ${coder}; codebook ${r.codebook.name} ${r.codebook.version}${r.level !== null ? `, codes to level ${r.level}` : ''}; qcode ${version}`;
 }
 
 function pct(x: number | null, digits = 0): string {
@@ -60,7 +60,7 @@ function summary(r: ReportResult): string {
   const unseen = r.codes.filter((c) => c.freq.cases === 0);
   return section('summary', 'Summary', `
 <ul class="facts">
-<li><strong>${r.transcripts}</strong> cases (transcripts), <strong>${r.segments}</strong> coded ${esc(r.unit)} segments</li>
+<li><strong>${r.transcripts}</strong> cases (transcripts), <strong>${r.segments}</strong> ${esc(r.unit)} segments read for coding, <strong>${r.codedSegments}</strong> of them coded</li>
 <li><strong>${s.total_codes}</strong> of ${r.codes.length} codes were applied at least once${unseen.length > 0 ? ` (never: ${unseen.map((c) => `<a href="#${codeAnchor(c.id)}">${esc(c.label)}</a>`).join(', ')})` : ''}</li>
 <li>${esc(saturationLine)}</li>
 </ul>

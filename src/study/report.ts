@@ -44,7 +44,10 @@ export interface ReportResult extends ReportRun {
   coder: string;
   level: number | null;
   transcripts: number;
+  /** Segments eligible for coding. */
   segments: number;
+  /** Of them, those carrying at least one code. */
+  codedSegments: number;
   cases: string[];
   codes: CodeCard[];
   matrix: MatrixReport;
@@ -64,7 +67,7 @@ export async function runReport(opts: ReportRunOptions, hooks: RunHooks = {}): P
   // Visited in input order (a file's transcripts in their order): saturation's order.
   const base = await streamReport(opts, hooks, ({ study, book, shown }) => reportCounters(study.codebook!.book, study.unit, book, shown, opts.quotes ?? EXEMPLARS));
   const { study, shown } = base;
-  const { freq, matrix, cooccur, steps, exemplars, sources } = base.counter;
+  const { freq, matrix, cooccur, steps, exemplars, sources, coded } = base.counter;
   const book = study.codebook!.book;
   const shownIds = new Set(shown.map((c) => c.id));
   const counted = freq.report();
@@ -85,7 +88,7 @@ export async function runReport(opts: ReportRunOptions, hooks: RunHooks = {}): P
   return {
     title: opts.title ?? study.config.name ?? book.name,
     codebook: codebookRef(book), unit: study.unit, coder: base.coder, level: opts.level ?? null,
-    transcripts: counted.transcripts, segments: counted.segments, cases: cases.cases,
+    transcripts: counted.transcripts, segments: counted.segments, codedSegments: coded.segments, cases: cases.cases,
     codes,
     matrix: cases,
     cooccur: cooccur.report(),
@@ -106,12 +109,15 @@ function reportCounters(codebook: Codebook, unit: Unit, book: Code[], shown: Cod
     steps: new SaturationSteps(book, shown, 'input'),
     exemplars: quoted.map((c) => new BusiestQuotes(c.id, quotesPerCode)),
     sources: new Map<TranscriptId, string>(),
+    coded: { segments: 0 },
   };
   return {
     ...counters,
     add(t: CodedTranscript): void {
       for (const c of [counters.freq, counters.matrix, counters.cooccur, counters.steps, ...counters.exemplars]) c.add(t);
       counters.sources.set(t.id, t.source);
+      const eligible = new Set(t.eligible);
+      counters.coded.segments += new Set(t.codings.filter((c) => eligible.has(c.segment)).map((c) => c.segment)).size;
     },
   };
 }

@@ -34,6 +34,13 @@ describe('qcode report --html', () => {
     expect(html.match(/<details><summary>Data table<\/summary>/g)).toHaveLength(4);
   });
 
+  it('says how many segments were read for coding and how many of them carry a code', async () => {
+    const r = await runReport(h1);
+    // Six participant turns; h1 codes five of them (A:2, A:4, A:6, B:2 twice, C:2).
+    expect([r.segments, r.codedSegments]).toEqual([6, 5]);
+    expect(reportHtml(r, '1.2.3')).toContain('<strong>6</strong> turn segments read for coding, <strong>5</strong> of them coded');
+  });
+
   it('carries the coding\'s numbers: frequencies, matrix cells, saturation, and quotes with questions', async () => {
     const r = await runReport(h1);
     expect(r.codes.map((c) => [c.id, c.freq.segments, c.freq.cases])).toEqual([
