@@ -1,5 +1,6 @@
-// The only place transcript bytes become text: strict UTF-8, so a mis-encoded or
-// binary file is reported instead of being read as mojibake.
+// The only place transcript bytes become text: strict UTF-8, or UTF-16 when the file
+// says so with its byte-order mark (Notepad's "Unicode", Excel's "Unicode text"), so a
+// mis-encoded or binary file is reported instead of being read as mojibake.
 
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { QcodeError } from '../core/errors.js';
@@ -50,8 +51,25 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** Decode bytes as UTF-8 text, or explain precisely why they are not. */
-export function decodeUtf8(bytes: Uint8Array, file: string): string {
+/** The UTF-16 a byte-order mark announces, if the bytes start with one. */
+function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes[2] === 0 && bytes[3] === 0 ? null : 'utf-16le'; // FF FE 00 00 is UTF-32
+  return bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+}
+
+/**
+ * Decode bytes as text — UTF-8, or UTF-16 behind its byte-order mark — or explain
+ * precisely why they are not.
+ */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  const utf16 = utf16Of(bytes);
+  if (utf16 !== null) {
+    try {
+      return normaliseText(new TextDecoder(utf16, { fatal: true }).decode(bytes));
+    } catch {
+      throw new QcodeError(`the file starts as UTF-16 text (${utf16 === 'utf-16le' ? 'little' : 'big'}-endian) but breaks off as it goes on (re-save it as UTF-8)`, { file });
+    }
+  }
   const probe = bytes.subarray(0, 8192);
   if (probe.includes(0)) {
     throw new QcodeError('this looks like a binary file, not UTF-8 text (save the transcript as plain text, UTF-8)', { file });
@@ -65,7 +83,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   }
 }
 
-/** Read a text file: UTF-8, BOM dropped, CRLF and CR turned into LF. */
+/** Read a text file: UTF-8 (or UTF-16 with its mark), BOM dropped, CRLF and CR turned into LF. */
 export async function readTextFile(path: string): Promise<string> {
-  return decodeUtf8(await readBytes(path), path);
+  return decodeText(await readBytes(path), path);
 }

@@ -4,7 +4,7 @@
 
 import { execFile } from 'node:child_process';
 import { QcodeError } from '../core/errors.js';
-import { decodeUtf8 } from './file.js';
+import { decodeText } from './file.js';
 
 export interface GitSpec {
   rev: string;
@@ -39,7 +39,7 @@ export function gitShow(spec: GitSpec, cwd: string = process.cwd()): Promise<str
         return reject(new QcodeError(`git could not show ${spec.rev}:${spec.path}${said ? `: ${said}` : ''}`, { file: label }));
       }
       try {
-        resolve(decodeUtf8(stdout, label));
+        resolve(decodeText(stdout, label));
       } catch (e) {
         reject(e);
       }

@@ -10,7 +10,7 @@ import { TEXT_LAYOUTS, type TextLayout } from '../core/segment/layouts/index.js'
 import { parseCsvTranscripts } from './csv.js';
 import { listInputs, type InputFile, type Inputs } from './discover.js';
 import { isZip, parseDocxBytes } from './docx.js';
-import { decodeUtf8, readBytes, statOrNull } from './file.js';
+import { decodeText, readBytes, statOrNull } from './file.js';
 import { formatOf, FROM_NAMES, parseFrom, type From } from './names.js';
 import { NotATranscriptError } from './errors.js';
 import { parseJsonTranscripts } from './json.js';
@@ -96,7 +96,7 @@ async function parseFile(file: InputFile, opts: ReadOptions): Promise<Transcript
   const bytes = await readBytes(file.path);
   const wantsDocx = from && 'format' in from ? from.format === 'docx' : file.format === 'docx' && !looksLikeText(bytes);
   if (isZip(bytes) || wantsDocx) return [await parseDocxBytes(bytes, file.path, opts.interviewers, layout)];
-  return parseDecoded(decodeUtf8(bytes, file.path), file, opts.interviewers, from);
+  return parseDecoded(decodeText(bytes, file.path), file, opts.interviewers, from);
 }
 
 /** `--from zoom` (or teams, youtube, webvtt) on captions: read them as that tool's. */

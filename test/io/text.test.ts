@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QcodeError } from '../../src/core/errors.js';
 import { DEFAULT_INTERVIEWERS } from '../../src/core/segment/roles.js';
-import { decodeUtf8 } from '../../src/io/file.js';
+import { decodeText } from '../../src/io/file.js';
 import { readTextTranscript } from '../../src/io/text.js';
 import { cpSlice, tempFiles } from './helpers.js';
 
@@ -48,7 +48,20 @@ describe('readTextTranscript', () => {
     await expectError(readTextTranscript('no/such/file.txt', 'txt', interviewers), { file: 'no/such/file.txt' }, /no such file/);
   });
 
-  it('decodeUtf8 keeps astral characters and drops the BOM', () => {
-    expect(decodeUtf8(Buffer.from('\uFEFFhi 😀\r\n'), 'x.txt')).toBe('hi 😀\n');
+  it('decodeText keeps astral characters and drops the BOM', () => {
+    expect(decodeText(Buffer.from('\uFEFFhi 😀\r\n'), 'x.txt')).toBe('hi 😀\n');
+  });
+
+  it('reads UTF-16 behind its byte-order mark (Notepad\'s "Unicode"), both byte orders', () => {
+    const text = '\uFEFFI: Where did you stay?\r\nP1: At my cousin’s. 😀\r\n';
+    const le = Buffer.from(text, 'utf16le');
+    expect([...le.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    expect(decodeText(le, 'u.txt')).toBe('I: Where did you stay?\nP1: At my cousin’s. 😀\n');
+    const be = Buffer.from(le).swap16();
+    expect(decodeText(be, 'u.txt')).toBe('I: Where did you stay?\nP1: At my cousin’s. 😀\n');
+    // Cut in the middle of a character: refused, not read as mojibake.
+    expect(() => decodeText(le.subarray(0, le.length - 1), 'u.txt')).toThrow(/starts as UTF-16 text \(little-endian\) but breaks off/);
+    // Without the mark, UTF-16 is still refused as not text.
+    expect(() => decodeText(le.subarray(2), 'u.txt')).toThrow(/binary file/);
   });
 });
