@@ -66,9 +66,16 @@ export async function buildProgram(setExit: SetExit = () => {}, argv: readonly s
 
 /** Subcommands inherit the program's error handling, so usage mistakes exit 2 everywhere. */
 function propagate(cmd: Command): void {
-  cmd.exitOverride().showHelpAfterError('(run `qcode ' + cmd.name() + ' --help` for usage)');
+  cmd.exitOverride().showHelpAfterError(`(run \`qcode ${commandPath(cmd)} --help\` for usage)`);
   cmd.configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `qcode: ${s}` : s) });
   cmd.commands.forEach(propagate);
+}
+
+/** A subcommand as it is typed: `codebook suggest`, `import sheet`. */
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -116,8 +123,10 @@ export function guardProcess(): void {
 
 async function reportError(e: unknown): Promise<number> {
   if (e instanceof Error && e.name === 'CommanderError' && 'code' in e && 'exitCode' in e) {
-    const quiet = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(String(e.code));
-    return quiet || e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    // Help asked for (--help) is a success; help shown because a command is missing
+    // (`qcode`, `qcode codebook`) is a usage error, as commander's own exit code says.
+    const asked = ['commander.helpDisplayed', 'commander.version'].includes(String(e.code));
+    return asked || e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   }
   if (e instanceof QcodeError) {
     // A message may quote an input (a label, a line): its control characters must not reach the terminal.

@@ -234,3 +234,28 @@ describe('stderr never carries control characters from the inputs', () => {
     expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 });
+
+describe('usage mistakes', () => {
+  it('point a subcommand\'s mistake at its own help, as it is typed', async () => {
+    const cases: [string[], string][] = [
+      [['codebook', 'suggest'], 'qcode codebook suggest --help'],
+      [['codebook', 'lint', '--formt', 'csv'], 'qcode codebook lint --help'],
+      [['import', 'sheet'], 'qcode import sheet --help'],
+      [['export', 'qdc', '--foo'], 'qcode export qdc --help'],
+    ];
+    for (const [args, hint] of cases) {
+      const r = await qcode(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(`(run \`${hint}\` for usage)`);
+    }
+  });
+
+  it('no command is a usage error (help on stderr, exit 2); --help asked for is not', async () => {
+    for (const args of [[], ['codebook'], ['export'], ['import']]) {
+      const r = await qcode(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^Usage: qcode/m);
+    }
+    for (const args of [['--help'], ['codebook', '--help']]) expect((await qcode(args)).code).toBe(0);
+  });
+});
