@@ -198,6 +198,9 @@ describe('qcode report', () => {
     expect(csv.code).toBe(2);
     expect(csv.stderr).toContain('qcode report writes HTML: --out');
     expect(csv.stderr).toContain('use freq, matrix or cooccur with --format');
+    const txt = await run(['report', ...H1, '--html', join(dir, 'r.txt')]);
+    expect(txt.code).toBe(2);
+    expect(txt.stderr).toContain('qcode report writes HTML: --html');
     const two = await run(['report', ...H1, '--out', join(dir, 'a.html'), '--html', join(dir, 'b.html')]);
     expect(two.code).toBe(2);
     expect(two.stderr).toContain('name two files');

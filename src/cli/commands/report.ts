@@ -15,18 +15,18 @@ type ReportCliOptions = StudyCliOptions & { html?: string; level?: string; quote
 
 /**
  * The page to write: `--html FILE`, or `--out FILE` as every other command takes it. A
- * `--out` that ends otherwise than .html or .htm would hold a web page under another
+ * file that ends otherwise than .html or .htm would hold a web page under another
  * format's name (a researcher who typed `--out report.csv` wanted a table).
  */
 function reportFile(opts: ReportCliOptions): string {
   if (opts.html !== undefined && opts.out !== undefined && opts.html !== opts.out) {
     throw new QcodeError(`--html ${opts.html} and --out ${opts.out} name two files: qcode report writes one; give one of them`);
   }
-  if (opts.out !== undefined && !/\.html?$/i.test(opts.out)) {
-    throw new QcodeError(`qcode report writes HTML: --out ${opts.out} would hold a web page under another name; end it in .html (for a table, use freq, matrix or cooccur with --format)`);
-  }
-  const file = opts.html ?? opts.out;
+  const [option, file] = opts.html !== undefined ? ['--html', opts.html] : ['--out', opts.out];
   if (file === undefined) throw new QcodeError('qcode report writes one HTML file: give --out FILE or --html FILE (e.g. --out report.html)');
+  if (!/\.html?$/i.test(file)) {
+    throw new QcodeError(`qcode report writes HTML: ${option} ${file} would hold a web page under another name; end it in .html (for a table, use freq, matrix or cooccur with --format)`);
+  }
   return file;
 }
 
