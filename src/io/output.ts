@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync, type Stats } from 'node:fs';
-import { chmod, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { chmod, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { QcodeError } from '../core/errors.js';
 
@@ -52,8 +52,24 @@ export async function checkOutputPath(out: string, reads: readonly string[]): Pr
     if (readSt?.isDirectory() && isInside(real, readReal)) {
       throw new QcodeError(`--out ${out} is inside ${read}, a folder this command reads: qcode never writes into its inputs; choose a file outside it`);
     }
+    // A hard link elsewhere to a file inside an input folder is that file too. Looked for
+    // only when the file has more than one name, which is rare.
+    const linked = st !== null && st.nlink > 1 && readSt?.isDirectory() ? await sameFileInside(read, st) : null;
+    if (linked !== null) {
+      throw new QcodeError(`--out ${out} leads to ${linked}, a file in ${read}, a folder this command reads: qcode never writes over its inputs; choose another file`);
+    }
   }
   return st ? { path: out, real, mode: st.mode & 0o7777 } : { path: out, real };
+}
+
+/** The file under `folder` (at any depth) that is `file` by device and inode, or null. */
+async function sameFileInside(folder: string, file: Stats): Promise<string | null> {
+  const names = await readdir(folder, { recursive: true }).catch(() => [] as string[]);
+  for (const name of names) {
+    const st = await statOrNull(join(folder, name));
+    if (st?.isFile() && st.dev === file.dev && st.ino === file.ino) return join(folder, name);
+  }
+  return null;
 }
 
 /** Text, bytes (a workbook), or either in pieces. */

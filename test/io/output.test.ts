@@ -59,6 +59,18 @@ describe('--out refuses what the command reads', () => {
     expect(await refusal(hard, [s.p01])).toMatch(/this command reads/);
   });
 
+  it('a hard link, outside it, to a file inside an input folder (the folder named, not the file)', async () => {
+    const s = study();
+    mkdirSync(join(s.transcripts, 'wave2'));
+    const inside = join(s.transcripts, 'wave2', 'P09.txt');
+    writeFileSync(inside, 'I: Hello?\nP09: Hello.\n');
+    const hard = join(s.dir, 'latest.csv');
+    linkSync(inside, hard);
+    expect(await refusal(hard, [s.transcripts])).toMatch(/leads to .*wave2.P09\.txt, a file in .*interviews, a folder this command reads/);
+    // A file with one name outside the folder is written as ever.
+    await expect(checkOutputPath(join(s.dir, 'fresh.csv'), [s.transcripts])).resolves.toMatchObject({ path: join(s.dir, 'fresh.csv') });
+  });
+
   it('the codebook, the codings file and the config', async () => {
     const s = study();
     for (const f of [s.codebook, s.codings, s.config]) expect(await refusal(f, s.reads)).toMatch(/is a file this command reads/);
