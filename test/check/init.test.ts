@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readConfig } from '../../src/io/config.js';
+import { DEFAULT_INTERVIEWERS } from '../../src/core/segment/roles.js';
 import { runCheck } from '../../src/study/check.js';
 import { INIT_FILES, runInit } from '../../src/study/init.js';
 import { VERSION } from '../../src/version.js';
@@ -40,6 +41,13 @@ describe('qcode init', () => {
     await expect(runInit({ dir })).rejects.toThrow(/never replaces a file; these exist already in .*: qcode\.yaml, codebooks\/codebook\.yaml\./);
     expect(readFileSync(join(dir, 'qcode.yaml'), 'utf8')).toBe('codebook: mine.yaml\n');
     expect(readdirSync(dir).sort()).toEqual(['codebooks', 'qcode.yaml']);
+  });
+
+  it('reads a focus group\'s Moderator as the interviewer, as qcode does with no list at all', async () => {
+    const dir = fresh();
+    await runInit({ dir });
+    const book = parse(readFileSync(join(dir, 'codebooks/codebook.yaml'), 'utf8')) as { interviewers: string[] };
+    expect(book.interviewers).toEqual([...DEFAULT_INTERVIEWERS]);
   });
 
   it('refuses a second init over the first', async () => {
