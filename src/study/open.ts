@@ -23,7 +23,10 @@ export interface Study {
   /** Transcript files and folders to read. */
   inputs: string[];
   reading: Omit<ReadOptions, 'onWarning'>;
-  /** Every file or folder this run reads. */
+  /**
+   * Every file or folder this run reads, and the gold coding the config names: no
+   * `--out` may land on any of them (a gold coding is people's work, not for a table).
+   */
   reads: string[];
 }
 
@@ -45,7 +48,7 @@ export async function openStudy(opts: StudyOptions, need: CodebookNeed, inputsNe
   const reading: Study['reading'] = { interviewers: interviewersOf(opts, book, config) };
   if (attributes) reading.attributes = attributes;
   if (opts.from) reading.from = opts.from;
-  const reads = [config.file, bookPath, attributes, opts.codings, ...inputs].filter((p): p is string => typeof p === 'string');
+  const reads = [config.file, bookPath, attributes, opts.codings, config.check?.gold, ...inputs].filter((p): p is string => typeof p === 'string');
   return {
     config, codebook, codebookPath: bookPath ?? null, inputs, reading, reads,
     unit: opts.unit ?? config.unit ?? book?.unit ?? 'turn',

@@ -56,6 +56,12 @@ describe('--out refuses to write over what the command reads (exit 2, nothing to
     writeFileSync(join(cfg, 'qcode.yaml'), 'codebook: book.yaml\ntranscripts: [interviews]\n');
     await refused(cfg, ['freq', '--out', 'qcode.yaml'], 'qcode.yaml');
   });
+  it('the gold coding the config names, though freq does not read it (people\'s work, not a table\'s place)', async () => {
+    const cfg = mkdtempSync(join(tmpdir(), 'qcode-e2e-gold-'));
+    cpSync(dir, cfg, { recursive: true });
+    writeFileSync(join(cfg, 'qcode.yaml'), 'codebook: book.yaml\ntranscripts: [interviews]\ncheck:\n  gold: gold.csv\n');
+    await refused(cfg, ['freq', '--out', 'gold.csv'], 'gold.csv');
+  });
   it('a folder', async () => {
     mkdirSync(join(dir, 'results'), { recursive: true });
     expect(await refused(dir, [...FREQ, '--out', 'results'], 'results')).toContain('leave --out out to write to stdout');
