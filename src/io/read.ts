@@ -59,6 +59,11 @@ async function cachedSheet(path: string): Promise<Map<string, Attributes>> {
   return sheet;
 }
 
+/** The ids of the run's attribute sheet (`--attributes`, or the config's), read once per run. */
+export async function caseSheetIds(opts: ReadOptions): Promise<string[]> {
+  return opts.attributes === undefined ? [] : [...(await sheetFor(opts.attributes, opts)).keys()];
+}
+
 /** The transcript with the sheet's row for its id laid over its own attributes. */
 export function applyAttributes(t: Transcript, sheet: Map<string, Attributes>): Transcript {
   const row = sheet.get(t.id);

@@ -62,7 +62,7 @@ export async function codeInParallel(
   const merge = new InOrder(study, listing.files, warnings, visit);
   const workers = Math.min(jobs, listing.files.length) - 1;
   await runPool(listing.files, workers, codebook, setup, hooks, (i, outcome) => merge.take(i, outcome));
-  merge.finish();
+  await merge.finish();
 }
 
 type Outcome = { result: FileResult } | { error: FileError };
@@ -100,8 +100,8 @@ class InOrder {
     }
   }
 
-  finish(): void {
-    this.checks.finish(this.study.inputs, this.files, this.warnings, this.study.reading.interviewers);
+  async finish(): Promise<void> {
+    await this.checks.finish(this.study.inputs, this.files, this.warnings, this.study.reading);
   }
 }
 

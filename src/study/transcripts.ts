@@ -8,8 +8,9 @@ import { QcodeError } from '../core/errors.js';
 import { blankNotes } from '../core/segment/notes.js';
 import { hasWords } from '../core/segment/tokenize.js';
 import { OffsetMap } from '../core/segment/offsets.js';
-import type { Transcript } from '../core/types.js';
-import { listInputs, readInput, type InputFile, type Inputs, type ReadOptions } from '../io/read.js';
+import type { Transcript, Warning } from '../core/types.js';
+import { closest } from '../core/suggest.js';
+import { caseSheetIds, listInputs, readInput, type InputFile, type Inputs, type ReadOptions } from '../io/read.js';
 import type { RunHooks, Warnings } from './options.js';
 
 /** `listed`: the inputs' files when the caller has listed them already (listing walks every folder). */
@@ -35,7 +36,7 @@ export async function* readStudyTranscripts(
     done++;
     hooks.onProgress?.({ done, total: listing.files.length, file: file.path });
   }
-  checks.finish(inputs, listing.files, warnings, reading.interviewers);
+  await checks.finish(inputs, listing.files, warnings, reading);
 }
 
 /**
@@ -57,10 +58,38 @@ export class ArrivalChecks {
     this.yielded.set(file.path, (this.yielded.get(file.path) ?? 0) + 1);
   }
 
-  finish(inputs: string[], files: InputFile[], warnings: Warnings, interviewers: readonly string[]): void {
+  async finish(inputs: string[], files: InputFile[], warnings: Warnings, reading: Omit<ReadOptions, 'onWarning'>): Promise<void> {
     checkEveryInputRead(inputs, files, this.yielded);
-    this.notes.warn(warnings, interviewers);
+    this.notes.warn(warnings, reading.interviewers);
+    if (reading.attributes !== undefined) {
+      const missing = casesWithoutRow([...this.seen.keys()], await caseSheetIds(reading), reading.attributes);
+      if (missing) warnings.add(missing);
+    }
   }
+}
+
+/**
+ * Transcripts read that the attribute sheet has no row for: every table split by an
+ * attribute puts them under "(missing)", which a typo'd id in the sheet ("E5" for E05)
+ * makes look like a finding. Rows that match no transcript are named beside them only
+ * then: a run over some of the study's files leaves most rows unmatched, rightly.
+ */
+export function casesWithoutRow(read: string[], rows: string[], sheet: string): Warning | null {
+  const have = new Set(rows);
+  const missing = read.filter((id) => !have.has(id));
+  if (missing.length === 0) return null;
+  const seen = new Set(read);
+  const unmatched = rows.filter((id) => !seen.has(id));
+  const likely = missing.flatMap((id) => {
+    const row = closest(id.toLowerCase(), unmatched.map((r) => r.toLowerCase()));
+    return row === undefined ? [] : [`is row "${unmatched.find((r) => r.toLowerCase() === row)}" meant for ${id}?`];
+  });
+  const which = missing.length === 1 ? `transcript "${missing[0]}" has` : `${missing.length} transcripts (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}) have`;
+  return {
+    file: sheet,
+    message: `${which} no row in this sheet, so ${missing.length === 1 ? 'its' : 'their'} attributes are missing from every table split by one` +
+      (likely.length > 0 ? ` (${likely.join('; ')})` : ''),
+  };
 }
 
 export function lacksInterviewer(t: Transcript): boolean {

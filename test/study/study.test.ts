@@ -152,6 +152,28 @@ describe('never a report of zero', () => {
   });
 });
 
+describe('the attribute sheet', () => {
+  const sheet = (rows: string) => {
+    const dir = tmp({ 'cases.csv': `id,region\n${rows}` });
+    return join(dir, 'cases.csv');
+  };
+  const inputs = ['fixtures/survivors/P01.txt', 'fixtures/survivors/P05.txt'];
+
+  it('names a transcript it has no row for, and the row that was likely meant for it', async () => {
+    const r = await runFreq({ ...STUDY, inputs, attributes: sheet('P01,urban\nP5,rural\n'), by: 'region' });
+    expect(r.warnings.map((w) => w.message)).toContain(
+      'transcript "P05" has no row in this sheet, so its attributes are missing from every table split by one (is row "P5" meant for P05?)',
+    );
+  });
+
+  it('on one thread and on workers alike; silent when every transcript read has a row, read from only some of the study\'s cases', async () => {
+    const two = await runFreq({ ...STUDY, inputs, attributes: sheet('P01,urban\nP9,rural\n'), jobs: 2 });
+    expect(two.warnings.map((w) => w.message)).toContain('transcript "P05" has no row in this sheet, so its attributes are missing from every table split by one');
+    const some = await runFreq({ ...STUDY, inputs: ['fixtures/survivors/P01.txt'], attributes: sheet('P01,urban\nP02,rural\nP03,urban\n') });
+    expect(some.warnings.filter((w) => /row in this sheet/.test(w.message))).toEqual([]);
+  }, 90_000);
+});
+
 describe('--jobs: the pass on worker threads', () => {
   it('gives the same codings and warnings as one thread, in the same order', async () => {
     const inputs = ['fixtures/survivors/P01.txt', 'fixtures/survivors/P02.txt'];
