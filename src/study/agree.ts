@@ -4,12 +4,12 @@
 
 import { stat } from 'node:fs/promises';
 import { computeAgreement } from '../core/agree/agree.js';
-import type { AgreeInput, AgreeOptions, AgreeReport, CodeDef, SegmentInfo } from '../core/agree/types.js';
+import type { AgreeCoding, AgreeInput, AgreeOptions, AgreeReport, CodeDef, SegmentInfo } from '../core/agree/types.js';
 import type { CompiledCodebook } from '../core/codebook/compile.js';
 import { flattenCodes } from '../core/codebook/model.js';
 import { eligibleSegments } from '../core/code/pass.js';
 import { QcodeError } from '../core/errors.js';
-import type { SegmentId, TranscriptId, Warning } from '../core/types.js';
+import type { SegmentId, TranscriptId, Unit, Warning } from '../core/types.js';
 import { looksLikeCodings, readCodings, type SourcedCoding } from '../io/codings.js';
 import { unknownCodeWarning } from './code.js';
 import { asAutoCoding, codeWithModel, passModel, type PassModel } from './learn.js';
@@ -55,6 +55,31 @@ export async function runAgree(opts: AgreeRunOptions, hooks: RunHooks = {}): Pro
   const withTranscripts = paths.length > 0 ? await attachTranscripts(input, { ...study, inputs: paths }, Boolean(opts.auto), model, warnings, hooks) : { input };
   const report = computeAgreement(withTranscripts.input, agreeOptions(opts, withTranscripts.gold));
   return { report, failed: report.failures.length > 0, reads: [...codingFiles, ...study.reads, ...paths], warnings: warnings.list };
+}
+
+/**
+ * Codings, in each file, of a transcript read on a segment it has no eligible segment
+ * for — a typo'd id, an interviewer's turn, a coding made in another unit: they count in
+ * no statistic, so each file's are named once, with where the first few are.
+ */
+export function codingsOutside(codings: readonly AgreeCoding[], eligible: ReadonlyMap<TranscriptId, SegmentId[]>, unit: Unit): Warning[] {
+  const known = new Set<SegmentId>();
+  for (const ids of eligible.values()) for (const id of ids) known.add(id);
+  const byFile = new Map<string, AgreeCoding[]>();
+  for (const c of codings) {
+    if (c.segment === '' || known.has(c.segment) || !eligible.has(c.transcript)) continue;
+    const file = c.place?.file ?? '';
+    byFile.set(file, [...(byFile.get(file) ?? []), c]);
+  }
+  return [...byFile].map(([file, list]) => {
+    const first = list[0]!;
+    const named = list.slice(0, 3).map((c) => `${c.segment}${c.place?.line !== undefined ? ` (line ${c.place.line})` : ''}`).join(', ');
+    const what = list.length === 1 ? `a coding names segment ${first.segment}, which is` : `${list.length} codings name segments (${named}${list.length > 3 ? ', …' : ''}) that are`;
+    return {
+      ...(file !== '' ? { file } : {}), ...(first.place?.line !== undefined ? { line: first.place.line } : {}),
+      message: `${what} not among the ${unit} segments read for coding (a typo, an interviewer's turn, another unit?): left out of every statistic`,
+    };
+  });
 }
 
 function agreeOptions(opts: AgreeRunOptions, gold: string | undefined): AgreeOptions {
@@ -151,6 +176,7 @@ async function attachTranscripts(
     }
     for (const s of segs) if (coded.has(s.id) || byAuto.has(s.id)) segments.set(s.id, { transcript: t.id, speaker: s.speaker, text: s.text });
   }
+  codingsOutside(input.codings, eligible, study.unit).forEach((w) => warnings.add(w));
   const out: AgreeInput = { ...input, codings, eligible, segments };
   if (!auto) return { input: out };
   const humans = (input.coders ?? []).filter((c) => c !== 'auto');

@@ -2,6 +2,9 @@
 // named on the command line, its flags, exit codes and streams. Every published and
 // constructed case of test/fixtures/agree is checked to 4 decimals in-process, where it
 // costs milliseconds, by test/agree/fixtures.test.ts; the statistics by test/agree/*.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { json, qcode } from './run.js';
 
@@ -54,6 +57,21 @@ describe('qcode agree through the CLI', () => {
     const r = await qcode(['agree', GOLD, CODER_B, 'fixtures/survivors', '--disagreements', '--bootstrap', '0']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/P0\d:\d+/);
+  });
+
+  it('names, with transcripts read, codings on segments that are not among them (a typo\'d id): they count nowhere', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qcode-agree-'));
+    const b = join(dir, 'coder-b.csv');
+    const rows = readFileSync(CODER_B, 'utf8').trimEnd().split('\n');
+    writeFileSync(b, [...rows, 'P01,P01:99,P01,barrier.housing,B', 'P02,P02:1,P02,barrier.money,B'].join('\n') + '\n');
+    const r = await qcode(['agree', GOLD, b, 'fixtures/survivors', '--format', 'json', '--bootstrap', '0']);
+    expect(r.code, r.stderr).toBe(0);
+    // P02:1 is the interviewer's first question: not a segment read for coding either.
+    expect(r.stderr).toContain(
+      `qcode: warning: ${b}:${rows.length + 1}: 2 codings name segments (P01:99 (line ${rows.length + 1}), P02:1 (line ${rows.length + 2})) that are not among the turn segments read for coding (a typo, an interviewer's turn, another unit?): left out of every statistic`,
+    );
+    const clean = await qcode(['agree', GOLD, CODER_B, 'fixtures/survivors', '--format', 'json', '--bootstrap', '0']);
+    expect(clean.stderr).not.toMatch(/left out of every statistic/);
   });
 
   it('one coder only is a usage error: exit 2, the reason on stderr, nothing on stdout', async () => {
