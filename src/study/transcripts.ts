@@ -104,7 +104,8 @@ export function checkParticipantWords(t: Transcript): void {
   const labels = [...new Set(t.turns.map((turn) => turn.speaker))];
   const why =
     labels.length === 0
-      ? 'no speaker turns were found in it'
+      ? 'no speaker turns were found in it (a turn starts with its speaker\'s label and a colon, "P03: …"; ' +
+        'an export from Otter, Teams, Rev or NVivo can be named with --from)'
       : `every turn is an interviewer's (${labels.join(', ')}); if one of them is the participant, name the interviewers with --interviewers`;
   throw new QcodeError(`no participant words in transcript "${t.id}": ${why}`, { file: t.source });
 }
@@ -135,10 +136,11 @@ export function noInterviewerWarning(list: { id: string; source: string; speaker
   const first = list[0]!;
   const speakers = first.speakers.slice(0, 4).join(', ');
   const which = `${transcriptsNamed(list)} ${list.length === 1 ? 'has' : 'have'}`;
+  const its = list.length === 1 ? 'its' : 'their';
   return {
     file: first.source,
     message:
-      `${which} no interviewer among its speakers (${speakers}), so every turn is coded as a participant's; ` +
+      `${which} no interviewer among ${its} speakers (${speakers}), so every turn is coded as a participant's; ` +
       `interviewer labels now: ${interviewers.join(', ')}. Name them with --interviewers "Name,I" or \`interviewers:\` in qcode.yaml`,
   };
 }

@@ -95,6 +95,14 @@ describe('never a report of zero', () => {
     expect(e.message).toMatch(/no participant words in transcript "T1"/);
   });
 
+  it('a file named explicitly with no speaker labels says how a turn is written', async () => {
+    const dir = tmp({ 'notes.txt': 'Some notes about the day.\nAnother line.\n' });
+    const e = await errorOf(runIngest({ inputs: [join(dir, 'notes.txt')] }));
+    expect(e.message).toBe(
+      'no participant words in transcript "notes": no speaker turns were found in it (a turn starts with its speaker\'s label and a colon, "P03: …"; an export from Otter, Teams, Rev or NVivo can be named with --from)',
+    );
+  });
+
   it('a folder with no transcript in it is an error', async () => {
     const dir = tmp({ 'notes.bin': 'x' });
     const e = await errorOf(runIngest({ inputs: [dir] }));
@@ -131,6 +139,10 @@ describe('never a report of zero', () => {
     const dir = tmp({ 'T2.txt': 'Dana Reyes: How did you leave?\nMaria: With help.\nDana Reyes: What helped?\nMaria: A shelter.\n' });
     const plain = await runIngest({ inputs: [dir] });
     expect(plain.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/no interviewer among its speakers.*--interviewers/));
+    const two = tmp({ 'T2.txt': 'Dana: How?\nMaria: With help.\n'.repeat(2), 'T3.txt': 'Dana: How?\nRosa: Slowly.\n'.repeat(2) });
+    expect((await runIngest({ inputs: [two] })).warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/^2 transcripts \(T2, T3\) have no interviewer among their speakers/),
+    );
     const named = await runIngest({ inputs: [dir], interviewers: ['Dana Reyes'] });
     expect(named.warnings.map((w) => w.message)).not.toContainEqual(expect.stringMatching(/no interviewer/));
     expect(named.transcripts[0]!.speakers).toContainEqual(expect.objectContaining({ label: 'Dana Reyes', role: 'interviewer' }));
