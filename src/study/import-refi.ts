@@ -125,9 +125,12 @@ export async function runImportQdpx(opts: { file: string; interviewers?: string[
 }
 
 function studyConfig(name: string, hasTranscripts: boolean): string {
+  // A project holds what each coder coded, not what each read and left uncoded: with the
+  // transcripts named, agree counts every segment of a transcript a coder touched.
+  const agree = hasTranscripts ? 'qcode agree codings/*.csv transcripts' : 'qcode agree codings/*.csv';
   return [
     `# Imported from a REFI-QDA project by qcode import qdpx.`,
-    `# Human codings are in codings/ (one file per coder): qcode agree codings/*.csv`,
+    `# Human codings are in codings/ (one file per coder): ${agree}`,
     `name: ${JSON.stringify(name)}`,
     'codebook: codebook.yaml',
     hasTranscripts ? 'transcripts: [transcripts]' : 'transcripts: []',

@@ -187,6 +187,9 @@ describe('import qdpx → export qdpx', () => {
     expect(freq.report.codes.find((c) => c.code === 'barriers.housing')?.segments).toBeGreaterThan(0);
     const agree = await runAgree({ config, inputs: [...r.coders.map((c) => join(dir, c.file)), join(dir, 'transcripts')] });
     expect(agree.report.codes.length).toBeGreaterThan(0);
+    // The command its qcode.yaml suggests names the transcripts: a project does not record
+    // the segments a coder read and left uncoded, so without them those would not count.
+    expect(r.files.get('qcode.yaml')).toContain('# Human codings are in codings/ (one file per coder): qcode agree codings/*.csv transcripts\n');
   });
 
   it('export → import of the shipped study gives back its codebook (settings, ids, rules) and its codings', async () => {
