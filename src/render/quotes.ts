@@ -24,6 +24,20 @@ export function excerptText(e: Excerpt, mark: (s: string) => string = (s) => s):
   return `${e.cut_start ? '… ' : ''}${body}${e.cut_end ? ' …' : ''}`;
 }
 
+/**
+ * The excerpt with at most about `lead` characters before its first mark (cut at a word),
+ * for a narrow column that cuts what does not fit at its end: the marked words stay in
+ * view. Layout only: the words shown are the excerpt's own.
+ */
+export function leadingUpTo(e: Excerpt, lead: number): Excerpt {
+  const [first, ...rest] = e.parts;
+  if (!first || first.mark || !rest.some((p) => p.mark) || first.text.length <= lead) return e;
+  const from = first.text.length - lead;
+  const space = first.text.indexOf(' ', from);
+  const kept = space < 0 ? '' : first.text.slice(space + 1);
+  return { ...e, parts: [{ text: kept, mark: false }, ...rest], cut_start: true };
+}
+
 export function groupHeading(g: QuoteGroup, shown: number): string {
   const of = shown < g.total ? `, showing ${shown}` : '';
   return `${g.code} — ${g.label}: ${plural(g.total, 'segment')} in ${g.cases} of ${plural(g.case_total, 'case')}${of}`;

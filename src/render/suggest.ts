@@ -4,7 +4,7 @@ import type { TermExample } from '../core/codebook/suggest-terms.js';
 import type { SuggestResult } from '../study/suggest.js';
 import { renderCsv } from './csv.js';
 import type { Column, TableModel } from './model.js';
-import { excerptText } from './quotes.js';
+import { excerptText, leadingUpTo } from './quotes.js';
 import { fixed, percent, plural } from './text.js';
 
 export function suggestTables(r: SuggestResult): TableModel[] {
@@ -43,8 +43,11 @@ function notes(r: SuggestResult): string[] {
   return [...out, ...r.notes];
 }
 
+/** Words shown before the term in the table's example column, which is cut at its end to fit. */
+const TABLE_LEAD = 30;
+
 function exampleText(e: TermExample, mark: (s: string) => string = (s) => s): string {
-  return `${e.segment}: ${excerptText(e.excerpt, mark)}`;
+  return `${e.segment}: ${excerptText(leadingUpTo(e.excerpt, TABLE_LEAD), mark)}`;
 }
 
 export function suggestCsv(r: SuggestResult): string {

@@ -185,4 +185,12 @@ describe('the command', () => {
     expect(table.stdout).toContain('5 turn segments of 7 coded support by coder "gold"; the rules miss 2 of them');
     expect(table.stdout.split('\n').filter((l) => /^\S+.*\d+%/.test(l))).toHaveLength(2);
   });
+
+  it('shows each term in its table example, however far into a long answer it comes', async () => {
+    // The shipped study's answers run long; the example column is cut at its end to fit.
+    const r = await run(['codebook', 'suggest', 'barrier.housing', '--min', '1', '--no-color'], { env: { COLUMNS: '160' } });
+    const rows = r.stdout.split('\n').filter((l) => /\s\d+%\s/.test(l));
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) expect(row, row).toMatch(/\*\*[^*]+\*\*/);
+  });
 });
