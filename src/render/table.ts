@@ -24,8 +24,11 @@ export function renderTable(model: TableModel, style: TableStyle): string {
     cells.map((cell, i) => pad(cell, widths[i]!, t.columns[i]!.align)).join(' '.repeat(GAP)).trimEnd();
   const out: string[] = [];
   if (t.title) out.push(c.bold(t.title), '');
-  out.push(c.bold(line(t.columns.map((col) => col.header))));
-  out.push(c.dim(widths.map((w) => '─'.repeat(w)).join(' '.repeat(GAP))));
+  // A table with no rows is its title and notes: a header over nothing reads as a broken table.
+  if (t.rows.length > 0) {
+    out.push(c.bold(line(t.columns.map((col) => col.header))));
+    out.push(c.dim(widths.map((w) => '─'.repeat(w)).join(' '.repeat(GAP))));
+  }
   for (const r of t.rows) out.push(line(r));
   for (const n of t.notes ?? []) out.push(c.dim(n));
   return `${out.join('\n')}\n`;

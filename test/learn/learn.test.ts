@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseModel, type LearnedModel } from '../../src/core/learn/model.js';
-import { learnCodesTable, learnCsv, learnSummaryTable } from '../../src/render/learn.js';
+import { learnCodesTable, learnCsv, learnSummaryTable, learnTables } from '../../src/render/learn.js';
 import { runLearn, type LearnResult } from '../../src/study/learn.js';
 
 const BOOK = 'codebooks/exit-barriers.yaml';
@@ -68,6 +68,15 @@ describe('learn', () => {
     expect(header).toBe('code,human,rules_kappa,rules_precision,rules_recall,model_kappa,model_precision,model_recall,merge_kappa,merge_precision,merge_recall');
     expect(rows).toHaveLength(e.codes.length);
     expect(rows[0]!.startsWith(`${e.codes[0]!.code},${e.codes[0]!.human},`)).toBe(true);
+  });
+
+  it('with one coded transcript says nothing was cross-validated instead of printing a table of dashes', () => {
+    const one = { ...learned.evaluation, folds: 0, transcripts: 1 };
+    const tables = learnTables(one, 'Study');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.title).toBe('Study — not cross-validated: 1 coded transcript, and at least 2 are needed to hold one out');
+    expect(tables[0]!.rows).toEqual([]);
+    expect(learnTables(learned.evaluation, 'Study')).toHaveLength(2);
   });
 
   it('warns about a code the codebook does not have, naming its row, and learns from the rest', async () => {

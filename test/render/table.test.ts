@@ -98,3 +98,10 @@ describe('terminal widths', () => {
     expect(truncate('short', 10)).toBe('short');
   });
 });
+
+describe('a table with no rows', () => {
+  it('is its title and notes, without a header over nothing', () => {
+    const out = renderTable({ ...coded([]), notes: ['no segment was coded'] }, { color: false });
+    expect(lines(out)).toEqual(['Codings', '', 'no segment was coded']);
+  });
+});

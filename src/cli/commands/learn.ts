@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { MERGE_POLICIES } from '../../core/codebook/model.js';
 import { writeAtomic } from '../../io/output.js';
-import { learnCodesTable, learnCsv, learnJson, learnSummaryTable } from '../../render/learn.js';
+import { learnCsv, learnJson, learnTables } from '../../render/learn.js';
 import { runLearn, splitCodings } from '../../study/learn.js';
 import { VERSION } from '../../version.js';
 import { DEFAULT_GROUPED_WORDS } from '../../core/learn/groups.js';
@@ -50,7 +50,7 @@ export function registerLearn(program: Command): void {
       }
       const model = { file: out ?? null, bytes: Buffer.byteLength(result.modelText), codes: Object.keys(result.model.codes).length };
       await emit({
-        tables: () => [learnSummaryTable(result.evaluation, result.model.codebook), learnCodesTable(result.evaluation)],
+        tables: () => learnTables(result.evaluation, result.model.codebook),
         csv: () => learnCsv(result.evaluation),
         json: () => learnJson(result.evaluation, model, VERSION),
       }, { ...rest, reads: result.reads });
