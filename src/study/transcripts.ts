@@ -231,6 +231,13 @@ function interpretedWarning(list: NonNullable<TranscriptNotes['interpreted']>[])
   };
 }
 
+/** How to name a transcript's speakers for certain: a Word file has no front matter to list them in. */
+function listThem(source: string): string {
+  return /\.docx$/i.test(source)
+    ? 'check them with qcode ingest (a Word file cannot list its speakers; saved as text, it can, under "speakers:" in front matter)'
+    : 'list them under "speakers:" in the front matter to be sure no label is missed or mistaken';
+}
+
 function guessedWarning(list: { id: string; source: string; labels: string[] }[]) {
   const first = list[0]!;
   const labels = [...new Set(list.flatMap((g) => g.labels))];
@@ -238,6 +245,6 @@ function guessedWarning(list: { id: string; source: string; labels: string[] }[]
   const which = transcriptsNamed(list);
   return {
     file: first.source,
-    message: `speakers of ${which} were recognised because each label starts at least two lines: ${shown}; list them under "speakers:" in the front matter to be sure no label is missed or mistaken`,
+    message: `speakers of ${which} were recognised because each label starts at least two lines: ${shown}; ${listThem(first.source)}`,
   };
 }

@@ -10,6 +10,7 @@ import { runAgree } from '../../src/study/agree.js';
 import { runCode } from '../../src/study/code.js';
 import { runFreq } from '../../src/study/freq.js';
 import { runIngest } from '../../src/study/ingest.js';
+import { makeDocx } from '../io/docx-build.js';
 
 const STUDY = { config: 'qcode.yaml' };
 const BOOK = 'codebooks/exit-barriers.yaml';
@@ -146,6 +147,13 @@ describe('never a report of zero', () => {
     const named = await runIngest({ inputs: [dir], interviewers: ['Dana Reyes'] });
     expect(named.warnings.map((w) => w.message)).not.toContainEqual(expect.stringMatching(/no interviewer/));
     expect(named.transcripts[0]!.speakers).toContainEqual(expect.objectContaining({ label: 'Dana Reyes', role: 'interviewer' }));
+  });
+
+  it('speakers of a Word file guessed by the two-lines rule are checked with ingest, not listed in front matter it cannot have', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qcode-docx-'));
+    writeFileSync(join(dir, 'W1.docx'), makeDocx(['I: How did you leave?', 'Rosa: With help.', 'I: What helped?', 'Rosa: A shelter.']));
+    const r = await runIngest({ inputs: [dir] });
+    expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/"Rosa"; check them with qcode ingest \(a Word file cannot list its speakers/));
   });
 
   it('speakers guessed by the two-lines rule are one warning for the whole run', async () => {
