@@ -67,6 +67,7 @@ export function ingestTable(list: IngestSummary[]): TableModel {
     notes: [
       [plural(list.length, 'transcript'), plural(list.reduce((n, t) => n + t.turns, 0), 'turn'), plural(list.reduce((n, t) => n + t.words, 0), 'word')].join(', '),
       ...(unread > 0 ? [`${plural(unread, 'line')} with text not read as anybody's words (preamble, headers, footers, notes): listed by --format json`] : []),
+      "segments: every speaker's, the interviewer's too; the coding pass reads the participants' (the segments freq counts)",
     ],
   };
 }
