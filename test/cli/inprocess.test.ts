@@ -26,6 +26,9 @@ describe('data commands on the shipped study', () => {
     const r = await qcode('ingest', '--interviewers', 'I', '--no-color');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/7 transcripts, 191 turns, 4685 words/);
+    // Its segments are every speaker's (P01: 30 turns, 30 segments), freq's the participants' (96 in all): the table says which.
+    expect(r.stdout).toMatch(/^P01 +txt +30 +30 /m);
+    expect(r.stdout).toContain("segments: every speaker's, the interviewer's too; the coding pass reads the participants' (the segments freq counts)");
   });
 
   it('code --format csv: the coded table with the transcript\'s own words as evidence, and the shipped model\'s opinion', async () => {
