@@ -84,6 +84,9 @@ export function casesWithoutRow(read: string[], rows: string[], sheet: string): 
     const row = closest(id.toLowerCase(), unmatched.map((r) => r.toLowerCase()));
     return row === undefined ? [] : [`is row "${unmatched.find((r) => r.toLowerCase() === row)}" meant for ${id}?`];
   });
+  if (missing.length === read.length && read.length > 1) {
+    return { file: sheet, message: `none of the ${read.length} transcripts read has a row in this sheet (is it their sheet?), so their attributes are missing from every table split by one` };
+  }
   const which = missing.length === 1 ? `transcript "${missing[0]}" has` : `${missing.length} transcripts (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}) have`;
   return {
     file: sheet,

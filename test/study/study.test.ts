@@ -191,6 +191,10 @@ describe('the attribute sheet', () => {
     expect(two.warnings.map((w) => w.message)).toContain('transcript "P05" has no row in this sheet, so its attributes are missing from every table split by one');
     const some = await runFreq({ ...STUDY, inputs: ['fixtures/survivors/P01.txt'], attributes: sheet('P01,urban\nP02,rural\nP03,urban\n') });
     expect(some.warnings.filter((w) => /row in this sheet/.test(w.message))).toEqual([]);
+    const other = await runFreq({ ...STUDY, inputs, attributes: sheet('Q1,urban\nQ2,rural\n') });
+    expect(other.warnings.map((w) => w.message)).toContain(
+      'none of the 2 transcripts read has a row in this sheet (is it their sheet?), so their attributes are missing from every table split by one',
+    );
   }, 90_000);
 });
 
