@@ -73,14 +73,14 @@ function frequencySection(r: ReportResult): string {
     label: c.label, depth: c.depth, cases: c.freq.case_pct, segments: c.freq.segment_pct,
     caption: `${c.freq.cases}/${r.transcripts} · ${c.freq.segments} seg`,
   }));
-  const desc = `For each of ${r.codes.length} codes, the share of the ${r.transcripts} cases with at least one coded segment and the share of the ${r.segments} segments coded.`;
+  const desc = `For each of ${r.codes.length} codes, the share of the ${r.transcripts} cases with at least one coded segment and the share of the ${r.segments} segments read for coding that carry it.`;
   const table = dataTable(
     ['code', 'label', 'segments', '% of segments', 'cases', '% of cases'],
     r.codes.map((c) => [c.id, c.label, String(c.freq.segments), pct(c.freq.segment_pct, 1), `${c.freq.cases}/${r.transcripts}`, pct(c.freq.case_pct)]),
     [2, 3, 4, 5],
   );
   return section('frequencies', 'Frequencies', `
-<p>How widespread each code is: the solid bar is the share of cases (participants) with at least one segment carrying the code, the hatched bar the share of all coded segments. Sub-codes are indented under their parent.</p>
+<p>How widespread each code is: the solid bar is the share of cases (participants) with at least one segment carrying the code, the hatched bar the share of all segments read for coding that carry it. Sub-codes are indented under their parent.</p>
 ${figure('fig-freq', 'Code frequencies: share of cases and of segments', barChart('fig-freq-svg', rows, 'Code frequencies', desc), table)}`);
 }
 
