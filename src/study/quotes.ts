@@ -16,7 +16,7 @@ import type { CodeId, Role, Segment, SegmentId, Transcript, TranscriptId, Unit }
 import { listInputs, readTranscripts } from '../io/read.js';
 import { openStudy, type Study } from './open.js';
 import type { RunHooks } from './options.js';
-import { checkAttributeName, streamReport, type ReportOptions, type ReportRun } from './reports.js';
+import { checkAttributeName, checkAttributeValue, streamReport, type ReportOptions, type ReportRun } from './reports.js';
 
 export interface QuotesRunOptions extends ReportOptions {
   /** Codebook ids; each quote carries the code or a descendant. */
@@ -97,7 +97,10 @@ export async function runQuotes(opts: QuotesRunOptions, hooks: RunHooks = {}): P
     return { add: (t) => kept.push({ ...t, eligible: [], codings: t.codings.filter((c) => asked.some((a) => isUnder(c.code, a))) }) };
   }, { study });
   const coded = kept.sort((a, b) => compareText(a.id, b.id));
-  for (const attr of where.keys()) checkAttributeName(attr, coded, '--where');
+  for (const [attr, values] of where) {
+    checkAttributeName(attr, coded, '--where');
+    for (const value of values) checkAttributeValue(attr, value, coded, '--where');
+  }
   const cases = coded.filter((t) => [...where].every(([attr, values]) => values.has(groupKey(t.attributes[attr]))));
   const chosen = codes.length > 0 ? codes : base.shown;
   const selections = chosen.map((c) => selectQuotes(c.id, cases, { ...(opts.limit !== undefined ? { limit: opts.limit } : {}), ...(opts.spread ? { spread: true } : {}) }));

@@ -7,6 +7,8 @@ import type { Code } from '../core/codebook/model.js';
 import { checkLevel, codesAtLevel } from '../core/aggregate/level.js';
 import { QcodeError } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
+import { groupKey } from '../core/aggregate/groups.js';
+import { compareText } from '../core/code/pass.js';
 import type { Warning } from '../core/types.js';
 import { forEachCoded } from './code.js';
 import { openStudy, type Study } from './open.js';
@@ -65,6 +67,18 @@ export function checkAttributeAmong(name: string, names: Iterable<string>, optio
   const guess = closest(name, known);
   const hint = guess ? ` (did you mean "${guess}"?)` : known.length > 0 ? `; the transcripts have: ${known.join(', ')}` : '; the transcripts have no attributes';
   throw new QcodeError(`${option}: no transcript has the attribute "${name}"${hint}`);
+}
+
+/**
+ * A value no transcript has for the attribute (a typo: `region=rurl`) would quietly select
+ * no case at all: an error naming the values there are.
+ */
+export function checkAttributeValue(name: string, value: string, coded: CodedTranscript[], option: string): void {
+  const known = [...new Set(coded.map((t) => groupKey(t.attributes[name])))].sort(compareText);
+  if (known.includes(value)) return;
+  const guess = closest(value, known);
+  const shown = known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ');
+  throw new QcodeError(`${option}: no transcript has ${name} "${value}"${guess ? ` (did you mean "${guess}"?)` : ''}; its values: ${shown}`);
 }
 
 /** What every report result carries besides its own numbers. */

@@ -179,6 +179,12 @@ describe('quotes: every segment carrying the code, with its text and place', () 
     expect(await message(runQuotes({ ...h1, codes: ['barrier'], where: ['site'] }))).toMatch(/--where takes ATTR=VALUE/);
   });
 
+  it('--where with a value no case has is an error naming the values there are, not an empty list', async () => {
+    const msg = await message(runQuotes({ ...h1, codes: ['barrier'], where: ['site=sout'] }));
+    expect(msg).toMatch(/^--where: no transcript has site "sout" \(did you mean "south"\?\); its values: /);
+    expect(msg).toContain('south');
+  });
+
   it('--context N adds the turns before and after', async () => {
     const r = await runQuotes({ ...h1, codes: ['service.shelter'], context: 1 });
     expect(r.quotes[0]!.context).toMatchObject({ before: [{ segment: 'A:3', text: 'Who helped?' }], after: [{ segment: 'A:5', text: 'And after the month?' }] });
