@@ -5,7 +5,7 @@ import { lintCodebook } from '../../src/core/codebook/lint.js';
 import { matchText } from '../../src/core/codebook/match.js';
 import { parseCodebook } from '../../src/core/codebook/parse.js';
 import { loadStemmer } from '../../src/core/codebook/stem.js';
-import { termOf } from '../../src/core/refi/dictionary.js';
+import { numbersStart, termOf } from '../../src/core/refi/dictionary.js';
 import { runImportDic } from '../../src/study/import-refi.js';
 import { fixture } from './helpers.js';
 
@@ -44,5 +44,33 @@ describe('import dic', () => {
     expect(doc.codes[0]).toMatchObject({ id: 'barrier', children: [{ id: 'housing' }, { id: 'money' }] });
     expect(await coded(r.yaml, 'My advocate found me a room after I had nowhere to stay')).toEqual(['barrier.housing', 'support']);
     expect(r.warnings.map((w) => w.message).join('\n')).toMatch(/sh\?lter/);
+  });
+});
+
+describe('the category numbers of an entry line', () => {
+  // The pattern the line was once read with; the reading from the end must agree with it.
+  const PATTERN = /^(.*?)((?:\s+\d+)+)\s*$/;
+  const split = (line: string): [string, string] | null => {
+    const at = numbersStart(line);
+    return at < 0 ? null : [line.slice(0, at).trim(), line.slice(at).trim()];
+  };
+
+  it('splits entry from numbers as the pattern did, on lines of every shape', () => {
+    const pieces = ['love', 'a b', '1', '12', ' ', '  ', '\t', 'x1', '1x', '\u2028', '\u00a0', '-', '3 ', ' 4'];
+    let state = 5;
+    const random = (): number => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let k = 0; k < 50_000; k++) {
+      let line = '';
+      for (let i = 0, n = 1 + Math.floor(random() * 7); i < n; i++) line += pieces[Math.floor(random() * pieces.length)];
+      line = line.trim();
+      if (line === '') continue;
+      const m = PATTERN.exec(line);
+      expect(split(line), JSON.stringify(line)).toEqual(m ? [m[1]!.trim(), m[2]!.trim()] : null);
+    }
+    expect(split('take care of 3\t12')).toEqual(['take care of', '3\t12']);
+  });
+
+  it('reads a line of 100,000 numbers ending in a word at once (the pattern took minutes)', () => {
+    expect(numbersStart(`a${' 1'.repeat(100_000)}x`)).toBe(-1);
   });
 });

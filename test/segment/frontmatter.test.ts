@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { frontMatterBlock, readPlainLines, readYamlLines, splitFrontMatter, type FrontMatter } from '../../src/core/segment/frontmatter.js';
+import { frontMatterBlock, plainKeyValue, readPlainLines, readYamlLines, splitFrontMatter, type FrontMatter } from '../../src/core/segment/frontmatter.js';
 
 // Plain `key: value` front matter is read without the YAML parser (a corpus has one
 // block per file). It must read exactly what YAML reads, and leave the rest to YAML.
@@ -65,5 +65,29 @@ describe('front matter of plain lines', () => {
       body: 'I: Hi.\n', lineOffset: 7, id: 'P7', speakers: ['I', 'P7'],
       attributes: { age_band: '35-44', years_out: 11, role: 'peer advocate, part-time' },
     });
+  });
+});
+
+describe('a plain key line, read by hand', () => {
+  // The pattern the line was once read with; the reading by hand must agree with it.
+  const PATTERN = /^([A-Za-z_][A-Za-z0-9_]*): +(.*?)[ \t]*$/;
+
+  it('gives the key and value the pattern gave, on lines of every shape', () => {
+    const pieces = ['id', 'region', '_x', '9a', ':', ': ', ' ', '  ', '\t', 'urban', 'peer mentor', '35-44', '[I, P01]', '#', '\u2028', '\r', '\u00a0', 'x'];
+    let state = 11;
+    const random = (): number => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    let matched = 0;
+    for (let k = 0; k < 50_000; k++) {
+      let line = '';
+      for (let i = 0, n = 1 + Math.floor(random() * 7); i < n; i++) line += pieces[Math.floor(random() * pieces.length)];
+      const m = PATTERN.exec(line);
+      if (m) matched++;
+      expect(plainKeyValue(line), JSON.stringify(line)).toEqual(m ? [m[1], m[2]] : null);
+    }
+    expect(matched).toBeGreaterThan(500);
+  });
+
+  it('reads a line of 200,000 spaces at once (the pattern took 20 s)', () => {
+    expect(plainKeyValue(`region: a${' '.repeat(200_000)}b`)).toEqual(['region', `a${' '.repeat(200_000)}b`]);
   });
 });

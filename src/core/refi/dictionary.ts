@@ -80,20 +80,45 @@ export function parseLiwc(text: string, name: string, file: string): { doc: Code
     const line = lines[i]!.trim();
     if (line === '') continue;
     // An entry may hold spaces (a phrase); its category numbers follow, tab- or space-separated.
-    const m = /^(.*?)((?:\s+\d+)+)\s*$/.exec(line);
-    if (!m) {
+    const cut = numbersStart(line);
+    if (cut < 0) {
       unknown.add(line);
       continue;
     }
-    for (const n of m[2]!.trim().split(/\s+/)) {
+    const entry = line.slice(0, cut).trim();
+    for (const n of line.slice(cut).trim().split(/\s+/)) {
       const cat = byNumber.get(n);
-      if (cat) cat.terms.push(m[1]!.trim());
-      else unknown.add(`${m[1]!.trim()} → category ${n}`);
+      if (cat) cat.terms.push(entry);
+      else unknown.add(`${entry} → category ${n}`);
     }
   }
   const out = build(cats, name, file);
   if (unknown.size > 0) out.warnings.push({ file, message: `${unknown.size} line(s) name no known category and are left out: ${[...unknown].slice(0, 3).map((u) => `"${u}"`).join(', ')}` });
   return out;
+}
+
+/**
+ * Where the category numbers at the end of an entry line start (`love 1 12` → 4), each
+ * a run of digits after white space, or -1 when the line ends otherwise. Read from the
+ * end by hand: `^(.*?)((?:\s+\d+)+)$` took minutes on a line built to be slow.
+ */
+export function numbersStart(line: string): number {
+  const white = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+  const digit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+  let cut = -1;
+  let end = line.length;
+  while (end > 0 && white(line[end - 1])) end--;
+  for (;;) {
+    let digits = end;
+    while (digits > 0 && digit(line[digits - 1])) digits--;
+    let spaces = digits;
+    while (spaces > 0 && white(line[spaces - 1])) spaces--;
+    if (digits === end || spaces === digits) break;
+    cut = spaces;
+    end = spaces;
+  }
+  // The entry was `.*?`, which crosses no line terminator.
+  return cut > 0 && !/[\n\r\u2028\u2029]/.test(line.slice(0, cut)) ? cut : -1;
 }
 
 /** quanteda's YAML dictionary: keys are categories (nested keys are sub-categories), lists are entries. */
