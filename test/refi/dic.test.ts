@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { madeUpLines } from '../made-up.js';
 import { parse } from 'yaml';
 import { compileCodebook } from '../../src/core/codebook/compile.js';
 import { lintCodebook } from '../../src/core/codebook/lint.js';
@@ -57,12 +58,8 @@ describe('the category numbers of an entry line', () => {
 
   it('splits entry from numbers as the pattern did, on lines of every shape', () => {
     const pieces = ['love', 'a b', '1', '12', ' ', '  ', '\t', 'x1', '1x', '\u2028', '\u00a0', '-', '3 ', ' 4'];
-    let state = 5;
-    const random = (): number => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
-    for (let k = 0; k < 50_000; k++) {
-      let line = '';
-      for (let i = 0, n = 1 + Math.floor(random() * 7); i < n; i++) line += pieces[Math.floor(random() * pieces.length)];
-      line = line.trim();
+    for (const made of madeUpLines(pieces, 50_000, 5)) {
+      const line = made.trim();
       if (line === '') continue;
       const m = PATTERN.exec(line);
       expect(split(line), JSON.stringify(line)).toEqual(m ? [m[1]!.trim(), m[2]!.trim()] : null);

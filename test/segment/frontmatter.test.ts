@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { madeUpLines } from '../made-up.js';
 import { frontMatterBlock, plainKeyValue, readPlainLines, readYamlLines, splitFrontMatter, type FrontMatter } from '../../src/core/segment/frontmatter.js';
 
 // Plain `key: value` front matter is read without the YAML parser (a corpus has one
@@ -74,12 +75,8 @@ describe('a plain key line, read by hand', () => {
 
   it('gives the key and value the pattern gave, on lines of every shape', () => {
     const pieces = ['id', 'region', '_x', '9a', ':', ': ', ' ', '  ', '\t', 'urban', 'peer mentor', '35-44', '[I, P01]', '#', '\u2028', '\r', '\u00a0', 'x'];
-    let state = 11;
-    const random = (): number => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
     let matched = 0;
-    for (let k = 0; k < 50_000; k++) {
-      let line = '';
-      for (let i = 0, n = 1 + Math.floor(random() * 7); i < n; i++) line += pieces[Math.floor(random() * pieces.length)];
+    for (const line of madeUpLines(pieces, 50_000, 11)) {
       const m = PATTERN.exec(line);
       if (m) matched++;
       expect(plainKeyValue(line), JSON.stringify(line)).toEqual(m ? [m[1], m[2]] : null);

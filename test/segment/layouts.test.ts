@@ -1,5 +1,6 @@
 // The layout parsers as pure functions: edge cases a researcher would notice.
 import { describe, expect, it } from 'vitest';
+import { madeUpLines } from '../made-up.js';
 import { CLOCK, nameTime, revLabel } from '../../src/core/segment/layouts/clock.js';
 import { detectLayout, parseTextLayout } from '../../src/core/segment/layouts/index.js';
 import { DEFAULT_INTERVIEWERS } from '../../src/core/segment/roles.js';
@@ -82,12 +83,8 @@ describe('a name and a time on one line', () => {
 
   it('accepts the lines the patterns accepted, with the same name, time and words', () => {
     const pieces = ['Ana', 'Speaker 1', ' ', '  ', '\t', '0:09', '12:31', '1:02:05', '00:00:44.5', '123:45', '(', ')', '):', '(0:09):', '(00:09)', ':', 'x', '\u00a0', '\u2028', '.', ',5', 'words here'];
-    let state = 7;
-    const random = (): number => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
     let matched = 0;
-    for (let k = 0; k < 50_000; k++) {
-      let line = '';
-      for (let i = 0, n = 1 + Math.floor(random() * 8); i < n; i++) line += pieces[Math.floor(random() * pieces.length)];
+    for (const line of madeUpLines(pieces, 50_000, 7, 8)) {
       const expected = byPattern(line);
       if (expected[0] || expected[1]) matched++;
       expect([nameTime(line), revLabel(line)], JSON.stringify(line)).toEqual(expected);

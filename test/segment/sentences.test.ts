@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../made-up.js';
 import { mask, sentenceSpans } from '../../src/core/segment/sentences.js';
 import type { Span } from '../../src/core/types.js';
 
@@ -46,8 +47,7 @@ function interviewLines(): string[] {
 
 /** Made-up paragraphs of what natural's tokenizer treats specially, glued with and without spaces. */
 function trickyParagraphs(count: number, seed: number): string[] {
-  let state = seed;
-  const random = (): number => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = seeded(seed);
   const pieces = [
     'I', 'had', 'nowhere', 'to', 'stay', '.', '?', '!', '...', '…', '. . .', '"', '”', '’', "'", ')', ']', '(', '3.5', '1,000', '12',
     '1,00', '.5', 'www.help.org/a.b', 'WWW.X.ORG.', 'https://x.org/p?q=1.', 'HTTPS://A.B', 'ftp://f.g', 'file://h.i.', 'mailto:me@site.org',
