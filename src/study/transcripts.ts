@@ -78,15 +78,17 @@ export function casesWithoutRow(read: string[], rows: string[], sheet: string): 
   const have = new Set(rows);
   const missing = read.filter((id) => !have.has(id));
   if (missing.length === 0) return null;
-  const seen = new Set(read);
-  const unmatched = rows.filter((id) => !seen.has(id));
-  const likely = missing.flatMap((id) => {
-    const row = closest(id.toLowerCase(), unmatched.map((r) => r.toLowerCase()));
-    return row === undefined ? [] : [`is row "${unmatched.find((r) => r.toLowerCase() === row)}" meant for ${id}?`];
-  });
   if (missing.length === read.length && read.length > 1) {
     return { file: sheet, message: `none of the ${read.length} transcripts read has a row in this sheet (is it their sheet?), so their attributes are missing from every table split by one` };
   }
+  const seen = new Set(read);
+  const unmatched = rows.filter((id) => !seen.has(id));
+  // Only for the few named: a guess per missing id against every unmatched row would be
+  // millions of comparisons on a large corpus whose sheet uses other ids.
+  const likely = missing.slice(0, 5).flatMap((id) => {
+    const row = closest(id.toLowerCase(), unmatched.map((r) => r.toLowerCase()));
+    return row === undefined ? [] : [`is row "${unmatched.find((r) => r.toLowerCase() === row)}" meant for ${id}?`];
+  });
   const which = missing.length === 1 ? `transcript "${missing[0]}" has` : `${missing.length} transcripts (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}) have`;
   return {
     file: sheet,
