@@ -69,7 +69,9 @@ export function codingsOutside(codings: readonly AgreeCoding[], eligible: Readon
   for (const c of codings) {
     if (c.segment === '' || known.has(c.segment) || !eligible.has(c.transcript)) continue;
     const file = c.place?.file ?? '';
-    byFile.set(file, [...(byFile.get(file) ?? []), c]);
+    const list = byFile.get(file);
+    if (list) list.push(c);
+    else byFile.set(file, [c]);
   }
   return [...byFile].map(([file, list]) => {
     const first = list[0]!;
