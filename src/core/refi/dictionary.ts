@@ -5,6 +5,7 @@
 
 import { parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import { QcodeError } from '../errors.js';
+import { LINE_TERMINATOR } from '../segment/lines.js';
 import type { Warning } from '../types.js';
 import type { CodebookDoc, CodeDoc } from './codebook.js';
 import { idFromName, SiblingIds } from './names.js';
@@ -118,7 +119,7 @@ export function numbersStart(line: string): number {
     end = spaces;
   }
   // The entry was `.*?`, which crosses no line terminator.
-  return cut > 0 && !/[\n\r\u2028\u2029]/.test(line.slice(0, cut)) ? cut : -1;
+  return cut > 0 && !LINE_TERMINATOR.test(line.slice(0, cut)) ? cut : -1;
 }
 
 /** quanteda's YAML dictionary: keys are categories (nested keys are sub-categories), lists are entries. */

@@ -5,6 +5,7 @@
 
 import { isMap, isScalar, parseDocument } from '../yaml-lib.js';
 import { QcodeError } from '../errors.js';
+import { LINE_TERMINATOR } from './lines.js';
 import { yamlMessage } from '../yaml-message.js';
 import type { AttributeValue, Attributes } from '../types.js';
 
@@ -40,7 +41,6 @@ export function toAttributeValue(value: unknown): AttributeValue | undefined {
 // labels); anything else — quotes, comments, a colon, true/null, a repeated key — is
 // left to the YAML parser, with its messages and places.
 const PLAIN_KEY = /^([A-Za-z_][A-Za-z0-9_]*): /;
-const TERMINATOR = /[\r\u2028\u2029]/;
 
 /**
  * `key:  value  ` as its key and value (spaces after the colon and blanks at the end left
@@ -49,7 +49,7 @@ const TERMINATOR = /[\r\u2028\u2029]/;
  */
 export function plainKeyValue(line: string): [string, string] | null {
   const m = PLAIN_KEY.exec(line);
-  if (!m || TERMINATOR.test(line)) return null;
+  if (!m || LINE_TERMINATOR.test(line)) return null;
   let start = m[0].length;
   while (line[start] === ' ') start++;
   let end = line.length;

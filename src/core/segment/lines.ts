@@ -15,3 +15,6 @@ export function lineIndex(text: string): (offset: number) => LinePlace {
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
   return (offset) => counter.linePos(offset);
 }
+
+/** What a pattern's `.` never crosses: a hand-written reader standing in for one refuses these too. */
+export const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;

@@ -1,5 +1,7 @@
 // Clock times as export tools write them beside names and on lines of their own.
 
+import { LINE_TERMINATOR } from '../lines.js';
+
 /** `0:09`, `12:31`, `1:02:05`, `00:00:44.5`: what the layouts accept as a written time. */
 export const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
 
@@ -16,8 +18,6 @@ export function bareTime(line: string): string | undefined {
 // spaces between the name and the gap, and a line of 2,000 spaces took four seconds
 // (20,000: minutes). What they accept is the same: tests hold them to those patterns.
 
-/** A line terminator other than \n: `.` in the patterns never crossed one, so no such line matched. */
-const TERMINATOR = /[\n\r\u2028\u2029]/;
 /** The line's first character is not white space (the name's first character). */
 const STARTS_WITH_WORD = /^\S/;
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
@@ -26,7 +26,7 @@ const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
 const TIME_AT_END = new RegExp(String.raw`[ \t](${CLOCK})$`);
 
 export function nameTime(line: string): { name: string; start: string } | undefined {
-  if (!STARTS_WITH_WORD.test(line) || TERMINATOR.test(line)) return undefined;
+  if (!STARTS_WITH_WORD.test(line) || LINE_TERMINATOR.test(line)) return undefined;
   const m = TIME_AT_END.exec(line);
   if (!m) return undefined;
   const clock = m.index + 1;
@@ -42,7 +42,7 @@ const REV_TIME = new RegExp(String.raw`\((${CLOCK})\):(?=$|[ \t])`, 'g');
 
 export function revLabel(line: string): { name: string; start: string; words?: string } | undefined {
   // Most lines have no "):" at all.
-  if (!line.includes('):') || !STARTS_WITH_WORD.test(line) || TERMINATOR.test(line)) return undefined;
+  if (!line.includes('):') || !STARTS_WITH_WORD.test(line) || LINE_TERMINATOR.test(line)) return undefined;
   // The first time in brackets after the name's first character: the name is what comes before it.
   REV_TIME.lastIndex = 1;
   const m = REV_TIME.exec(line);
