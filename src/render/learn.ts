@@ -8,19 +8,21 @@ import { fixed, plural } from './text.js';
 
 const SYSTEM: Record<MergePolicy, string> = { rules: 'rules alone', model: 'model alone', union: 'merge union', vote: 'merge vote' };
 
+const SUMMARY_COLUMNS: TableModel['columns'] = [{ header: 'coding' }, { header: 'mean κ', align: 'right' }, { header: 'precision', align: 'right' }, { header: 'recall', align: 'right' }];
+
 export function learnSummaryTable(e: Evaluation, title: string): TableModel {
   if (e.folds === 0) {
     // Nothing was measured: a table of dashes would read as a result.
     return {
       title: `${title} — not cross-validated: ${plural(e.transcripts, 'coded transcript')}, and at least 2 are needed to hold one out`,
-      columns: [{ header: 'coding' }, { header: 'mean κ', align: 'right' }, { header: 'precision', align: 'right' }, { header: 'recall', align: 'right' }],
+      columns: SUMMARY_COLUMNS,
       rows: [],
       notes: ['the model is learned from what there is; how much it buys is unknown until more transcripts are coded'],
     };
   }
   return {
     title: `${title} — ${e.folds}-fold cross-validation by transcript, ${plural(e.transcripts, 'transcript')}, ${plural(e.segments, 'segment')}`,
-    columns: [{ header: 'coding' }, { header: 'mean κ', align: 'right' }, { header: 'precision', align: 'right' }, { header: 'recall', align: 'right' }],
+    columns: SUMMARY_COLUMNS,
     rows: MERGE_POLICIES.map((p) => [SYSTEM[p], fixed(e.summary[p].meanKappa), fixed(e.summary[p].precision), fixed(e.summary[p].recall)]),
     notes: e.folds === 0 ? ['too few transcripts to cross-validate (at least 2 are needed)'] : ['mean κ over the leaf codes where κ is defined; precision and recall over all leaf codes\' segment decisions'],
   };

@@ -65,8 +65,8 @@ export async function runCheck(opts: CheckRunOptions, hooks: RunHooks = {}): Pro
   const reads = [...study.reads];
 
   let agreement: CheckReport['agreement'] = null;
+  // The gold coding is among the study's reads already (no --out may land on it).
   if (check.gold) {
-    reads.push(check.gold);
     agreement = { file: check.gold, ...(await agreementWithGold(check, codebook, coded.transcripts, warnings, study.config.file)) };
   }
 
